@@ -1,0 +1,361 @@
+//! Loading and saving corpus JSON, the agency and jurisdiction tables, and
+//! resolving references as people write them.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind};
+use crate::id::{ClauseRef, DocId, DocNumber};
+use crate::model::{AgencyEntry, AgencyKind, Document, Jurisdiction, Level};
+use crate::text::{fold, slug};
+
+/// The `format` field of corpus files this version reads and writes.
+pub const CORPUS_FORMAT: &str = "directive-lineage/corpus@1";
+const AGENCIES_FORMAT: &str = "directive-lineage/agencies@1";
+const JURISDICTIONS_FORMAT: &str = "directive-lineage/jurisdictions@1";
+
+#[derive(Serialize, Deserialize)]
+struct CorpusFile {
+    format: String,
+    documents: Vec<Document>,
+}
+
+#[derive(Deserialize)]
+struct AgencyFile {
+    format: String,
+    agencies: Vec<AgencyEntry>,
+}
+
+#[derive(Deserialize)]
+struct JurisdictionFile {
+    format: String,
+    jurisdictions: Vec<Jurisdiction>,
+}
+
+/// A set of documents with the agency alias table and the jurisdiction table:
+/// what a [`LineageGraph`](crate::LineageGraph) is built from.
+///
+/// ```
+/// use directive_lineage::Corpus;
+/// let corpus = Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap();
+/// let doc = corpus.document_by_ref("162/KH-UBND").unwrap();
+/// assert_eq!(doc.id.to_string(), "quang-ninh/2024/kh-ubnd/162");
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    documents: Vec<Document>,
+    origins: Vec<Option<PathBuf>>,
+    agencies: Vec<AgencyEntry>,
+    jurisdictions: Vec<Jurisdiction>,
+    alias_index: HashMap<String, usize>,
+}
+
+/// An agency as named in one document, resolved against the alias table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AgencyRef {
+    /// Id: `{jurisdiction}/{key}` (`quang-ninh/so-y-te`), or for a name not in
+    /// the table `{jurisdiction}/{slug of the name}`.
+    pub id: String,
+    /// Official name from the table, or the name as written.
+    pub name: String,
+    /// Body, group or office.
+    pub kind: AgencyKind,
+    /// Jurisdiction the agency belongs to.
+    pub jurisdiction: String,
+    /// False when the name is not in the alias table.
+    pub known: bool,
+}
+
+impl Corpus {
+    /// An empty corpus.
+    pub fn new() -> Corpus {
+        Corpus::default()
+    }
+
+    /// Loads a data directory: every `corpus/*.json` in name order (or, when
+    /// there is no `corpus/` folder, every `*.json` in `dir` other than the
+    /// tables), plus `agencies.json` and `jurisdictions.json` where present.
+    ///
+    /// A malformed file gives an error naming the file, line and column.
+    pub fn load(dir: impl AsRef<Path>) -> Result<Corpus, Error> {
+        let dir = dir.as_ref();
+        let mut corpus = Corpus::new();
+        let corpus_dir = dir.join("corpus");
+        let folder = if corpus_dir.is_dir() { corpus_dir } else { dir.to_path_buf() };
+        let mut files: Vec<PathBuf> = fs::read_dir(&folder)
+            .map_err(|e| Error::io(&folder, e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == "json")
+                    && !matches!(
+                        p.file_name().and_then(|n| n.to_str()),
+                        Some("agencies.json" | "jurisdictions.json")
+                    )
+            })
+            .collect();
+        files.sort();
+        for f in files {
+            corpus.load_file(&f)?;
+        }
+        let agencies = dir.join("agencies.json");
+        if agencies.is_file() {
+            let t: AgencyFile = read_json(&agencies)?;
+            check_format(&agencies, &t.format, AGENCIES_FORMAT)?;
+            corpus.set_agencies(t.agencies);
+        }
+        let juris = dir.join("jurisdictions.json");
+        if juris.is_file() {
+            let t: JurisdictionFile = read_json(&juris)?;
+            check_format(&juris, &t.format, JURISDICTIONS_FORMAT)?;
+            corpus.jurisdictions = t.jurisdictions;
+        }
+        Ok(corpus)
+    }
+
+    /// Adds the documents of one corpus file.
+    pub fn load_file(&mut self, path: impl AsRef<Path>) -> Result<(), Error> {
+        let path = path.as_ref();
+        let file: CorpusFile = read_json(path)?;
+        check_format(path, &file.format, CORPUS_FORMAT)?;
+        for d in file.documents {
+            self.documents.push(d);
+            self.origins.push(Some(path.to_path_buf()));
+        }
+        Ok(())
+    }
+
+    /// Reads corpus JSON from a string (`name` is used in error messages).
+    pub fn from_json(name: &str, json: &str) -> Result<Corpus, Error> {
+        let file: CorpusFile = serde_json::from_str(json).map_err(|e| Error::json(name, &e))?;
+        check_format(Path::new(name), &file.format, CORPUS_FORMAT)?;
+        let mut c = Corpus::new();
+        for d in file.documents {
+            c.add(d);
+        }
+        Ok(c)
+    }
+
+    /// The documents as corpus JSON (pretty-printed, in corpus order; the same
+    /// corpus always gives the same bytes).
+    pub fn to_json(&self) -> String {
+        to_corpus_json(&self.documents)
+    }
+
+    /// Adds a document.
+    pub fn add(&mut self, doc: Document) {
+        self.documents.push(doc);
+        self.origins.push(None);
+    }
+
+    /// Replaces the agency alias table.
+    pub fn set_agencies(&mut self, agencies: Vec<AgencyEntry>) {
+        self.alias_index.clear();
+        for (i, a) in agencies.iter().enumerate() {
+            for name in std::iter::once(&a.name).chain(&a.aliases) {
+                self.alias_index.entry(agency_key(name)).or_insert(i);
+            }
+        }
+        self.agencies = agencies;
+    }
+
+    /// Replaces the jurisdiction table.
+    pub fn set_jurisdictions(&mut self, jurisdictions: Vec<Jurisdiction>) {
+        self.jurisdictions = jurisdictions;
+    }
+
+    /// The documents, in load order.
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    /// Mutable access to the documents (for curation tools).
+    pub fn documents_mut(&mut self) -> &mut [Document] {
+        &mut self.documents
+    }
+
+    /// The file a document was loaded from, by position.
+    pub fn origin(&self, index: usize) -> Option<&Path> {
+        self.origins.get(index).and_then(|o| o.as_deref())
+    }
+
+    /// The agency alias table.
+    pub fn agencies(&self) -> &[AgencyEntry] {
+        &self.agencies
+    }
+
+    /// The jurisdiction table.
+    pub fn jurisdictions(&self) -> &[Jurisdiction] {
+        &self.jurisdictions
+    }
+
+    /// A jurisdiction by id.
+    pub fn jurisdiction(&self, id: &str) -> Option<&Jurisdiction> {
+        self.jurisdictions.iter().find(|j| j.id == id)
+    }
+
+    /// The document with this id.
+    pub fn document(&self, id: &DocId) -> Option<&Document> {
+        self.documents.iter().find(|d| &d.id == id)
+    }
+
+    /// Resolves an agency name as written in a document of `jurisdiction`.
+    ///
+    /// Matching ignores case, diacritics and tone-mark placement, and a
+    /// trailing `tỉnh` / `tỉnh {name}`.
+    pub fn resolve_agency(&self, name: &str, jurisdiction: &str) -> AgencyRef {
+        let jname = self.jurisdiction(jurisdiction).map(|j| fold(&j.name));
+        let mut key = agency_key(name);
+        if let Some(jn) = &jname {
+            if let Some(k) =
+                key.strip_suffix(&format!(" tinh {jn}")).or_else(|| key.strip_suffix(&format!(" {jn}")))
+            {
+                key = k.to_string();
+            }
+        }
+        let hit = self
+            .alias_index
+            .get(&key)
+            .or_else(|| key.strip_suffix(" tinh").and_then(|k| self.alias_index.get(k)));
+        match hit.map(|&i| &self.agencies[i]) {
+            Some(a) => {
+                let j = if a.scope == Level::Central { "vn" } else { jurisdiction };
+                AgencyRef {
+                    id: format!("{j}/{}", a.key),
+                    name: a.name.clone(),
+                    kind: a.kind,
+                    jurisdiction: j.to_string(),
+                    known: true,
+                }
+            }
+            None => AgencyRef {
+                id: format!("{jurisdiction}/{}", slug(name)),
+                name: name.trim().to_string(),
+                kind: AgencyKind::Body,
+                jurisdiction: jurisdiction.to_string(),
+                known: false,
+            },
+        }
+    }
+
+    /// Resolves a reference as people write it to a document or clause:
+    /// a canonical id (`vn/2023/ct-tw/25#4`), a number (`25-CT/TW#4`,
+    /// `Kế hoạch 162/KH-UBND`), optionally with a jurisdiction
+    /// (`47/KH-UBND@thai-binh`). Clause paths must exist.
+    ///
+    /// ```
+    /// # use directive_lineage::Corpus;
+    /// # let corpus = Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap();
+    /// let r = corpus.resolve("25-CT/TW#4").unwrap();
+    /// assert_eq!(r.to_string(), "vn/2023/ct-tw/25#4");
+    /// let err = corpus.resolve("25-CT/TW#9").unwrap_err();
+    /// assert!(err.to_string().contains("did you mean"));
+    /// ```
+    pub fn resolve(&self, input: &str) -> Result<ClauseRef, Error> {
+        let input_t = input.trim();
+        let (head, path) = match input_t.split_once('#') {
+            Some((h, p)) => (h.trim(), Some(p.trim())),
+            None => (input_t, None),
+        };
+        let doc = self.resolve_doc(head, input_t)?;
+        let Some(path) = path else { return Ok(ClauseRef::document(doc.id.clone())) };
+        if doc.clause(path).is_some() {
+            if let Some(r) = ClauseRef::clause(doc.id.clone(), path) {
+                return Ok(r);
+            }
+        }
+        let candidates: Vec<String> = doc.clauses.iter().map(|c| format!("{}#{}", doc.id, c.path)).collect();
+        Err(unknown(input_t, &format!("{}#{path}", doc.id), candidates))
+    }
+
+    /// The document a reference names (see [`Corpus::resolve`]); a clause
+    /// part is ignored.
+    pub fn document_by_ref(&self, input: &str) -> Result<&Document, Error> {
+        let head = input.split('#').next().unwrap_or(input).trim();
+        self.resolve_doc(head, input)
+    }
+
+    fn resolve_doc(&self, head: &str, input: &str) -> Result<&Document, Error> {
+        if let Ok(id) = head.parse::<DocId>() {
+            return self.document(&id).ok_or_else(|| {
+                unknown(input, head, self.documents.iter().map(|d| d.id.to_string()).collect())
+            });
+        }
+        let (num, juris) = match head.rsplit_once('@') {
+            Some((n, j)) => (n.trim(), Some(slug(j))),
+            None => (head, None),
+        };
+        // Drop a leading kind name (`Kế hoạch`, `Chỉ thị số`).
+        let start = num.find(|c: char| c.is_ascii_digit() || c == '/').unwrap_or(0);
+        let number: DocNumber = num[start..]
+            .parse()
+            .map_err(|_| unknown(input, head, self.documents.iter().map(|d| d.id.to_string()).collect()))?;
+        let matches: Vec<&Document> = self
+            .documents
+            .iter()
+            .filter(|d| d.number.as_ref() == Some(&number))
+            .filter(|d| juris.as_deref().is_none_or(|j| d.jurisdiction == j))
+            .collect();
+        match matches.as_slice() {
+            [one] => Ok(one),
+            [] => Err(unknown(input, head, self.documents.iter().map(|d| d.id.to_string()).collect())),
+            many => Err(Error::new(ErrorKind::AmbiguousReference {
+                input: input.to_string(),
+                candidates: many.iter().map(|d| d.id.to_string()).collect(),
+            })),
+        }
+    }
+}
+
+fn unknown(input: &str, probe: &str, candidates: Vec<String>) -> Error {
+    let probe = fold(probe);
+    let mut scored: Vec<(usize, String)> =
+        candidates.into_iter().map(|c| (strsim::levenshtein(&probe, &fold(&c)), c)).collect();
+    scored.sort();
+    Error::new(ErrorKind::UnknownReference {
+        input: input.to_string(),
+        suggestions: scored.into_iter().take(3).map(|(_, c)| c).collect(),
+    })
+}
+
+/// Folded agency name with punctuation spacing evened out, for alias lookup.
+fn agency_key(name: &str) -> String {
+    let f = fold(name);
+    let mut out = String::with_capacity(f.len());
+    for w in f.split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '.') {
+        if !w.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    out
+}
+
+pub(crate) fn to_corpus_json(documents: &[Document]) -> String {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        format: &'static str,
+        documents: &'a [Document],
+    }
+    let mut s = serde_json::to_string_pretty(&Out { format: CORPUS_FORMAT, documents })
+        .expect("corpus serialises: all keys are strings");
+    s.push('\n');
+    s
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Error> {
+    let text = fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    serde_json::from_str(&text).map_err(|e| Error::json(path, &e))
+}
+
+fn check_format(path: &Path, found: &str, expected: &'static str) -> Result<(), Error> {
+    if found == expected {
+        Ok(())
+    } else {
+        Err(Error::new(ErrorKind::Format { path: path.to_path_buf(), found: found.to_string(), expected }))
+    }
+}

@@ -1,0 +1,185 @@
+//! Calendar dates as Vietnamese documents write them.
+//!
+//! Written by hand rather than with a date crate: the crate needs only
+//! proleptic Gregorian calendar days (no times, zones or arithmetic beyond
+//! month ends and quarters), and a plain `Copy` type keeps nodes small.
+
+use std::fmt;
+use std::str::FromStr;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::{Error, ErrorKind};
+use crate::text::fold;
+
+/// A calendar date. `Display` and serde use ISO 8601 (`2024-03-07`).
+///
+/// ```
+/// use directive_lineage::Date;
+/// let d = Date::parse_vietnamese("ngày 07 tháng 3 năm 2024").unwrap();
+/// assert_eq!(d.to_string(), "2024-03-07");
+/// assert_eq!(Date::parse_vietnamese("07/3/2024"), Some(d));
+/// assert_eq!("2024-03-07".parse::<Date>().unwrap(), d);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// A date, or `None` when the day does not exist.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// The year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// The month, 1 to 12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month, from 1.
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
+    /// First day of a month (`None` for a month outside 1 to 12).
+    pub fn month_start(year: u16, month: u8) -> Option<Date> {
+        Date::new(year, month, 1)
+    }
+
+    /// Last day of a month (`None` for a month outside 1 to 12).
+    pub fn month_end(year: u16, month: u8) -> Option<Date> {
+        if !(1..=12).contains(&month) {
+            return None;
+        }
+        Date::new(year, month, days_in_month(year, month))
+    }
+
+    /// The day before this one.
+    pub fn pred(self) -> Date {
+        if self.day > 1 {
+            Date { day: self.day - 1, ..self }
+        } else if self.month > 1 {
+            let m = self.month - 1;
+            Date { month: m, day: days_in_month(self.year, m), ..self }
+        } else {
+            Date { year: self.year - 1, month: 12, day: 31 }
+        }
+    }
+
+    /// Parses the date forms documents use: `ngày 07 tháng 3 năm 2024`,
+    /// `ngày 07/3/2024`, `07/03/2024`, `27-05-2026`, and ISO `2024-03-07`.
+    /// Returns the first date found in `s`, or `None`.
+    pub fn parse_vietnamese(s: &str) -> Option<Date> {
+        static LONG: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})").unwrap());
+        static SHORT: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?:^|[^\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?:$|\D)").unwrap()
+        });
+        static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})-(\d{2})-(\d{2})").unwrap());
+        let f = fold(s);
+        let pick = |c: regex::Captures, d: usize, m: usize, y: usize| {
+            Date::new(c[y].parse().ok()?, c[m].parse().ok()?, c[d].parse().ok()?)
+        };
+        let long = LONG.captures(&f).map(|c| (c.get(0).unwrap().start(), c));
+        let short = SHORT.captures(&f).map(|c| (c.get(0).unwrap().start(), c));
+        match (long, short) {
+            (Some((a, l)), Some((b, _))) if a <= b => pick(l, 1, 2, 3),
+            (Some((_, l)), None) => pick(l, 1, 2, 3),
+            (_, Some((_, s))) => pick(s, 1, 2, 3),
+            (None, None) => ISO.captures(&f).and_then(|c| pick(c, 3, 2, 1)),
+        }
+    }
+}
+
+pub(crate) fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl FromStr for Date {
+    type Err = Error;
+
+    /// Parses ISO `YYYY-MM-DD` only; see [`Date::parse_vietnamese`] for text.
+    fn from_str(s: &str) -> Result<Date, Error> {
+        let bad = || Error::new(ErrorKind::Parse { what: "date", input: s.to_string() });
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return Err(bad());
+        }
+        let y = s[0..4].parse().map_err(|_| bad())?;
+        let m = s[5..7].parse().map_err(|_| bad())?;
+        let d = s[8..10].parse().map_err(|_| bad())?;
+        Date::new(y, m, d).ok_or_else(bad)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_forms() {
+        let rows = [
+            ("ngày 07 tháng 3 năm 2024", "2024-03-07"),
+            ("Quảng Ninh, ngày 27 tháng 6 năm 2024", "2024-06-27"),
+            ("ngày 07/3/2024", "2024-03-07"),
+            ("Ngày 15/03/2024, Sở Y tế", "2024-03-15"),
+            ("CÔNG BÁO/Số 286/Ngày 27-05-2026", "2026-05-27"),
+            ("Bắc Giang, ngày 18 tháng 01 năm 2024", "2024-01-18"),
+            ("2023-10-25", "2023-10-25"),
+        ];
+        for (input, want) in rows {
+            let got = Date::parse_vietnamese(input).map(|d| d.to_string());
+            assert_eq!(got.as_deref(), Some(want), "{input:?}");
+        }
+        assert_eq!(Date::parse_vietnamese("ngày tháng năm 2024"), None);
+        assert_eq!(Date::parse_vietnamese("ngày 31/02/2024"), None);
+    }
+
+    #[test]
+    fn iso_round_trip_and_errors() {
+        let d: Date = "2024-02-29".parse().unwrap();
+        assert_eq!(d.to_string(), "2024-02-29");
+        assert!("2023-02-29".parse::<Date>().is_err());
+        assert!("24-2-29".parse::<Date>().is_err());
+        assert_eq!(Date::new(2024, 3, 1).unwrap().pred(), Date::new(2024, 2, 29).unwrap());
+        assert_eq!(Date::new(2024, 1, 1).unwrap().pred(), Date::new(2023, 12, 31).unwrap());
+    }
+}

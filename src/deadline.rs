@@ -1,0 +1,362 @@
+//! Deadlines as plans write them, and task status as of a date.
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::date::Date;
+use crate::text::{fold, nfc};
+
+/// What a deadline asks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum DeadlineKind {
+    /// Done by the end of the interval (`Quý II năm 2024`, `chậm nhất trong
+    /// 6/2024`, `Phấn đấu đến năm 2030`).
+    By,
+    /// Done before a date (`Trước tháng 7/2025`: by 2025-06-30).
+    Before,
+    /// Starts then, no end (`Từ năm 2026`).
+    From,
+    /// Carried out during the interval (`Cả năm 2024`, `Trong tháng 01/2024`).
+    During,
+    /// Standing task (`Nhiệm vụ thường xuyên`, `Hằng năm`).
+    Ongoing,
+    /// Due relative to an event not yet dated (`trong 01 tháng kể từ khi
+    /// Chính phủ ban hành Nghị định`, `khi phát sinh tình huống`, `Theo lộ
+    /// trình của Chính phủ`).
+    AfterEvent,
+    /// No deadline could be read; the text is kept.
+    Unspecified,
+}
+
+/// A deadline: its kind, a normalised date interval where the text gives one,
+/// and the text as written.
+///
+/// ```
+/// use directive_lineage::{Deadline, DeadlineKind};
+/// let d = Deadline::parse("Trước tháng 7/2025");
+/// assert_eq!(d.kind(), DeadlineKind::Before);
+/// assert_eq!(d.due().unwrap().to_string(), "2025-06-30");
+/// assert_eq!(d.text(), "Trước tháng 7/2025");
+/// let q = Deadline::parse("Quý II năm 2024");
+/// assert_eq!((q.start().unwrap().to_string(), q.due().unwrap().to_string()),
+///            ("2024-04-01".to_string(), "2024-06-30".to_string()));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Deadline {
+    text: String,
+    kind: DeadlineKind,
+    start: Option<Date>,
+    end: Option<Date>,
+}
+
+/// Status of a task as of a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TaskStatus {
+    /// Completed no later than its due date.
+    DoneOnTime,
+    /// Completed after its due date.
+    DoneLate,
+    /// Not completed, due date not yet passed.
+    Open,
+    /// Not completed, due date passed.
+    Overdue,
+    /// A standing task.
+    Ongoing,
+    /// Not completed and no date to hold it to.
+    NoDeadline,
+}
+
+impl fmt::Display for TaskStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TaskStatus::DoneOnTime => "done on time",
+            TaskStatus::DoneLate => "done late",
+            TaskStatus::Open => "open",
+            TaskStatus::Overdue => "overdue",
+            TaskStatus::Ongoing => "ongoing",
+            TaskStatus::NoDeadline => "no deadline",
+        })
+    }
+}
+
+const ROMAN: [&str; 4] = ["i", "ii", "iii", "iv"];
+
+fn quarter(q: &str, year: u16) -> Option<(Date, Date)> {
+    let q = ROMAN
+        .iter()
+        .position(|r| *r == q)
+        .or_else(|| q.parse::<usize>().ok().filter(|n| (1..=4).contains(n)).map(|n| n - 1))?
+        as u8;
+    Some((Date::month_start(year, q * 3 + 1)?, Date::month_end(year, q * 3 + 3)?))
+}
+
+fn month(m: &str, y: &str) -> Option<(Date, Date)> {
+    let (m, y) = (m.parse().ok()?, y.parse().ok()?);
+    Some((Date::month_start(y, m)?, Date::month_end(y, m)?))
+}
+
+fn year(y: &str) -> Option<(Date, Date)> {
+    let y = y.parse().ok()?;
+    Some((Date::month_start(y, 1)?, Date::month_end(y, 12)?))
+}
+
+static QUARTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bquy\s+(iv|iii|ii|i|[1-4])\s*(?:nam|/)\s*(\d{4})").unwrap());
+static MONTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\bthang\s*|\btrong\s+)(\d{1,2})\s*(?:/|nam)\s*(\d{4})").unwrap());
+static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\btruoc\s+(?:thang\s*(\d{1,2})\s*(?:/|nam)\s*(\d{4})|ngay\s*(\S+)|nam\s*(\d{4}))").unwrap()
+});
+static FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\btu\s+(?:nam\s*(\d{4})|thang\s*(\d{1,2})\s*(?:/|nam)\s*(\d{4}))").unwrap()
+});
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bnam\s*(\d{4})\b").unwrap());
+
+impl Deadline {
+    /// Reads a deadline in any form the seeds use. What cannot be read gives
+    /// kind [`DeadlineKind::Unspecified`] with the text kept
+    /// ([`Deadline::is_understood`] is then false).
+    pub fn parse(text: &str) -> Deadline {
+        let text = nfc(text.trim());
+        let (kind, start, end) = Self::read(&fold(&text));
+        Deadline { text, kind, start, end }
+    }
+
+    fn read(f: &str) -> (DeadlineKind, Option<Date>, Option<Date>) {
+        use DeadlineKind::*;
+        if f.is_empty() {
+            return (Unspecified, None, None);
+        }
+        if f.contains("ke tu")
+            || f.contains("khi phat sinh")
+            || f.contains("theo lo trinh")
+            || f.contains("sau khi")
+        {
+            return (AfterEvent, None, None);
+        }
+        if f.contains("thuong xuyen")
+            || f.contains("hang nam")
+            || f.contains("hàng nam")
+            || f.contains("dinh ky")
+        {
+            return (Ongoing, None, None);
+        }
+        if let Some(c) = BEFORE.captures(f) {
+            let end = if let (Some(m), Some(y)) = (c.get(1), c.get(2)) {
+                month(m.as_str(), y.as_str()).map(|(s, _)| s.pred())
+            } else if let Some(d) = c.get(3) {
+                Date::parse_vietnamese(d.as_str()).map(Date::pred)
+            } else {
+                c.get(4).and_then(|y| year(y.as_str())).map(|(s, _)| s.pred())
+            };
+            if end.is_some() {
+                return (Before, None, end);
+            }
+        }
+        if let Some(c) = FROM.captures(f) {
+            let start = match c.get(1) {
+                Some(y) => year(y.as_str()).map(|(s, _)| s),
+                None => month(&c[2], &c[3]).map(|(s, _)| s),
+            };
+            if start.is_some() {
+                return (From, start, None);
+            }
+        }
+        let by = f.contains("hoan thanh") || f.contains("cham nhat") || f.contains("den ");
+        let interval = QUARTER
+            .captures(f)
+            .and_then(|c| quarter(&c[1], c[2].parse().ok()?))
+            .map(|iv| (iv, true))
+            .or_else(|| MONTH.captures(f).and_then(|c| month(&c[1], &c[2])).map(|iv| (iv, false)));
+        if let Some(((s, e), is_quarter)) = interval {
+            let kind = if by || is_quarter || !f.contains("trong") { By } else { During };
+            return (kind, Some(s), Some(e));
+        }
+        if f.contains("ca nam") {
+            if let Some((s, e)) = YEAR.captures(f).and_then(|c| year(&c[1])) {
+                return (During, Some(s), Some(e));
+            }
+        }
+        if let Some(d) = Date::parse_vietnamese(f) {
+            return (By, None, Some(d));
+        }
+        if let Some((s, e)) = YEAR.captures(f).and_then(|c| year(&c[1])) {
+            return if f.contains("den nam") { (By, None, Some(e)) } else { (By, Some(s), Some(e)) };
+        }
+        (Unspecified, None, None)
+    }
+
+    /// The text as written (NFC).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// What the deadline asks.
+    pub fn kind(&self) -> DeadlineKind {
+        self.kind
+    }
+
+    /// Start of the interval, where the text gives one.
+    pub fn start(&self) -> Option<Date> {
+        self.start
+    }
+
+    /// The last day the task may be done on, where the text gives one.
+    pub fn due(&self) -> Option<Date> {
+        self.end
+    }
+
+    /// False when the text is non-empty and could not be read.
+    pub fn is_understood(&self) -> bool {
+        self.kind != DeadlineKind::Unspecified || self.text.is_empty()
+    }
+
+    /// Status of a task with this deadline, completed on `completed` (if
+    /// ever), as of `as_of`. A completion after `as_of` is not yet known.
+    ///
+    /// ```
+    /// use directive_lineage::{Date, Deadline, TaskStatus};
+    /// let d = Deadline::parse("Trước tháng 7/2025");
+    /// let day = |s: &str| s.parse::<Date>().unwrap();
+    /// assert_eq!(d.status(None, day("2025-08-01")), TaskStatus::Overdue);
+    /// assert_eq!(d.status(None, day("2025-06-30")), TaskStatus::Open);
+    /// assert_eq!(d.status(Some(day("2025-07-15")), day("2025-08-01")), TaskStatus::DoneLate);
+    /// ```
+    pub fn status(&self, completed: Option<Date>, as_of: Date) -> TaskStatus {
+        status_of(Some(self), completed, as_of)
+    }
+}
+
+/// Status of a task that may have no deadline at all.
+pub(crate) fn status_of(deadline: Option<&Deadline>, completed: Option<Date>, as_of: Date) -> TaskStatus {
+    let due = deadline.and_then(Deadline::due);
+    if let Some(c) = completed.filter(|c| *c <= as_of) {
+        return match due {
+            Some(d) if c > d => TaskStatus::DoneLate,
+            _ => TaskStatus::DoneOnTime,
+        };
+    }
+    match (deadline.map(Deadline::kind), due) {
+        (Some(DeadlineKind::Ongoing), _) => TaskStatus::Ongoing,
+        (Some(DeadlineKind::From), _) => match deadline.and_then(Deadline::start) {
+            Some(s) if as_of < s => TaskStatus::Open,
+            _ => TaskStatus::Ongoing,
+        },
+        (_, Some(d)) if as_of > d => TaskStatus::Overdue,
+        (_, Some(_)) => TaskStatus::Open,
+        _ => TaskStatus::NoDeadline,
+    }
+}
+
+impl fmt::Display for Deadline {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl<'de> Deserialize<'de> for Deadline {
+    /// Accepts the text alone (`"Quý II năm 2024"`), parsed on load, or the
+    /// object written by `Serialize`; an object's text is re-read when its
+    /// kind is missing.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Deadline, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Repr {
+            Text(String),
+            Full {
+                text: String,
+                kind: Option<DeadlineKind>,
+                #[serde(default)]
+                start: Option<Date>,
+                #[serde(default)]
+                end: Option<Date>,
+            },
+        }
+        Ok(match Repr::deserialize(d)? {
+            Repr::Text(t) => Deadline::parse(&t),
+            Repr::Full { text, kind: None, .. } => Deadline::parse(&text),
+            Repr::Full { text, kind: Some(kind), start, end } => {
+                Deadline { text: nfc(&text), kind, start, end }
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use DeadlineKind::*;
+
+    /// Every form of DESIGN.md §1, as the seeds write it.
+    #[test]
+    fn forms() {
+        let rows: &[(&str, DeadlineKind, Option<&str>, Option<&str>)] = &[
+            ("Quý II năm 2024", By, Some("2024-04-01"), Some("2024-06-30")),
+            ("hoàn thành chậm nhất trong quý I năm 2024", By, Some("2024-01-01"), Some("2024-03-31")),
+            ("Quý IV/2026", By, Some("2026-10-01"), Some("2026-12-31")),
+            ("Trong tháng 01/2024", During, Some("2024-01-01"), Some("2024-01-31")),
+            ("Thời gian thực hiện, tháng 01/2024.", By, Some("2024-01-01"), Some("2024-01-31")),
+            ("Thời gian thực hiện chậm nhất trong 6/2024", By, Some("2024-06-01"), Some("2024-06-30")),
+            ("Hoàn thành trong tháng 12/2024.", By, Some("2024-12-01"), Some("2024-12-31")),
+            ("Thời gian hoàn thành trong tháng 02/2024.", By, Some("2024-02-01"), Some("2024-02-29")),
+            ("Tháng 3/2027", By, Some("2027-03-01"), Some("2027-03-31")),
+            ("Cả năm 2024", During, Some("2024-01-01"), Some("2024-12-31")),
+            ("Thời gian thực hiện: Cả năm 2024.", During, Some("2024-01-01"), Some("2024-12-31")),
+            ("Trước tháng 7/2025", Before, None, Some("2025-06-30")),
+            ("Từ năm 2026", From, Some("2026-01-01"), None),
+            ("Phấn đấu đến năm 2030", By, None, Some("2030-12-31")),
+            ("Nhiệm vụ thường xuyên", Ongoing, None, None),
+            ("Hằng năm", Ongoing, None, None),
+            ("Theo lộ trình của Chính phủ/Luật BHYT", AfterEvent, None, None),
+            (
+                "Thời gian hoàn thành trong 01 tháng kể từ khi Chính phủ ban hành Nghị định",
+                AfterEvent,
+                None,
+                None,
+            ),
+            ("Hoàn thành khi phát sinh tình huống.", AfterEvent, None, None),
+            ("", Unspecified, None, None),
+            ("sớm", Unspecified, None, None),
+        ];
+        for (text, kind, start, end) in rows {
+            let d = Deadline::parse(text);
+            assert_eq!(d.kind(), *kind, "{text:?}");
+            assert_eq!(d.start().map(|d| d.to_string()).as_deref(), *start, "start of {text:?}");
+            assert_eq!(d.due().map(|d| d.to_string()).as_deref(), *end, "end of {text:?}");
+            assert_eq!(d.text(), text.trim());
+        }
+        assert!(!Deadline::parse("sớm").is_understood());
+        assert!(Deadline::parse("").is_understood());
+    }
+
+    #[test]
+    fn statuses() {
+        let day = |s: &str| s.parse::<Date>().unwrap();
+        let q2 = Deadline::parse("Quý II năm 2024");
+        assert_eq!(q2.status(None, day("2024-06-30")), TaskStatus::Open);
+        assert_eq!(q2.status(None, day("2024-07-01")), TaskStatus::Overdue);
+        assert_eq!(q2.status(Some(day("2024-05-01")), day("2024-07-01")), TaskStatus::DoneOnTime);
+        assert_eq!(q2.status(Some(day("2024-08-01")), day("2024-07-01")), TaskStatus::Overdue);
+        assert_eq!(
+            Deadline::parse("Nhiệm vụ thường xuyên").status(None, day("2030-01-01")),
+            TaskStatus::Ongoing
+        );
+        assert_eq!(Deadline::parse("Từ năm 2026").status(None, day("2025-01-01")), TaskStatus::Open);
+        assert_eq!(status_of(None, None, day("2025-01-01")), TaskStatus::NoDeadline);
+    }
+
+    #[test]
+    fn serde_accepts_text_or_object() {
+        let d: Deadline = serde_json::from_str("\"Quý II năm 2024\"").unwrap();
+        assert_eq!(d.due().unwrap().to_string(), "2024-06-30");
+        let json = serde_json::to_string(&d).unwrap();
+        assert_eq!(json, r#"{"text":"Quý II năm 2024","kind":"by","start":"2024-04-01","end":"2024-06-30"}"#);
+        assert_eq!(serde_json::from_str::<Deadline>(&json).unwrap(), d);
+    }
+}

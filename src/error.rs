@@ -1,0 +1,154 @@
+//! The crate's one error type.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// An error from this crate: what went wrong and where (file, line, column,
+/// document id or reference as written).
+///
+/// The kind is boxed so that `Result<T, Error>` stays one pointer wide.
+///
+/// ```
+/// use directive_lineage::{DocNumber, ErrorKind};
+/// let err = "not a number".parse::<DocNumber>().unwrap_err();
+/// assert!(matches!(err.kind(), ErrorKind::Parse { what: "document number", .. }));
+/// assert!(err.to_string().contains("not a number"));
+/// ```
+pub struct Error(Box<ErrorKind>);
+
+/// What went wrong; see [`Error::kind`].
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+    /// A corpus or table file is not valid JSON of the expected shape.
+    #[error("{path}:{line}:{column}: {message}")]
+    Json {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// serde_json's description.
+        message: String,
+    },
+    /// A corpus file declares a format this version does not read.
+    #[error("{path}: unsupported format {found:?} (this version reads {expected:?})")]
+    Format {
+        /// The file.
+        path: PathBuf,
+        /// The `format` field found.
+        found: String,
+        /// The format this crate reads.
+        expected: &'static str,
+    },
+    /// A string is not a valid value of some kind (a document number, an id,
+    /// a date).
+    #[error("invalid {what}: {input:?}")]
+    Parse {
+        /// What was expected.
+        what: &'static str,
+        /// The input as given.
+        input: String,
+    },
+    /// A reference names nothing in the corpus.
+    #[error("unknown reference {input:?}{}", suggest(.suggestions))]
+    UnknownReference {
+        /// The reference as written.
+        input: String,
+        /// The closest known ids.
+        suggestions: Vec<String>,
+    },
+    /// A reference names more than one document (for instance `47/KH-UBND`
+    /// without a jurisdiction).
+    #[error("ambiguous reference {input:?}: it matches {}", .candidates.join(", "))]
+    AmbiguousReference {
+        /// The reference as written.
+        input: String,
+        /// The documents it could mean.
+        candidates: Vec<String>,
+    },
+    /// A text given to the extractor is not a policy document.
+    #[error("{source_name}: not a policy document: {reason}")]
+    NotADocument {
+        /// Where the text came from.
+        source_name: String,
+        /// Why it was rejected.
+        reason: String,
+    },
+}
+
+fn suggest(s: &[String]) -> String {
+    if s.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", s.join(", "))
+    }
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind) -> Error {
+        Error(Box::new(kind))
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.0
+    }
+
+    /// Unwraps the kind.
+    pub fn into_kind(self) -> ErrorKind {
+        *self.0
+    }
+
+    pub(crate) fn parse(what: &'static str, input: &str) -> Error {
+        Error::new(ErrorKind::Parse { what, input: input.to_string() })
+    }
+
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::new(ErrorKind::Io { path: path.into(), source })
+    }
+
+    pub(crate) fn json(path: impl Into<PathBuf>, e: &serde_json::Error) -> Error {
+        // serde_json's Display appends " at line L column C"; keep the message
+        // bare since the position is printed in front.
+        let msg = e.to_string();
+        let message = match msg.rfind(" at line ") {
+            Some(i) => msg[..i].to_string(),
+            None => msg,
+        };
+        Error::new(ErrorKind::Json { path: path.into(), line: e.line(), column: e.column(), message })
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
+}
+
+impl From<ErrorKind> for Error {
+    fn from(kind: ErrorKind) -> Error {
+        Error::new(kind)
+    }
+}

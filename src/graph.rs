@@ -1,0 +1,709 @@
+//! The lineage graph: documents, clauses, agencies and jurisdictions as
+//! nodes; contains, implements, assigns, cites, issued-in and succeeded-by as
+//! edges. Validation reports every problem at once.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::PathBuf;
+
+use indexmap::IndexMap;
+use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use petgraph::Direction;
+use serde::Serialize;
+
+use crate::corpus::{AgencyRef, Corpus};
+use crate::id::{is_clause_path, ClauseRef};
+use crate::model::{Assignment, Clause, Document, Jurisdiction, Provenance, Relation, Role};
+
+/// What a node stands for. Payloads are positions in the corpus, so a node
+/// is 12 bytes whatever the size of its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Node {
+    Document(u32),
+    Clause(u32, u32),
+    Agency(u32),
+    Jurisdiction(u32),
+}
+
+/// An edge of the lineage graph.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Edge {
+    /// Document → clause, clause → sub-clause [`eli:has_part`].
+    Contains,
+    /// Lower clause or document → the higher one it carries out
+    /// [`eli:ensures_implementation_of`].
+    Implements {
+        /// Who says so.
+        provenance: Provenance,
+        /// Alignment score for inferred links.
+        score: Option<f32>,
+    },
+    /// Task clause → agency [`eli:responsibility_of_agent`].
+    Assigns {
+        /// Lead or cooperating.
+        role: Role,
+        /// Position of the assignment in the clause.
+        index: u32,
+    },
+    /// Document → a document it is based on or cites
+    /// [`eli:based_on`, `eli:cites`].
+    Cites(Relation),
+    /// Document → jurisdiction it was issued in.
+    IssuedIn,
+    /// Jurisdiction → the one that took it over.
+    SucceededBy,
+}
+
+impl Edge {
+    /// The edge type as exported (`implements`, `assigns` ...).
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Edge::Contains => "contains",
+            Edge::Implements { .. } => "implements",
+            Edge::Assigns { .. } => "assigns",
+            Edge::Cites(Relation::BasedOn) => "based-on",
+            Edge::Cites(_) => "cites",
+            Edge::IssuedIn => "issued-in",
+            Edge::SucceededBy => "succeeded-by",
+        }
+    }
+}
+
+/// A node, borrowed from the graph.
+#[derive(Clone, Copy, Debug)]
+pub enum NodeRef<'g> {
+    /// A document.
+    Document(&'g Document),
+    /// A clause and its document.
+    Clause(&'g Document, &'g Clause),
+    /// An agency.
+    Agency(&'g AgencyRef),
+    /// A jurisdiction.
+    Jurisdiction(&'g Jurisdiction),
+}
+
+impl<'g> NodeRef<'g> {
+    /// The node type as exported (`document`, `clause`, `task`, `agency`,
+    /// `jurisdiction`); a clause that assigns an agency or has a deadline is
+    /// a `task`.
+    pub fn type_name(self) -> &'static str {
+        match self {
+            NodeRef::Document(_) => "document",
+            NodeRef::Clause(_, c) if c.is_task() => "task",
+            NodeRef::Clause(..) => "clause",
+            NodeRef::Agency(_) => "agency",
+            NodeRef::Jurisdiction(_) => "jurisdiction",
+        }
+    }
+
+    /// The document of a document or clause node.
+    pub fn document(self) -> Option<&'g Document> {
+        match self {
+            NodeRef::Document(d) | NodeRef::Clause(d, _) => Some(d),
+            _ => None,
+        }
+    }
+}
+
+/// How bad a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// The data is wrong; `lineage check` exits 1.
+    Error,
+    /// Worth a look; the data can still be used.
+    Warning,
+}
+
+/// Which validation rule a problem breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Rule {
+    /// Two documents, or two clauses of one document, share an id.
+    DuplicateId,
+    /// A reference names a document, clause or jurisdiction not in the corpus.
+    DanglingReference,
+    /// A clause path is malformed.
+    InvalidPath,
+    /// Implements links form a cycle.
+    ImplementsCycle,
+    /// A clause implements one of lower authority.
+    AuthorityInversion,
+    /// A deadline falls before the document's date of issue.
+    DeadlineBeforeIssue,
+    /// An agency name is not in the alias table.
+    UnknownAgency,
+    /// A deadline's text could not be read.
+    UnreadDeadline,
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Rule::DuplicateId => "duplicate-id",
+            Rule::DanglingReference => "dangling-reference",
+            Rule::InvalidPath => "invalid-path",
+            Rule::ImplementsCycle => "implements-cycle",
+            Rule::AuthorityInversion => "authority-inversion",
+            Rule::DeadlineBeforeIssue => "deadline-before-issue",
+            Rule::UnknownAgency => "unknown-agency",
+            Rule::UnreadDeadline => "unread-deadline",
+        })
+    }
+}
+
+/// A problem found in the data, with where it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The rule broken.
+    pub rule: Rule,
+    /// The corpus file, when the document came from one.
+    pub file: Option<PathBuf>,
+    /// The document id.
+    pub document: Option<String>,
+    /// The clause path.
+    pub clause: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{sev}[{}]: ", self.rule)?;
+        if let Some(file) = &self.file {
+            write!(f, "{}: ", file.display())?;
+        }
+        match (&self.document, &self.clause) {
+            (Some(d), Some(c)) => write!(f, "{d}#{c}: ")?,
+            (Some(d), None) => write!(f, "{d}: ")?,
+            _ => {}
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// The lineage graph built from a [`Corpus`].
+///
+/// Node ids are strings: a document's canonical id, `{doc id}#{path}` for a
+/// clause, `agency:{jurisdiction}/{key}` and `jurisdiction:{id}`.
+/// Iteration follows corpus order, so every export is deterministic.
+///
+/// ```
+/// use directive_lineage::{Corpus, LineageGraph};
+/// let corpus = Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap();
+/// let graph = LineageGraph::build(corpus);
+/// assert!(graph.validate().iter().all(|p| p.severity != directive_lineage::Severity::Error));
+/// assert!(graph.contains("vn/2023/ct-tw/25#4"));
+/// ```
+pub struct LineageGraph {
+    corpus: Corpus,
+    pub(crate) graph: StableDiGraph<Node, Edge>,
+    pub(crate) index: IndexMap<String, NodeIndex>,
+    agencies: Vec<AgencyRef>,
+    build_problems: Vec<Problem>,
+}
+
+impl LineageGraph {
+    /// Builds the graph. Never fails: what does not fit (a dangling
+    /// reference, a duplicate id) is left out of the graph and reported by
+    /// [`LineageGraph::validate`].
+    pub fn build(corpus: Corpus) -> LineageGraph {
+        let clause_count: usize = corpus.documents().iter().map(|d| d.clauses.len()).sum();
+        let n = corpus.documents().len() + clause_count + corpus.jurisdictions().len();
+        let mut g = LineageGraph {
+            graph: StableDiGraph::with_capacity(n, n * 2),
+            index: IndexMap::with_capacity(n),
+            agencies: Vec::new(),
+            build_problems: Vec::new(),
+            corpus,
+        };
+        g.add_jurisdictions();
+        let doc_nodes = g.add_documents();
+        g.add_clauses(&doc_nodes);
+        g.add_links(&doc_nodes);
+        g
+    }
+
+    fn problem(
+        &mut self,
+        severity: Severity,
+        rule: Rule,
+        doc: Option<usize>,
+        clause: Option<&str>,
+        message: String,
+    ) {
+        let (file, document) = match doc {
+            Some(i) => (
+                self.corpus.origin(i).map(|p| p.to_path_buf()),
+                Some(self.corpus.documents()[i].id.to_string()),
+            ),
+            None => (None, None),
+        };
+        self.build_problems.push(Problem {
+            severity,
+            rule,
+            file,
+            document,
+            clause: clause.map(str::to_string),
+            message,
+        });
+    }
+
+    fn add_jurisdictions(&mut self) {
+        for (i, j) in self.corpus.jurisdictions().iter().enumerate() {
+            let key = format!("jurisdiction:{}", j.id);
+            if self.index.contains_key(&key) {
+                self.build_problems.push(Problem {
+                    severity: Severity::Error,
+                    rule: Rule::DuplicateId,
+                    file: None,
+                    document: None,
+                    clause: None,
+                    message: format!("jurisdiction {} is listed twice", j.id),
+                });
+                continue;
+            }
+            let n = self.graph.add_node(Node::Jurisdiction(i as u32));
+            self.index.insert(key, n);
+        }
+        let pairs: Vec<(String, String)> = self
+            .corpus
+            .jurisdictions()
+            .iter()
+            .filter_map(|j| j.successor.as_ref().map(|s| (j.id.clone(), s.clone())))
+            .collect();
+        for (from, to) in pairs {
+            match (
+                self.index.get(&format!("jurisdiction:{from}")),
+                self.index.get(&format!("jurisdiction:{to}")),
+            ) {
+                (Some(&a), Some(&b)) => {
+                    self.graph.add_edge(a, b, Edge::SucceededBy);
+                }
+                _ => self.build_problems.push(Problem {
+                    severity: Severity::Error,
+                    rule: Rule::DanglingReference,
+                    file: None,
+                    document: None,
+                    clause: None,
+                    message: format!("jurisdiction {from} names unknown successor {to}"),
+                }),
+            }
+        }
+    }
+
+    fn add_documents(&mut self) -> Vec<Option<NodeIndex>> {
+        let mut nodes = Vec::with_capacity(self.corpus.documents().len());
+        let mut first_seen: HashMap<String, usize> = HashMap::new();
+        for i in 0..self.corpus.documents().len() {
+            let id = self.corpus.documents()[i].id.to_string();
+            if let Some(&prev) = first_seen.get(&id) {
+                let where_prev = self
+                    .corpus
+                    .origin(prev)
+                    .map(|p| format!(" (first in {})", p.display()))
+                    .unwrap_or_default();
+                self.problem(
+                    Severity::Error,
+                    Rule::DuplicateId,
+                    Some(i),
+                    None,
+                    format!("document id {id} is used twice{where_prev}"),
+                );
+                nodes.push(None);
+                continue;
+            }
+            first_seen.insert(id.clone(), i);
+            let n = self.graph.add_node(Node::Document(i as u32));
+            self.index.insert(id, n);
+            nodes.push(Some(n));
+            let j = self.corpus.documents()[i].jurisdiction.clone();
+            match self.index.get(&format!("jurisdiction:{j}")) {
+                Some(&jn) => {
+                    self.graph.add_edge(n, jn, Edge::IssuedIn);
+                }
+                None if self.corpus.jurisdictions().is_empty() => {}
+                None => self.problem(
+                    Severity::Error,
+                    Rule::DanglingReference,
+                    Some(i),
+                    None,
+                    format!("unknown jurisdiction {j}"),
+                ),
+            }
+        }
+        nodes
+    }
+
+    fn add_clauses(&mut self, doc_nodes: &[Option<NodeIndex>]) {
+        let mut agency_ids: HashMap<String, u32> = HashMap::new();
+        for (i, dn) in doc_nodes.iter().enumerate() {
+            let Some(dn) = *dn else { continue };
+            let doc_id = self.corpus.documents()[i].id.to_string();
+            let n_clauses = self.corpus.documents()[i].clauses.len();
+            let mut local: HashMap<String, NodeIndex> = HashMap::with_capacity(n_clauses);
+            for j in 0..n_clauses {
+                let path = self.corpus.documents()[i].clauses[j].path.clone();
+                if !is_clause_path(&path) {
+                    self.problem(
+                        Severity::Error,
+                        Rule::InvalidPath,
+                        Some(i),
+                        Some(&path),
+                        format!("malformed clause path {path:?}"),
+                    );
+                    continue;
+                }
+                if local.contains_key(&path) {
+                    self.problem(
+                        Severity::Error,
+                        Rule::DuplicateId,
+                        Some(i),
+                        Some(&path),
+                        format!("clause path {path} is used twice"),
+                    );
+                    continue;
+                }
+                let n = self.graph.add_node(Node::Clause(i as u32, j as u32));
+                self.index.insert(format!("{doc_id}#{path}"), n);
+                local.insert(path, n);
+            }
+            // Contains edges in a second pass: a parent may follow its child.
+            for j in 0..n_clauses {
+                let clause = &self.corpus.documents()[i].clauses[j];
+                let Some(&n) = local.get(&clause.path) else { continue };
+                if self.graph[n] != Node::Clause(i as u32, j as u32) {
+                    continue; // a duplicate path; the first one owns the node
+                }
+                let mut parent = dn;
+                let mut p = clause.path.as_str();
+                while let Some((head, _)) = p.rsplit_once('.') {
+                    if let Some(&pn) = local.get(head) {
+                        parent = pn;
+                        break;
+                    }
+                    p = head;
+                }
+                self.graph.add_edge(parent, n, Edge::Contains);
+                let jurisdiction = self.corpus.documents()[i].jurisdiction.clone();
+                let assignments: Vec<(String, Role)> =
+                    clause.assignments.iter().map(|a: &Assignment| (a.agency.clone(), a.role)).collect();
+                for (k, (name, role)) in assignments.into_iter().enumerate() {
+                    let a = self.corpus.resolve_agency(&name, &jurisdiction);
+                    if !a.known {
+                        let path = self.corpus.documents()[i].clauses[j].path.clone();
+                        self.problem(
+                            Severity::Warning,
+                            Rule::UnknownAgency,
+                            Some(i),
+                            Some(&path),
+                            format!("agency {name:?} is not in the alias table"),
+                        );
+                    }
+                    let ai = *agency_ids.entry(a.id.clone()).or_insert_with(|| {
+                        self.agencies.push(a.clone());
+                        (self.agencies.len() - 1) as u32
+                    });
+                    let key = format!("agency:{}", a.id);
+                    let an = match self.index.get(&key) {
+                        Some(&an) => an,
+                        None => {
+                            let an = self.graph.add_node(Node::Agency(ai));
+                            self.index.insert(key, an);
+                            an
+                        }
+                    };
+                    self.graph.add_edge(n, an, Edge::Assigns { role, index: k as u32 });
+                }
+            }
+        }
+    }
+
+    fn add_links(&mut self, doc_nodes: &[Option<NodeIndex>]) {
+        for (i, dn) in doc_nodes.iter().enumerate() {
+            let Some(dn) = *dn else { continue };
+            let doc = &self.corpus.documents()[i];
+            let mut edges = Vec::new();
+            let mut dangling = Vec::new();
+            for link in &doc.citations {
+                match self.index.get(link.target.as_str()) {
+                    Some(&t) => {
+                        let e = match link.relation {
+                            Relation::Implements => {
+                                Edge::Implements { provenance: Provenance::Stated, score: None }
+                            }
+                            r => Edge::Cites(r),
+                        };
+                        edges.push((dn, t, e));
+                    }
+                    None => dangling.push((
+                        link.clause.clone(),
+                        format!("cites unknown document {} ({})", link.target, link.text),
+                    )),
+                }
+            }
+            let doc_id = doc.id.to_string();
+            for c in &doc.clauses {
+                let Some(&cn) = self.index.get(&format!("{doc_id}#{}", c.path)) else { continue };
+                for imp in &c.implements {
+                    match self.index.get(&imp.target.to_string()) {
+                        Some(&t) => edges.push((
+                            cn,
+                            t,
+                            Edge::Implements {
+                                provenance: imp.provenance,
+                                score: imp.score.map(|s| s as f32),
+                            },
+                        )),
+                        None => dangling
+                            .push((Some(c.path.clone()), format!("implements unknown {}", imp.target))),
+                    }
+                }
+                for s in &c.sources {
+                    if !self.index.contains_key(&s.to_string()) {
+                        dangling.push((Some(c.path.clone()), format!("reconstructed from unknown {s}")));
+                    }
+                }
+            }
+            for (a, b, e) in edges {
+                self.graph.add_edge(a, b, e);
+            }
+            for (clause, msg) in dangling {
+                self.problem(Severity::Error, Rule::DanglingReference, Some(i), clause.as_deref(), msg);
+            }
+        }
+    }
+
+    /// Every problem in the data, errors first, each with where it is.
+    pub fn validate(&self) -> Vec<Problem> {
+        let mut out = self.build_problems.clone();
+        self.check_cycles(&mut out);
+        self.check_authority(&mut out);
+        self.check_deadlines(&mut out);
+        out.sort_by(|a, b| a.severity.cmp(&b.severity));
+        out
+    }
+
+    fn located(&self, n: NodeIndex, severity: Severity, rule: Rule, message: String) -> Problem {
+        let (doc, clause) = match self.graph[n] {
+            Node::Document(d) => (Some(d as usize), None),
+            Node::Clause(d, c) => {
+                (Some(d as usize), Some(self.corpus.documents()[d as usize].clauses[c as usize].path.clone()))
+            }
+            _ => (None, None),
+        };
+        Problem {
+            severity,
+            rule,
+            file: doc.and_then(|d| self.corpus.origin(d)).map(|p| p.to_path_buf()),
+            document: doc.map(|d| self.corpus.documents()[d].id.to_string()),
+            clause,
+            message,
+        }
+    }
+
+    fn check_cycles(&self, out: &mut Vec<Problem>) {
+        // Iterative DFS colouring over implements edges; each back edge closes
+        // a cycle, printed from its first node round to itself.
+        let mut state: HashMap<NodeIndex, u8> = HashMap::new();
+        let mut reported: HashSet<Vec<NodeIndex>> = HashSet::new();
+        for start in self.index.values().copied() {
+            if state.contains_key(&start) {
+                continue;
+            }
+            let mut stack: Vec<(NodeIndex, Vec<NodeIndex>)> = vec![(start, self.implements_out(start))];
+            let mut path = vec![start];
+            state.insert(start, 1);
+            while let Some((_, next)) = stack.last_mut() {
+                match next.pop() {
+                    Some(m) => match state.get(&m) {
+                        None => {
+                            state.insert(m, 1);
+                            path.push(m);
+                            stack.push((m, self.implements_out(m)));
+                        }
+                        Some(1) => {
+                            let pos = path.iter().position(|&p| p == m).unwrap_or(0);
+                            let cycle: Vec<NodeIndex> = path[pos..].to_vec();
+                            let mut key = cycle.clone();
+                            key.sort();
+                            if reported.insert(key) {
+                                let mut names: Vec<String> =
+                                    cycle.iter().map(|&c| self.node_id(c).to_string()).collect();
+                                names.push(self.node_id(m).to_string());
+                                out.push(self.located(
+                                    m,
+                                    Severity::Error,
+                                    Rule::ImplementsCycle,
+                                    format!("implements cycle: {}", names.join(" -> ")),
+                                ));
+                            }
+                        }
+                        _ => {}
+                    },
+                    None => {
+                        let (n, _) = stack.pop().expect("non-empty");
+                        state.insert(n, 2);
+                        path.pop();
+                    }
+                }
+            }
+        }
+    }
+
+    fn implements_out(&self, n: NodeIndex) -> Vec<NodeIndex> {
+        self.graph
+            .edges_directed(n, Direction::Outgoing)
+            .filter(|e| matches!(e.weight(), Edge::Implements { .. }))
+            .map(|e| e.target())
+            .collect()
+    }
+
+    fn check_authority(&self, out: &mut Vec<Problem>) {
+        for e in (&self.graph).edge_references() {
+            if !matches!(e.weight(), Edge::Implements { .. }) {
+                continue;
+            }
+            let (Some(a), Some(b)) = (self.node(e.source()).document(), self.node(e.target()).document())
+            else {
+                continue;
+            };
+            if a.authority() < b.authority() {
+                out.push(self.located(
+                    e.source(),
+                    Severity::Error,
+                    Rule::AuthorityInversion,
+                    format!(
+                        "{} ({} {:?}) implements {} ({} {:?}) of lower authority",
+                        self.node_id(e.source()),
+                        a.level,
+                        a.branch,
+                        self.node_id(e.target()),
+                        b.level,
+                        b.branch
+                    ),
+                ));
+            }
+        }
+    }
+
+    fn check_deadlines(&self, out: &mut Vec<Problem>) {
+        for (i, d) in self.corpus.documents().iter().enumerate() {
+            for c in &d.clauses {
+                let deadlines =
+                    c.deadline.iter().chain(c.assignments.iter().filter_map(|a| a.deadline.as_ref()));
+                for dl in deadlines {
+                    let loc = |sev, rule, msg| Problem {
+                        severity: sev,
+                        rule,
+                        file: self.corpus.origin(i).map(|p| p.to_path_buf()),
+                        document: Some(d.id.to_string()),
+                        clause: Some(c.path.clone()),
+                        message: msg,
+                    };
+                    if !dl.is_understood() {
+                        out.push(loc(
+                            Severity::Warning,
+                            Rule::UnreadDeadline,
+                            format!("deadline {:?} could not be read; kept as text", dl.text()),
+                        ));
+                    }
+                    if let (Some(due), Some(issued)) = (dl.due(), d.date) {
+                        if due < issued {
+                            out.push(loc(
+                                Severity::Error,
+                                Rule::DeadlineBeforeIssue,
+                                format!(
+                                    "deadline {:?} ({due}) is before the date of issue {issued}",
+                                    dl.text()
+                                ),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The corpus the graph was built from.
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// True when a node has this id.
+    pub fn contains(&self, id: &str) -> bool {
+        self.index.contains_key(id)
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of edges.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// The agencies named in the corpus, resolved, in order of first mention.
+    pub fn agencies(&self) -> &[AgencyRef] {
+        &self.agencies
+    }
+
+    /// The node with this id.
+    pub fn get(&self, id: &str) -> Option<NodeRef<'_>> {
+        self.index.get(id).map(|&n| self.node(n))
+    }
+
+    pub(crate) fn node(&self, n: NodeIndex) -> NodeRef<'_> {
+        let docs = self.corpus.documents();
+        match self.graph[n] {
+            Node::Document(d) => NodeRef::Document(&docs[d as usize]),
+            Node::Clause(d, c) => NodeRef::Clause(&docs[d as usize], &docs[d as usize].clauses[c as usize]),
+            Node::Agency(a) => NodeRef::Agency(&self.agencies[a as usize]),
+            Node::Jurisdiction(j) => NodeRef::Jurisdiction(&self.corpus.jurisdictions()[j as usize]),
+        }
+    }
+
+    pub(crate) fn node_id(&self, n: NodeIndex) -> &str {
+        // The index is the only owner of id strings; a reverse scan would be
+        // O(n), so look the key up through the node's position.
+        self.index.get_index(self.position(n)).map(|(k, _)| k.as_str()).unwrap_or("")
+    }
+
+    fn position(&self, n: NodeIndex) -> usize {
+        // Nodes are never removed and are inserted into the index in the
+        // same order as into the graph, so index position = node index.
+        n.index()
+    }
+
+    /// Every node id with its node, in insertion order.
+    pub fn nodes(&self) -> impl Iterator<Item = (&str, NodeRef<'_>)> + '_ {
+        self.index.iter().map(move |(k, &n)| (k.as_str(), self.node(n)))
+    }
+
+    /// Every edge as (source id, target id, edge), in insertion order.
+    pub fn edges(&self) -> impl Iterator<Item = (&str, &str, &Edge)> + '_ {
+        (&self.graph)
+            .edge_references()
+            .map(move |e| (self.node_id(e.source()), self.node_id(e.target()), e.weight()))
+    }
+
+    pub(crate) fn idx(&self, id: &str) -> Option<NodeIndex> {
+        self.index.get(id).copied()
+    }
+
+    /// The clause reference of a document or clause node id.
+    pub(crate) fn clause_ref(&self, n: NodeIndex) -> Option<ClauseRef> {
+        self.node_id(n).parse().ok()
+    }
+}

@@ -1,0 +1,882 @@
+//! Document identity: kinds, numbers (số, ký hiệu), canonical ids, clause
+//! references and citations as they are written in text.
+
+use std::fmt;
+use std::str::FromStr;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::date::Date;
+use crate::error::Error;
+use crate::text::{fold, nfc, slug};
+
+/// The kind of a document, with its official type code (Nghị định
+/// 30/2020/NĐ-CP, Phụ lục III; Hướng dẫn 36-HD/VPTW for the Party).
+///
+/// serde writes the Vietnamese name as a slug (`ke-hoach`), which, unlike the
+/// code, is unambiguous (`TT` is both Thông tư and Thông tri).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum DocKind {
+    /// Nghị quyết (NQ).
+    NghiQuyet,
+    /// Quyết định (QĐ).
+    QuyetDinh,
+    /// Chỉ thị (CT).
+    ChiThi,
+    /// Quy chế (QC).
+    QuyChe,
+    /// Quy định of the state (QyĐ).
+    QuyDinh,
+    /// Quy định of the Party (QĐi).
+    QuyDinhDang,
+    /// Thông cáo (TC).
+    ThongCao,
+    /// Thông báo (TB).
+    ThongBao,
+    /// Hướng dẫn (HD).
+    HuongDan,
+    /// Chương trình (CTr).
+    ChuongTrinh,
+    /// Kế hoạch (KH).
+    KeHoach,
+    /// Phương án (PA).
+    PhuongAn,
+    /// Đề án (ĐA).
+    DeAn,
+    /// Dự án (DA).
+    DuAn,
+    /// Báo cáo (BC).
+    BaoCao,
+    /// Biên bản (BB).
+    BienBan,
+    /// Tờ trình (TTr).
+    ToTrinh,
+    /// Hợp đồng (HĐ).
+    HopDong,
+    /// Công điện (CĐ).
+    CongDien,
+    /// Bản ghi nhớ (BGN).
+    BanGhiNho,
+    /// Nghị định (NĐ), normative.
+    NghiDinh,
+    /// Thông tư (TT), normative.
+    ThongTu,
+    /// Luật, normative.
+    Luat,
+    /// Kết luận of the Party (KL).
+    KetLuan,
+    /// Thông tri of the Party (TT).
+    ThongTri,
+    /// Công văn (administrative letter, no type code in its number).
+    CongVan,
+}
+
+const KINDS: &[(DocKind, &str, &str)] = &[
+    (DocKind::NghiQuyet, "NQ", "Nghị quyết"),
+    (DocKind::QuyetDinh, "QĐ", "Quyết định"),
+    (DocKind::ChiThi, "CT", "Chỉ thị"),
+    (DocKind::QuyChe, "QC", "Quy chế"),
+    (DocKind::QuyDinh, "QyĐ", "Quy định"),
+    (DocKind::QuyDinhDang, "QĐi", "Quy định"),
+    (DocKind::ThongCao, "TC", "Thông cáo"),
+    (DocKind::ThongBao, "TB", "Thông báo"),
+    (DocKind::HuongDan, "HD", "Hướng dẫn"),
+    (DocKind::ChuongTrinh, "CTr", "Chương trình"),
+    (DocKind::KeHoach, "KH", "Kế hoạch"),
+    (DocKind::PhuongAn, "PA", "Phương án"),
+    (DocKind::DeAn, "ĐA", "Đề án"),
+    (DocKind::DuAn, "DA", "Dự án"),
+    (DocKind::BaoCao, "BC", "Báo cáo"),
+    (DocKind::BienBan, "BB", "Biên bản"),
+    (DocKind::ToTrinh, "TTr", "Tờ trình"),
+    (DocKind::HopDong, "HĐ", "Hợp đồng"),
+    (DocKind::CongDien, "CĐ", "Công điện"),
+    (DocKind::BanGhiNho, "BGN", "Bản ghi nhớ"),
+    (DocKind::NghiDinh, "NĐ", "Nghị định"),
+    (DocKind::ThongTu, "TT", "Thông tư"),
+    (DocKind::Luat, "L", "Luật"),
+    (DocKind::KetLuan, "KL", "Kết luận"),
+    (DocKind::ThongTri, "TT", "Thông tri"),
+    (DocKind::CongVan, "CV", "Công văn"),
+];
+
+impl DocKind {
+    fn row(self) -> &'static (DocKind, &'static str, &'static str) {
+        KINDS.iter().find(|r| r.0 == self).expect("every kind has a row")
+    }
+
+    /// The official type code (`QĐ`, `KH`, `CTr`).
+    pub fn code(self) -> &'static str {
+        self.row().1
+    }
+
+    /// The Vietnamese name (`Quyết định`).
+    pub fn name(self) -> &'static str {
+        self.row().2
+    }
+
+    /// The kind for a type code as it appears in a number, case-insensitive.
+    /// `party` chooses between the Party and state readings of `TT` and of
+    /// Quy định.
+    pub fn from_code(code: &str, party: bool) -> Option<DocKind> {
+        let up = code.to_uppercase();
+        match up.as_str() {
+            "TT" if party => return Some(DocKind::ThongTri),
+            "TT" => return Some(DocKind::ThongTu),
+            "QĐI" => return Some(DocKind::QuyDinhDang),
+            _ => {}
+        }
+        KINDS.iter().find(|(k, c, _)| c.to_uppercase() == up && *k != DocKind::CongVan).map(|r| r.0)
+    }
+
+    /// The kind for a Vietnamese name in any case or tone-mark placement
+    /// (`QUYẾT ĐỊNH`, `Kế hoạch`, `văn bản`).
+    pub fn from_name(name: &str) -> Option<DocKind> {
+        let f = fold(name);
+        if f == "van ban" {
+            return Some(DocKind::CongVan);
+        }
+        KINDS.iter().find(|(_, _, n)| fold(n) == f).map(|r| r.0)
+    }
+}
+
+impl fmt::Display for DocKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A document's number and symbol (số, ký hiệu), in one of the four grammars:
+///
+/// | grammar | example |
+/// |---|---|
+/// | administrative `{n}/{TYPE}-{ISSUER}` | `281/QĐ-TTg` |
+/// | letter `{n}/{ISSUER}-{UNIT}` | `1948/VP.UBND-VHXH` |
+/// | normative `{n}/{yyyy}/{TYPE}-{ISSUER}` | `33/2015/TT-BYT` |
+/// | Party `{n}-{TYPE}/{ORGAN}` | `25-CT/TW` |
+///
+/// Parsing accepts the variants real text uses (`số`, stray spaces, wrong
+/// separators, any case); `Display` prints the official form.
+///
+/// ```
+/// use directive_lineage::DocNumber;
+/// for written in ["25-CT/TW", "số 25- CT/TW", "25/CT-TW"] {
+///     assert_eq!(written.parse::<DocNumber>().unwrap().to_string(), "25-CT/TW");
+/// }
+/// let qd: DocNumber = "281/QĐ-TTG".parse().unwrap();
+/// assert_eq!(qd.to_string(), "281/QĐ-TTg");
+/// assert!(qd.is_central());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct DocNumber {
+    number: Option<String>,
+    year: Option<u16>,
+    kind: Option<DocKind>,
+    issuer: String,
+    unit: Option<String>,
+    party: bool,
+}
+
+/// Issuers whose documents are central (Trung ương) rather than local.
+const CENTRAL_ISSUERS: &[&str] = &[
+    "TW", "VPTW", "BCTW", "BBT", "TTG", "CP", "QH", "UBTVQH", "VPCP", "CTN", "TANDTC", "VKSNDTC", "KTNN",
+    "BYT", "BTC", "BNV", "BKHĐT", "BTP", "BCA", "BQP", "BGDĐT", "BLĐTBXH", "BTTTT", "BXD", "BGTVT", "BCT",
+    "BNNPTNT", "BTNMT", "BVHTTDL", "BKHCN", "BNG", "BDTTG", "NHNN", "TTCP", "BNNMT", "BDTTG", "UBDT",
+];
+
+fn is_party_organ(code: &str) -> bool {
+    let up = code.to_uppercase();
+    up.ends_with("TW")
+        || matches!(up.as_str(), "TU" | "HU" | "QU" | "ĐU" | "TXU" | "TPU")
+        || up.starts_with("BCS")
+        || up.starts_with("ĐU")
+}
+
+fn canonical_issuer(s: &str) -> String {
+    let up = s.to_uppercase();
+    // TTg (Thủ tướng) is the one mixed-case issuer code in common use.
+    if up == "TTG" {
+        "TTg".to_string()
+    } else {
+        up
+    }
+}
+
+static NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^\s*(?i:s[ốố]\s*:?\s*)?
+        (?P<n>\d{1,6}[a-z]?)?\s*
+        (?P<sep1>[-/])\s*
+        (?:(?P<year>\d{4})\s*/\s*)?
+        (?P<a>[\p{L}][\p{L}&.]*)\s*
+        (?P<sep2>[-/])\s*
+        (?P<b>[\p{L}\d][\p{L}\d&.]*(?:-[\p{L}\d][\p{L}\d&.]*)?)\s*$",
+    )
+    .unwrap()
+});
+
+impl DocNumber {
+    /// The number (`281`), or `None` for a draft whose number is still blank.
+    pub fn number(&self) -> Option<&str> {
+        self.number.as_deref()
+    }
+
+    /// The year written in a normative number (`2015` in `33/2015/TT-BYT`).
+    pub fn year(&self) -> Option<u16> {
+        self.year
+    }
+
+    /// The kind named by the type code, or `None` for a letter (công văn).
+    pub fn kind(&self) -> Option<DocKind> {
+        self.kind
+    }
+
+    /// The issuer code (`TTg`, `UBND`, `TW`; `VP.UBND` for a letter).
+    pub fn issuer(&self) -> &str {
+        &self.issuer
+    }
+
+    /// True for Party numbering (`25-CT/TW`).
+    pub fn is_party(&self) -> bool {
+        self.party
+    }
+
+    /// True when the issuer is a central body (the Party's central organs,
+    /// the National Assembly, the Government, the Prime Minister, ministries),
+    /// so the document belongs to jurisdiction `vn` whoever cites it.
+    pub fn is_central(&self) -> bool {
+        CENTRAL_ISSUERS.contains(&self.issuer.to_uppercase().as_str())
+    }
+
+    /// The symbol part as an id slug: `qd-ttg`, `ct-tw`, `vp.ubnd-vhxh`.
+    pub fn symbol_slug(&self) -> String {
+        match (self.party, self.kind, &self.unit) {
+            (_, _, Some(unit)) => slug(&format!("{}-{}", self.issuer, unit)),
+            (_, Some(k), None) => slug(&format!("{}-{}", k.code(), self.issuer)),
+            (_, None, None) => slug(&self.issuer),
+        }
+    }
+}
+
+impl FromStr for DocNumber {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<DocNumber, Error> {
+        let norm = nfc(s);
+        let c = NUMBER_RE.captures(&norm).ok_or_else(|| Error::parse("document number", s))?;
+        let number = c.name("n").map(|m| {
+            let t = m.as_str().trim_start_matches('0');
+            if t.is_empty() {
+                "0".to_string()
+            } else {
+                m.as_str().to_string()
+            }
+        });
+        let year = c.name("year").and_then(|m| m.as_str().parse().ok());
+        let (a, b) = (&c["a"], &c["b"]);
+        let mut out = DocNumber { number, year, kind: None, issuer: String::new(), unit: None, party: false };
+        if &c["sep1"] == "-" {
+            // Party grammar: {n}-{TYPE}/{ORGAN}.
+            out.party = true;
+            out.kind = Some(DocKind::from_code(a, true).ok_or_else(|| Error::parse("document number", s))?);
+            out.issuer = canonical_issuer(b);
+        } else if let (true, Some(k)) = (is_party_organ(b), DocKind::from_code(a, true)) {
+            // `25/CT-TW`: Party numbering written with state separators.
+            out.party = true;
+            out.kind = Some(k);
+            out.issuer = canonical_issuer(b);
+        } else if let Some(k) = DocKind::from_code(a, false) {
+            out.kind = Some(k);
+            out.issuer = canonical_issuer(b);
+        } else {
+            out.kind = None;
+            out.issuer = canonical_issuer(a);
+            out.unit = Some(b.to_uppercase());
+        }
+        if out.year.is_some() && (out.party || out.unit.is_some()) {
+            return Err(Error::parse("document number", s));
+        }
+        Ok(out)
+    }
+}
+
+impl fmt::Display for DocNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.number.as_deref().unwrap_or("");
+        match (self.party, self.kind, &self.unit, self.year) {
+            (true, Some(k), _, _) => write!(f, "{n}-{}/{}", k.code(), self.issuer),
+            (_, _, Some(unit), _) => write!(f, "{n}/{}-{unit}", self.issuer),
+            (_, Some(k), None, Some(y)) => write!(f, "{n}/{y}/{}-{}", k.code(), self.issuer),
+            (_, Some(k), None, None) => write!(f, "{n}/{}-{}", k.code(), self.issuer),
+            (_, None, None, _) => write!(f, "{n}/{}", self.issuer),
+        }
+    }
+}
+
+impl Serialize for DocNumber {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for DocNumber {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<DocNumber, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// The canonical identifier of a document: ASCII, URL-safe, ELI-like
+/// `{jurisdiction}/{year}/{symbol}/{number}`.
+///
+/// Numbers restart every year and every province has a `47/KH-UBND`, so the
+/// id carries jurisdiction and year as well as type, issuer and number.
+///
+/// ```
+/// use directive_lineage::{DocId, DocNumber};
+/// let n: DocNumber = "230-KH/TU".parse().unwrap();
+/// let id = DocId::from_number("thai-binh", 2024, &n);
+/// assert_eq!(id.to_string(), "thai-binh/2024/kh-tu/230");
+/// assert_eq!(id.to_string().parse::<DocId>().unwrap(), id);
+/// // A central issuer ignores the citing jurisdiction.
+/// let ct: DocNumber = "25-CT/TW".parse().unwrap();
+/// assert_eq!(DocId::from_number("thai-binh", 2023, &ct).to_string(), "vn/2023/ct-tw/25");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DocId(String);
+
+fn is_slug(s: &str, dot: bool) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || (dot && b == b'.'))
+}
+
+impl DocId {
+    /// The id of a numbered document. The jurisdiction is `vn` when the
+    /// number's issuer is central, else `jurisdiction`; the year is the one
+    /// written in a normative number, else `year`.
+    pub fn from_number(jurisdiction: &str, year: u16, number: &DocNumber) -> DocId {
+        let j = if number.is_central() { "vn".to_string() } else { slug(jurisdiction) };
+        let y = number.year().unwrap_or(year);
+        let n = match number.number() {
+            Some(n) => {
+                let t = n.trim_start_matches('0');
+                if t.is_empty() {
+                    "0".to_string()
+                } else {
+                    slug(t)
+                }
+            }
+            None => "draft".to_string(),
+        };
+        DocId(format!("{j}/{y}/{}/{n}", number.symbol_slug()))
+    }
+
+    /// The id of a draft with a blank number: a stable slug from its title
+    /// replaces the number, so two drafts of one issuer in one year differ.
+    ///
+    /// ```
+    /// use directive_lineage::{DocId, DocNumber};
+    /// let n: DocNumber = "Số: /KH-SYT".parse().unwrap();
+    /// let id = DocId::draft("dak-lak", 2024, &n, "Thực hiện Nghị quyết số 01/NQ-CP");
+    /// assert_eq!(id.to_string(), "dak-lak/2024/kh-syt/draft-thuc-hien-nghi-quyet-so-01");
+    /// ```
+    pub fn draft(jurisdiction: &str, year: u16, number: &DocNumber, title: &str) -> DocId {
+        let words: Vec<String> = fold(title)
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(6)
+            .map(str::to_string)
+            .collect();
+        let j = if number.is_central() { "vn".to_string() } else { slug(jurisdiction) };
+        DocId(format!("{j}/{year}/{}/draft-{}", number.symbol_slug(), words.join("-")))
+    }
+
+    /// The jurisdiction segment (`quang-ninh`, `vn`).
+    pub fn jurisdiction(&self) -> &str {
+        self.0.split('/').next().unwrap_or("")
+    }
+
+    /// The year segment.
+    pub fn year(&self) -> u16 {
+        self.0.split('/').nth(1).and_then(|y| y.parse().ok()).unwrap_or(0)
+    }
+
+    /// The symbol segment (`kh-ubnd`).
+    pub fn symbol(&self) -> &str {
+        self.0.split('/').nth(2).unwrap_or("")
+    }
+
+    /// The number segment (`162`).
+    pub fn number(&self) -> &str {
+        self.0.split('/').nth(3).unwrap_or("")
+    }
+
+    /// The id as a string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for DocId {
+    type Err = Error;
+
+    /// Parses the canonical form only; people's forms (`162/KH-UBND`) are
+    /// resolved against a corpus by [`Corpus::resolve`](crate::Corpus::resolve).
+    fn from_str(s: &str) -> Result<DocId, Error> {
+        let parts: Vec<&str> = s.split('/').collect();
+        let ok = parts.len() == 4
+            && is_slug(parts[0], false)
+            && parts[1].len() == 4
+            && parts[1].bytes().all(|b| b.is_ascii_digit())
+            && is_slug(parts[2], true)
+            && is_slug(parts[3], false);
+        if ok {
+            Ok(DocId(s.to_string()))
+        } else {
+            Err(Error::parse("document id", s))
+        }
+    }
+}
+
+impl fmt::Display for DocId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for DocId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for DocId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<DocId, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A reference to a document or to one of its clauses: `{doc id}` or
+/// `{doc id}#{path}`, where a path is dot-separated (`II.4`, `PL.12`,
+/// `II.1.-2` for the second dash bullet of II.1).
+///
+/// ```
+/// use directive_lineage::ClauseRef;
+/// let r: ClauseRef = "quang-ninh/2024/kh-ubnd/162#II.4".parse().unwrap();
+/// assert_eq!(r.doc().to_string(), "quang-ninh/2024/kh-ubnd/162");
+/// assert_eq!(r.path(), Some("II.4"));
+/// assert_eq!(r.to_string().parse::<ClauseRef>().unwrap(), r);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ClauseRef {
+    doc: DocId,
+    path: Option<String>,
+}
+
+/// True for a well-formed clause path: dot-separated non-empty segments of
+/// letters, digits, `-` and `+`.
+pub(crate) fn is_clause_path(p: &str) -> bool {
+    !p.is_empty()
+        && p.split('.')
+            .all(|seg| !seg.is_empty() && seg.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '+'))
+}
+
+impl ClauseRef {
+    /// A reference to a whole document.
+    pub fn document(doc: DocId) -> ClauseRef {
+        ClauseRef { doc, path: None }
+    }
+
+    /// A reference to a clause; `None` when the path is malformed.
+    pub fn clause(doc: DocId, path: &str) -> Option<ClauseRef> {
+        is_clause_path(path).then(|| ClauseRef { doc, path: Some(path.to_string()) })
+    }
+
+    /// The document.
+    pub fn doc(&self) -> &DocId {
+        &self.doc
+    }
+
+    /// The clause path, `None` for the whole document.
+    pub fn path(&self) -> Option<&str> {
+        self.path.as_deref()
+    }
+}
+
+impl FromStr for ClauseRef {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<ClauseRef, Error> {
+        let (doc, path) = match s.split_once('#') {
+            Some((d, p)) => (d, Some(p)),
+            None => (s, None),
+        };
+        let doc: DocId = doc.parse().map_err(|_| Error::parse("clause reference", s))?;
+        match path {
+            None => Ok(ClauseRef::document(doc)),
+            Some(p) => ClauseRef::clause(doc, p).ok_or_else(|| Error::parse("clause reference", s)),
+        }
+    }
+}
+
+impl fmt::Display for ClauseRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.path {
+            Some(p) => write!(f, "{}#{p}", self.doc),
+            None => write!(f, "{}", self.doc),
+        }
+    }
+}
+
+impl Serialize for ClauseRef {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ClauseRef {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ClauseRef, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A citation as it stands in a text: `Quyết định số 281/QĐ-TTg ngày
+/// 05/4/2024 của Thủ tướng Chính phủ`.
+///
+/// ```
+/// use directive_lineage::Citation;
+/// let text = "Thực hiện Chỉ thị số 25-CT/TW ngày 25/10/2023 của Ban Bí thư về tiếp tục";
+/// let c = &Citation::find_all(text)[0];
+/// assert_eq!(c.number().to_string(), "25-CT/TW");
+/// assert_eq!(c.date().unwrap().to_string(), "2023-10-25");
+/// assert_eq!(c.issuer_text(), Some("Ban Bí thư"));
+/// assert_eq!(c.resolve("quang-ninh").unwrap().to_string(), "vn/2023/ct-tw/25");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Citation {
+    text: String,
+    span: (usize, usize),
+    kind: Option<DocKind>,
+    number: DocNumber,
+    date: Option<Date>,
+    issuer_text: Option<String>,
+}
+
+static CITE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<kind>(?i:nghị\s+quyết|quyết\s+định|chỉ\s+thị|kế\s+hoạch|thông\s+báo|thông\s+tư|thông\s+tri|công\s+văn|văn\s+bản|chương\s+trình|hướng\s+dẫn|nghị\s+định|kết\s+luận|quy\s+định|quy\s+chế|đề\s+án|báo\s+cáo|tờ\s+trình|công\s+điện)
+           (?:[\s\p{L}]{0,40}?\s)??)?
+        (?i:s[ốố]\s*:?\s*)?
+        (?P<num>(?P<n>\d{1,6})\s*(?:-\s*|/\s*(?:\d{4}\s*/\s*)?)
+          [A-ZĐ][\p{L}&.]*\s*[-/]\s*[A-ZĐ][\p{L}\d&.]*(?:-[A-ZĐ][\p{L}\d&.]*)?)",
+    )
+    .unwrap()
+});
+
+static AFTER_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*,?\s*(?:ban\s+hành\s+)?ngày\s*(\d{1,2}\s*(?:/\s*\d{1,2}\s*/\s*\d{4}|tháng\s*\d{1,2}\s*năm\s*\d{4}))",
+    )
+    .unwrap()
+});
+
+static ISSUER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:của|do)\s+(?P<who>[^;,.“”\x22()\n]+?)(?:\s+(?:về|ban\s+hành|quy\s+định|hướng\s+dẫn|tại|thực\s+hiện|triển\s+khai|phê\s+duyệt)\b|[;,.“”\x22()\n]|$)")
+        .unwrap()
+});
+
+static NEXT_CITE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+(?:và|cùng)\s+(?:nghị|quyết|chỉ|kế|thông|công|văn|chương|hướng|kết|quy|đề|báo|tờ)\s")
+        .unwrap()
+});
+
+impl Citation {
+    /// Every citation of a numbered document in `text`, in order of
+    /// appearance. The text is normalised to NFC first; spans are byte
+    /// offsets into that normalised text.
+    pub fn find_all(text: &str) -> Vec<Citation> {
+        let text = nfc(text);
+        let mut out = Vec::new();
+        for c in CITE_RE.captures_iter(&text) {
+            let num_m = c.name("num").unwrap();
+            let Ok(number) = num_m.as_str().parse::<DocNumber>() else { continue };
+            let start = c.get(0).unwrap().start();
+            let mut end = num_m.end();
+            let rest = &text[end..];
+            let mut date = None;
+            let mut tail = rest;
+            if let Some(d) = AFTER_DATE_RE.captures(rest) {
+                date = Date::parse_vietnamese(&format!("ngày {}", &d[1]));
+                let e = d.get(0).unwrap().end();
+                end += e;
+                tail = &rest[e..];
+            }
+            let mut issuer_text = None;
+            if let Some(i) = ISSUER_RE.captures(tail) {
+                // A list of citations: the issuer ends where the next one starts.
+                let who = match NEXT_CITE_RE.find(&i["who"]) {
+                    Some(m) => i["who"][..m.start()].trim(),
+                    None => i["who"].trim(),
+                };
+                if !who.is_empty() && who.chars().count() <= 80 {
+                    issuer_text = Some(who.to_string());
+                    end += i.name("who").unwrap().start() + who.len();
+                }
+            }
+            let kind = c.name("kind").and_then(|k| {
+                let head: Vec<&str> = k.as_str().split_whitespace().take(2).collect();
+                DocKind::from_name(&head.join(" "))
+            });
+            let kind = match (kind, number.kind()) {
+                (Some(k), _) => Some(k),
+                (None, k) => k,
+            };
+            out.push(Citation {
+                text: text[start..end].to_string(),
+                span: (start, end),
+                kind,
+                number,
+                date,
+                issuer_text,
+            });
+        }
+        out
+    }
+
+    /// The citation as written (normalised to NFC).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Byte span in the NFC-normalised text given to [`Citation::find_all`].
+    pub fn span(&self) -> (usize, usize) {
+        self.span
+    }
+
+    /// The kind named in words (`Quyết định`), else the number's type code.
+    pub fn kind(&self) -> Option<DocKind> {
+        self.kind
+    }
+
+    /// The number and symbol.
+    pub fn number(&self) -> &DocNumber {
+        &self.number
+    }
+
+    /// The date written after the number.
+    pub fn date(&self) -> Option<Date> {
+        self.date
+    }
+
+    /// The issuer named after `của` (`Ban Bí thư`, `UBND tỉnh`).
+    pub fn issuer_text(&self) -> Option<&str> {
+        self.issuer_text.as_deref()
+    }
+
+    /// The cited document's id, seen from a document of `citing_jurisdiction`:
+    /// a citation that names no province belongs to the citing one. `None`
+    /// when no year is known (neither a date nor a normative year).
+    pub fn resolve(&self, citing_jurisdiction: &str) -> Option<DocId> {
+        let year = self.number.year().or(self.date.map(Date::year))?;
+        Some(DocId::from_number(citing_jurisdiction, year, &self.number))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One row per variant that occurs in the seeds or DESIGN.md.
+    #[test]
+    fn number_variants() {
+        let rows = [
+            ("25-CT/TW", "25-CT/TW", "ct-tw", true),
+            ("25- CT/TW", "25-CT/TW", "ct-tw", true),
+            ("25/CT-TW", "25-CT/TW", "ct-tw", true),
+            ("số 25-CT/TW", "25-CT/TW", "ct-tw", true),
+            ("281/QĐ-TTg", "281/QĐ-TTg", "qd-ttg", true),
+            ("281/QĐ-TTG", "281/QĐ-TTg", "qd-ttg", true),
+            ("Số: 10/KH-SYT", "10/KH-SYT", "kh-syt", false),
+            ("162/KH-UBND", "162/KH-UBND", "kh-ubnd", false),
+            ("230-KH/TU", "230-KH/TU", "kh-tu", false),
+            ("2117-TB/TU", "2117-TB/TU", "tb-tu", false),
+            ("103-KH/TU", "103-KH/TU", "kh-tu", false),
+            ("2524/SYT-VP", "2524/SYT-VP", "syt-vp", false),
+            ("1948/VP.UBND-VHXH", "1948/VP.UBND-VHXH", "vp.ubnd-vhxh", false),
+            ("04/UBND-KGVX", "04/UBND-KGVX", "ubnd-kgvx", false),
+            ("33/2015/TT-BYT", "33/2015/TT-BYT", "tt-byt", true),
+            ("28/2023/NQ-HĐND", "28/2023/NQ-HĐND", "nq-hdnd", false),
+            ("43/2022/QĐ-UBND", "43/2022/QĐ-UBND", "qd-ubnd", false),
+            ("01/NQ-CP", "01/NQ-CP", "nq-cp", true),
+            ("164/QĐ-BYT", "164/QĐ-BYT", "qd-byt", true),
+            ("Số: /KH-SYT", "/KH-SYT", "kh-syt", false),
+            ("36-HD/VPTW", "36-HD/VPTW", "hd-vptw", true),
+        ];
+        for (input, display, sym, central) in rows {
+            let n: DocNumber = input.parse().unwrap_or_else(|e| panic!("{input}: {e}"));
+            assert_eq!(n.to_string(), display, "display of {input:?}");
+            assert_eq!(n.symbol_slug(), sym, "symbol of {input:?}");
+            assert_eq!(n.is_central(), central, "central of {input:?}");
+            // The official form parses back to the same value.
+            assert_eq!(display.parse::<DocNumber>().unwrap(), n, "round trip {input:?}");
+        }
+    }
+
+    #[test]
+    fn number_rejects() {
+        for bad in ["", "25/10/2023", "abc", "HIV/AIDS", "25-XX/TW", "12/2020/CV-TU"] {
+            assert!(bad.parse::<DocNumber>().is_err(), "{bad:?} should not parse");
+        }
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(DocKind::from_name("QUYẾT ĐỊNH"), Some(DocKind::QuyetDinh));
+        assert_eq!(DocKind::from_name("Kế hoạch"), Some(DocKind::KeHoach));
+        assert_eq!(DocKind::from_code("TT", true), Some(DocKind::ThongTri));
+        assert_eq!(DocKind::from_code("TT", false), Some(DocKind::ThongTu));
+        assert_eq!(DocKind::from_code("QĐi", true), Some(DocKind::QuyDinhDang));
+        assert_eq!(DocKind::from_code("CTr", false), Some(DocKind::ChuongTrinh));
+        assert_eq!(DocKind::from_code("qđ", false), Some(DocKind::QuyetDinh));
+        assert_eq!(DocKind::from_code("SYT", false), None);
+    }
+
+    #[test]
+    fn ids() {
+        let cases = [
+            ("quang-ninh", 2024, "162/KH-UBND", "quang-ninh/2024/kh-ubnd/162"),
+            ("thai-binh", 2024, "56/KH-SYT", "thai-binh/2024/kh-syt/56"),
+            ("bac-giang", 2024, "04/UBND-KGVX", "bac-giang/2024/ubnd-kgvx/4"),
+            ("bac-giang", 2024, "33/2015/TT-BYT", "vn/2015/tt-byt/33"),
+            ("quang-ninh", 2024, "281/QĐ-TTG", "vn/2024/qd-ttg/281"),
+        ];
+        for (j, y, n, want) in cases {
+            let id = DocId::from_number(j, y, &n.parse().unwrap());
+            assert_eq!(id.to_string(), want);
+            assert_eq!(want.parse::<DocId>().unwrap(), id);
+        }
+        for bad in ["vn/2023/ct-tw", "VN/2023/ct-tw/25", "vn/23/ct-tw/25", "vn/2023/ct tw/25", ""] {
+            assert!(bad.parse::<DocId>().is_err(), "{bad:?}");
+        }
+        assert!("vn/2023/ct-tw/25#".parse::<ClauseRef>().is_err());
+        assert!("vn/2023/ct-tw/25#4 x".parse::<ClauseRef>().is_err());
+    }
+
+    /// Every citation form of the seeds, as it stands in their text.
+    #[test]
+    fn citations_in_seed_sentences() {
+        let rows: &[(&str, &str, Option<&str>, &str)] = &[
+            (
+                "Ngày 15/03/2024, Sở Y tế ban hành Kế hoạch số 56/KH-SYT triển khai",
+                "56/KH-SYT",
+                None,
+                "thai-binh",
+            ),
+            (
+                "Kế hoạch số 47/KH-UBND ngày 07 tháng 3 năm 2024 của Ủy ban nhân dân tỉnh Thái Bình thực hiện",
+                "47/KH-UBND",
+                Some("2024-03-07"),
+                "thai-binh/2024/kh-ubnd/47",
+            ),
+            (
+                "thực hiện Kế hoạch số 230-KH/TU ngày 24/01/2024 của Ban thường vụ Tỉnh ủy,",
+                "230-KH/TU",
+                Some("2024-01-24"),
+                "thai-binh/2024/kh-tu/230",
+            ),
+            (
+                "Kế hoạch triển khai thực hiện Chỉ thị số 25- CT/TW ngày 25/10/2023 của Ban Bí thư",
+                "25-CT/TW",
+                Some("2023-10-25"),
+                "vn/2023/ct-tw/25",
+            ),
+            (
+                "TRIỂN KHAI THỰC HIỆN QUYẾT ĐỊNH SỐ 281/QĐ-TTG NGÀY 05/4/2024 CỦA THỦ TƯỚNG",
+                "281/QĐ-TTg",
+                Some("2024-04-05"),
+                "vn/2024/qd-ttg/281",
+            ),
+            (
+                "TẠI CHỈ THỊ SỐ 25/CT-TW VÀ QUYẾT ĐỊNH",
+                "25-CT/TW",
+                None,
+                "",
+            ),
+            (
+                "tại công văn số 2524/SYT-VP ngày 14/6/2024 và",
+                "2524/SYT-VP",
+                Some("2024-06-14"),
+                "quang-ninh/2024/syt-vp/2524",
+            ),
+            (
+                "(văn bản xin ý kiến số 1948/VP.UBND-VHXH ngày 20/6/2024 của Văn phòng UBND tỉnh)",
+                "1948/VP.UBND-VHXH",
+                Some("2024-06-20"),
+                "quang-ninh/2024/vp.ubnd-vhxh/1948",
+            ),
+            (
+                "theo Nghị quyết số 28/2023/NQ-HĐND ngày 08/12/2023 của HĐND tỉnh quy định",
+                "28/2023/NQ-HĐND",
+                Some("2023-12-08"),
+                "quang-ninh/2023/nq-hdnd/28",
+            ),
+            (
+                "Thông tư số 33/2015/TT-BYT ngày 27/10/2015 của Bộ trưởng Bộ Y tế hướng dẫn",
+                "33/2015/TT-BYT",
+                Some("2015-10-27"),
+                "vn/2015/tt-byt/33",
+            ),
+            (
+                "Công văn số 04/UBND-KGVX ngày 01/01/2024 của UBND tỉnh Bắc Giang về việc",
+                "04/UBND-KGVX",
+                Some("2024-01-01"),
+                "quang-ninh/2024/ubnd-kgvx/4",
+            ),
+            (
+                "Quyết định 281/QĐ-TTg ngày 05/4/2024 của Thủ tướng Chính phủ nhằm",
+                "281/QĐ-TTg",
+                Some("2024-04-05"),
+                "vn/2024/qd-ttg/281",
+            ),
+        ];
+        for (text, number, date, id) in rows {
+            let found = Citation::find_all(text);
+            assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+            let c = &found[0];
+            assert_eq!(c.number().to_string(), *number, "{text:?}");
+            assert_eq!(c.date().map(|d| d.to_string()).as_deref(), *date, "{text:?}");
+            if !id.is_empty() && !id.contains('/') {
+                // Only a jurisdiction given: no date, so no id.
+                assert_eq!(c.resolve(id), None);
+            } else if !id.is_empty() {
+                let citing = match id.split('/').next() {
+                    Some("vn") | None => "quang-ninh",
+                    Some(j) => j,
+                };
+                assert_eq!(c.resolve(citing).unwrap().to_string(), *id, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn citation_kind_and_issuer() {
+        let c = &Citation::find_all("Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ về nhiệm vụ")[0];
+        assert_eq!(c.kind(), Some(DocKind::NghiQuyet));
+        assert_eq!(c.issuer_text(), Some("Chính phủ"));
+        let all = Citation::find_all(
+            "Chỉ thị số 25-CT/TW; Kế hoạch số 230-KH/TU ngày 24/01/2024 của Tỉnh ủy Thái Bình và Kế hoạch số 47/KH-UBND",
+        );
+        let nums: Vec<String> = all.iter().map(|c| c.number().to_string()).collect();
+        assert_eq!(nums, ["25-CT/TW", "230-KH/TU", "47/KH-UBND"]);
+        assert_eq!(all[1].issuer_text(), Some("Tỉnh ủy Thái Bình"));
+    }
+}

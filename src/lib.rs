@@ -1,0 +1,61 @@
+//! # directive-lineage
+//!
+//! A lineage knowledge graph of Vietnamese policy documents: a central
+//! directive (Chỉ thị 25-CT/TW), the plans that carry it out at each level
+//! (Quyết định 281/QĐ-TTg, Kế hoạch 162/KH-UBND of Quảng Ninh, Kế hoạch
+//! 56/KH-SYT of Thái Bình's Department of Health), their clauses and tasks,
+//! and the agencies the tasks go to.
+//!
+//! The types a user needs:
+//!
+//! - [`Corpus`]: documents in corpus JSON (`data/corpus/*.json`) with the
+//!   agency alias table and the jurisdiction table; [`Corpus::load`] reads a
+//!   data directory, [`Corpus::resolve`] reads references as people write
+//!   them (`25-CT/TW#4`, `47/KH-UBND@thai-binh`).
+//! - [`LineageGraph`]: the graph built from a corpus, with
+//!   [`LineageGraph::validate`] reporting every problem at once.
+//! - The identity types [`DocNumber`] (`281/QĐ-TTg`), [`DocId`]
+//!   (`vn/2024/qd-ttg/281`), [`ClauseRef`] (`vn/2023/ct-tw/25#4`) and
+//!   [`Citation`] (a citation found in text).
+//! - The model: [`Document`], [`Clause`], [`Assignment`], [`Deadline`],
+//!   [`Indicator`], [`AgencyEntry`], [`Jurisdiction`].
+//!
+//! ```
+//! use directive_lineage::{Corpus, LineageGraph};
+//!
+//! let corpus = Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))?;
+//! let graph = LineageGraph::build(corpus);
+//! for problem in graph.validate() {
+//!     println!("{problem}");
+//! }
+//! let plan = graph.corpus().document_by_ref("162/KH-UBND")?;
+//! assert_eq!(plan.date.unwrap().to_string(), "2024-06-27");
+//! # Ok::<(), directive_lineage::Error>(())
+//! ```
+//!
+//! Vietnamese text is compared through [`fold`]: NFC, no diacritics, lower
+//! case, so `hoá` matches `hóa` and `Uỷ ban` matches `Ủy ban`; stored text
+//! keeps its original form.
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod corpus;
+mod date;
+mod deadline;
+mod error;
+mod graph;
+mod id;
+mod model;
+mod text;
+
+pub use corpus::{AgencyRef, Corpus, CORPUS_FORMAT};
+pub use date::Date;
+pub use deadline::{Deadline, DeadlineKind, TaskStatus};
+pub use error::{Error, ErrorKind};
+pub use graph::{Edge, LineageGraph, NodeRef, Problem, Rule, Severity};
+pub use id::{Citation, ClauseRef, DocId, DocKind, DocNumber};
+pub use model::{
+    AgencyEntry, AgencyKind, Assignment, Branch, Clause, ClauseKind, Comparator, DocLink, DocStatus,
+    Document, Implements, Indicator, Jurisdiction, Level, Provenance, Relation, Role, Signer, Warning,
+};
+pub use text::{contains_folded, fold, nfc, slug};

@@ -1,0 +1,517 @@
+//! The data model: documents, clauses, assignments, indicators, agencies and
+//! jurisdictions, as stored in corpus JSON.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::date::Date;
+use crate::deadline::Deadline;
+use crate::id::{ClauseRef, DocId, DocKind, DocNumber};
+use crate::text::nfc;
+
+/// Level of government, from highest authority to lowest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    /// Trung ương: the Party's central organs, the National Assembly, the
+    /// Government, ministries.
+    Central,
+    /// Tỉnh / thành phố trực thuộc trung ương.
+    Province,
+    /// Huyện / quận / thị xã (abolished 1 July 2025).
+    District,
+    /// Xã / phường / thị trấn.
+    Commune,
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Level::Central => "central",
+            Level::Province => "province",
+            Level::District => "district",
+            Level::Commune => "commune",
+        })
+    }
+}
+
+/// Which body within a level issued a document; within one level the Party
+/// committee comes before the People's Council and Committee, which come
+/// before their departments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Branch {
+    /// Party committee (Ban Bí thư, Tỉnh ủy, its standing committee).
+    Party,
+    /// Elected body (Quốc hội, Hội đồng nhân dân).
+    Council,
+    /// Executive (Chính phủ, Thủ tướng, Ủy ban nhân dân).
+    Government,
+    /// A department of the executive (Bộ, Sở, its offices).
+    Department,
+}
+
+/// How much of a document the corpus holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocStatus {
+    /// The full text was read.
+    FullText,
+    /// Known from a news summary of it.
+    Summary,
+    /// A draft (no number or date yet).
+    Draft,
+    /// Known only from what other documents say of it.
+    CitedOnly,
+}
+
+/// Where a clause or a link comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Provenance {
+    /// The document's own text says it.
+    Stated,
+    /// A person judged it from the texts.
+    Curated,
+    /// Rebuilt from the documents that copy it (the original is not at hand).
+    Reconstructed,
+    /// Proposed by alignment, with a score.
+    Inferred,
+}
+
+/// How a document relates to one it cites (ELI counterparts in brackets).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relation {
+    /// Carries it out (`Thực hiện`, `triển khai thực hiện`)
+    /// [`eli:ensures_implementation_of`].
+    Implements,
+    /// Issued on its basis (`Căn cứ`) [`eli:based_on`].
+    BasedOn,
+    /// Mentions it [`eli:cites`].
+    Cites,
+}
+
+impl fmt::Display for Relation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Relation::Implements => "implements",
+            Relation::BasedOn => "based-on",
+            Relation::Cites => "cites",
+        })
+    }
+}
+
+/// A signer and the capacity they sign in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signer {
+    /// Full name.
+    pub name: String,
+    /// Capacity lines joined by ` / ` (`KT. CHỦ TỊCH / PHÓ CHỦ TỊCH`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<String>,
+}
+
+/// A document's citation of another document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocLink {
+    /// The citation as written.
+    pub text: String,
+    /// The cited document.
+    pub target: DocId,
+    /// What the citing document does with it.
+    pub relation: Relation,
+    /// The clause the citation stands in, when not the preamble.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+}
+
+/// A clause's claim to implement a higher clause or document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Implements {
+    /// The implemented clause or document.
+    pub target: ClauseRef,
+    /// Who says so.
+    pub provenance: Provenance,
+    /// Alignment score in [0, 1] for inferred links.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+}
+
+/// Role of an agency in a task.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// Chủ trì: leads the task.
+    Lead,
+    /// Phối hợp: cooperates.
+    Cooperating,
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Role::Lead => "lead",
+            Role::Cooperating => "cooperating",
+        })
+    }
+}
+
+/// A task's assignment to one agency [`eli:responsibility_of_agent`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Assignment {
+    /// The agency as the text names it (`Sở Y tế`, `UBND các huyện, thị xã,
+    /// thành phố`); resolved against the alias table of the document's
+    /// jurisdiction when the graph is built.
+    pub agency: String,
+    /// Lead or cooperating.
+    pub role: Role,
+    /// This agency's own deadline, where it differs from the clause's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<Deadline>,
+    /// When the agency reported the task done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed: Option<Date>,
+}
+
+/// How a number in an indicator compares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Comparator {
+    /// `<`
+    Lt,
+    /// `≤`
+    Le,
+    /// `>` (also `trên`)
+    Gt,
+    /// `≥`
+    Ge,
+    /// No comparator: the value itself.
+    Eq,
+}
+
+/// An indicator target from a plan's table (`Tỷ suất tử vong trẻ em dưới 1
+/// tuổi`, `‰`, `<22`).
+///
+/// ```
+/// use directive_lineage::{Comparator, Indicator};
+/// let i = Indicator::new("1", "Tổng số giường bệnh", "Giường bệnh", "5.130");
+/// assert_eq!(i.value, Some(5130.0));
+/// let i = Indicator::new("2", "Tỷ suất tử vong", "‰", "<22");
+/// assert_eq!((i.comparator, i.value), (Comparator::Lt, Some(22.0)));
+/// assert_eq!(Indicator::new("3", "x", "%", "17,6").value, Some(17.6));
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Indicator {
+    /// Row number in the table (`7`; a sub-row `7.1`).
+    pub row: String,
+    /// Name.
+    pub name: String,
+    /// Unit as written (`%`, `‰`, `Giường bệnh`).
+    pub unit: String,
+    /// Target as written (`<22`, `17,6`, `≥95`).
+    pub target: String,
+    /// Comparator read from the target.
+    pub comparator: Comparator,
+    /// Value read from the target (Vietnamese decimal comma, thousands dot).
+    pub value: Option<f64>,
+    /// Sub-rows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Indicator>,
+}
+
+impl Indicator {
+    /// An indicator, reading comparator and value from `target`.
+    pub fn new(row: &str, name: &str, unit: &str, target: &str) -> Indicator {
+        let target = nfc(target.trim());
+        let (comparator, value) = read_target(&target);
+        Indicator {
+            row: row.to_string(),
+            name: nfc(name.trim()),
+            unit: nfc(unit.trim()),
+            target,
+            comparator,
+            value,
+            parts: Vec::new(),
+        }
+    }
+}
+
+/// Reads `<22`, `≥95`, `17,6`, `5.130`, `trên 95%`.
+fn read_target(t: &str) -> (Comparator, Option<f64>) {
+    let t = t.trim();
+    let (cmp, rest) = [
+        ("≤", Comparator::Le),
+        ("<=", Comparator::Le),
+        ("≥", Comparator::Ge),
+        (">=", Comparator::Ge),
+        ("<", Comparator::Lt),
+        (">", Comparator::Gt),
+        ("dưới", Comparator::Lt),
+        ("trên", Comparator::Gt),
+    ]
+    .iter()
+    .find_map(|(p, c)| t.strip_prefix(p).map(|r| (*c, r)))
+    .unwrap_or((Comparator::Eq, t));
+    let digits: String =
+        rest.trim().chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
+    // Vietnamese: `.` groups thousands, `,` is the decimal mark.
+    let value = digits.replace('.', "").replace(',', ".").parse().ok();
+    (cmp, value)
+}
+
+impl<'de> Deserialize<'de> for Indicator {
+    /// Comparator and value are read from `target` when absent.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Indicator, D::Error> {
+        #[derive(Deserialize)]
+        struct Repr {
+            row: String,
+            name: String,
+            #[serde(default)]
+            unit: String,
+            target: String,
+            comparator: Option<Comparator>,
+            value: Option<f64>,
+            #[serde(default)]
+            parts: Vec<Indicator>,
+        }
+        let r = Repr::deserialize(d)?;
+        let mut i = Indicator::new(&r.row, &r.name, &r.unit, &r.target);
+        if let Some(c) = r.comparator {
+            i.comparator = c;
+        }
+        if r.value.is_some() {
+            i.value = r.value;
+        }
+        i.parts = r.parts;
+        Ok(i)
+    }
+}
+
+/// The structural kind of a clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClauseKind {
+    /// `I.`, `II.`: a section.
+    Section,
+    /// `1.`, `2.`: a numbered item (a task group in most plans).
+    Item,
+    /// `a)`, `b)`, `đ)`.
+    Point,
+    /// `-`: a bullet.
+    Bullet,
+    /// `+`: a sub-bullet.
+    SubBullet,
+    /// `Điều N.`: an article.
+    Article,
+    /// A row of a task or indicator table.
+    Row,
+    /// A paragraph without a marker.
+    Paragraph,
+}
+
+/// A clause: a numbered item, bullet, table row or paragraph of a document.
+///
+/// Its path locates it (`II.4`, `II.1.-2` for the second bullet of II.1,
+/// `PL.12` for appendix row 12); the parent is the longest existing prefix.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Clause {
+    /// Path within the document.
+    pub path: String,
+    /// Structural kind.
+    pub kind: ClauseKind,
+    /// Heading, for a clause that has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    /// Body text (for a table row, the task's content).
+    #[serde(default)]
+    pub text: String,
+    /// Where the clause comes from.
+    pub provenance: Provenance,
+    /// For a reconstructed clause, the clauses it was rebuilt from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<ClauseRef>,
+    /// Higher clauses or documents this clause carries out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub implements: Vec<Implements>,
+    /// Agencies the task is assigned to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assignments: Vec<Assignment>,
+    /// The task's deadline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<Deadline>,
+    /// Indicator targets the clause sets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Indicator>,
+    /// Lines the extractor could not place, kept as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub raw: Vec<String>,
+}
+
+impl Clause {
+    /// A clause with a path, kind and text and nothing else.
+    pub fn new(path: &str, kind: ClauseKind, text: &str, provenance: Provenance) -> Clause {
+        Clause {
+            path: path.to_string(),
+            kind,
+            heading: None,
+            text: nfc(text),
+            provenance,
+            sources: Vec::new(),
+            implements: Vec::new(),
+            assignments: Vec::new(),
+            deadline: None,
+            indicators: Vec::new(),
+            raw: Vec::new(),
+        }
+    }
+
+    /// True when the clause is a task: it assigns an agency or has a deadline.
+    pub fn is_task(&self) -> bool {
+        !self.assignments.is_empty() || self.deadline.is_some()
+    }
+
+    /// Heading if any, else the text: what a person calls the clause.
+    pub fn label(&self) -> &str {
+        self.heading.as_deref().filter(|h| !h.is_empty()).unwrap_or(&self.text)
+    }
+}
+
+/// A warning kept with a document: something read but not understood, or
+/// kept raw.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// 1-based line in the source text, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// The clause concerned, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+    /// What happened.
+    pub message: String,
+}
+
+/// A document: a directive, plan, decision, letter.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Canonical id.
+    pub id: DocId,
+    /// Kind (Kế hoạch, Chỉ thị ...).
+    pub kind: DocKind,
+    /// Number and symbol as officially written; `None` for a draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<DocNumber>,
+    /// The issuing body, as named (`UBND tỉnh Quảng Ninh`).
+    pub issuer: String,
+    /// Jurisdiction id (`quang-ninh`, `vn`).
+    pub jurisdiction: String,
+    /// Level of government of the issuer.
+    pub level: Level,
+    /// Branch of the issuer within its level.
+    pub branch: Branch,
+    /// Date of issue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// Title (trích yếu).
+    #[serde(default)]
+    pub title: String,
+    /// Signer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer: Option<Signer>,
+    /// How much of the document the corpus holds.
+    pub status: DocStatus,
+    /// Source text, relative to the data directory.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Documents it cites, with the relation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<DocLink>,
+    /// Clauses in document order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clauses: Vec<Clause>,
+    /// Warnings from reading it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
+}
+
+impl Document {
+    /// The official short name: `Kế hoạch 162/KH-UBND`, or the kind and
+    /// title for a document without a number.
+    pub fn display_name(&self) -> String {
+        match &self.number {
+            Some(n) if n.number().is_some() => format!("{} {}", self.kind.name(), n),
+            _ => format!("{} (dự thảo) {}", self.kind.name(), self.title),
+        }
+    }
+
+    /// The clause at `path`.
+    pub fn clause(&self, path: &str) -> Option<&Clause> {
+        self.clauses.iter().find(|c| c.path == path)
+    }
+
+    /// Authority rank: lower is higher authority. A clause may implement only
+    /// a clause of equal or higher authority.
+    pub fn authority(&self) -> (Level, Branch) {
+        (self.level, self.branch)
+    }
+}
+
+/// What kind of body an agency is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AgencyKind {
+    /// One body (`Sở Y tế`).
+    Body,
+    /// A group named as one (`UBND các huyện, thị xã, thành phố`, `Các sở,
+    /// ban, ngành`).
+    Group,
+    /// A person by office (`Người đứng đầu các cấp ủy`).
+    Office,
+}
+
+/// An agency in the alias table (`data/agencies.json`).
+///
+/// An entry with `scope: province` exists once in every province: the
+/// jurisdiction of the document that names it completes its id
+/// (`quang-ninh/so-y-te`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgencyEntry {
+    /// Key, unique in the table (`so-y-te`).
+    pub key: String,
+    /// Official name.
+    pub name: String,
+    /// Other names seen in texts; matched after folding.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Body, group or office.
+    pub kind: AgencyKind,
+    /// Level the agency exists at.
+    pub scope: Level,
+    /// For a group, keys of the kinds of body it stands for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
+}
+
+/// A jurisdiction (`data/jurisdictions.json`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Jurisdiction {
+    /// Id (`thai-binh`).
+    pub id: String,
+    /// Name (`Thái Bình`).
+    pub name: String,
+    /// Level.
+    pub level: Level,
+    /// The enclosing jurisdiction (`vn` for a province).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// The jurisdiction that took it over, if it was merged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub successor: Option<String>,
+    /// Since when the successor governs it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub successor_since: Option<Date>,
+    /// The act that made the change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub successor_basis: Option<String>,
+}
