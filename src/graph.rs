@@ -13,7 +13,7 @@ use petgraph::Direction;
 use serde::Serialize;
 
 use crate::corpus::{AgencyRef, Corpus};
-use crate::id::{is_clause_path, ClauseRef};
+use crate::id::is_clause_path;
 use crate::model::{Assignment, Clause, Document, Jurisdiction, Provenance, Relation, Role};
 
 /// What a node stands for. Payloads are positions in the corpus, so a node
@@ -489,7 +489,7 @@ impl LineageGraph {
         self.check_cycles(&mut out);
         self.check_authority(&mut out);
         self.check_deadlines(&mut out);
-        out.sort_by(|a, b| a.severity.cmp(&b.severity));
+        out.sort_by_key(|p| p.severity);
         out
     }
 
@@ -700,10 +700,5 @@ impl LineageGraph {
 
     pub(crate) fn idx(&self, id: &str) -> Option<NodeIndex> {
         self.index.get(id).copied()
-    }
-
-    /// The clause reference of a document or clause node id.
-    pub(crate) fn clause_ref(&self, n: NodeIndex) -> Option<ClauseRef> {
-        self.node_id(n).parse().ok()
     }
 }

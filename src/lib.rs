@@ -46,6 +46,8 @@ mod error;
 mod graph;
 mod id;
 mod model;
+mod query;
+mod report;
 mod text;
 
 pub use corpus::{AgencyRef, Corpus, CORPUS_FORMAT};
@@ -58,4 +60,8 @@ pub use model::{
     AgencyEntry, AgencyKind, Assignment, Branch, Clause, ClauseKind, Comparator, DocLink, DocStatus,
     Document, Implements, Indicator, Jurisdiction, Level, Provenance, Relation, Role, Signer, Warning,
 };
+pub use query::{
+    Chain, Comparison, CoverageRow, QueryOptions, SearchHit, Task, TaskFilter, Trace, TraceHit, Via,
+};
+pub use report::Summary;
 pub use text::{contains_folded, fold, nfc, slug};
