@@ -436,12 +436,13 @@ pub struct Document {
 }
 
 impl Document {
-    /// The official short name: `Kế hoạch 162/KH-UBND`, or the kind and
-    /// title for a document without a number.
+    /// The official short name: `Kế hoạch 162/KH-UBND`; a draft without a
+    /// number is `Kế hoạch (dự thảo) KH-SYT`.
     pub fn display_name(&self) -> String {
         match &self.number {
             Some(n) if n.number().is_some() => format!("{} {}", self.kind.name(), n),
-            _ => format!("{} (dự thảo) {}", self.kind.name(), self.title),
+            Some(n) => format!("{} (dự thảo) {n}", self.kind.name()),
+            None => format!("{} (dự thảo) {}", self.kind.name(), self.id.symbol().to_uppercase()),
         }
     }
 
