@@ -85,11 +85,11 @@ pub enum Provenance {
 #[serde(rename_all = "kebab-case")]
 pub enum Relation {
     /// Carries it out (`Thực hiện`, `triển khai thực hiện`)
-    /// [`eli:ensures_implementation_of`].
+    /// (ELI `eli:ensures_implementation_of`).
     Implements,
-    /// Issued on its basis (`Căn cứ`) [`eli:based_on`].
+    /// Issued on its basis (`Căn cứ`) (ELI `eli:based_on`).
     BasedOn,
-    /// Mentions it [`eli:cites`].
+    /// Mentions it (ELI `eli:cites`).
     Cites,
 }
 
@@ -158,7 +158,7 @@ impl fmt::Display for Role {
     }
 }
 
-/// A task's assignment to one agency [`eli:responsibility_of_agent`].
+/// A task's assignment to one agency (ELI `eli:responsibility_of_agent`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Assignment {
     /// The agency as the text names it (`Sở Y tế`, `UBND các huyện, thị xã,

@@ -408,30 +408,25 @@ impl LineageGraph {
         let mut hits = vec![RawHit { node: s, parent: NO_PARENT, depth: 0, via: Via::Root, score: None }];
         let mut seen: HashSet<NodeIndex> = HashSet::from([s]);
         let mut i = 0;
+        let mut next: Vec<(NodeIndex, Via, Option<f32>)> = Vec::new();
         while i < hits.len() {
             let h = hits[i];
+            next.clear();
             for e in self.graph.edges_directed(h.node, Direction::Incoming) {
                 if let Some(score) = opts.follows(e.weight()) {
-                    if seen.insert(e.source()) {
-                        hits.push(RawHit {
-                            node: e.source(),
-                            parent: i as u32,
-                            depth: h.depth + 1,
-                            via: Via::Implements,
-                            score: score.or(h.score),
-                        });
-                    }
+                    next.push((e.source(), Via::Implements, score.or(h.score)));
                 }
             }
             for e in self.graph.edges_directed(h.node, Direction::Outgoing) {
-                if matches!(e.weight(), Edge::Contains) && seen.insert(e.target()) {
-                    hits.push(RawHit {
-                        node: e.target(),
-                        parent: i as u32,
-                        depth: h.depth + 1,
-                        via: Via::Contains,
-                        score: h.score,
-                    });
+                if matches!(e.weight(), Edge::Contains) {
+                    next.push((e.target(), Via::Contains, h.score));
+                }
+            }
+            // petgraph lists edges newest first; corpus order reads better.
+            next.sort_by_key(|(n, _, _)| *n);
+            for &(node, via, score) in &next {
+                if seen.insert(node) {
+                    hits.push(RawHit { node, parent: i as u32, depth: h.depth + 1, via, score });
                 }
             }
             i += 1;
