@@ -79,6 +79,9 @@ enum Command {
         /// Only where the agency has this role.
         #[arg(long, value_enum)]
         role: Option<RoleArg>,
+        /// Also list tasks assigned to a group the agency belongs to.
+        #[arg(long)]
+        with_groups: bool,
         /// Jurisdiction (successor-aware: `hung-yen` includes `thai-binh`).
         #[arg(long = "in")]
         jurisdiction: Option<String>,
@@ -288,8 +291,8 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 }
             }
         }
-        Command::Tasks { agency, role, jurisdiction, as_of, status, due_from, due_to } => {
-            let mut filter = TaskFilter::new();
+        Command::Tasks { agency, role, with_groups, jurisdiction, as_of, status, due_from, due_to } => {
+            let mut filter = TaskFilter::new().with_groups(*with_groups);
             if let Some(a) = agency {
                 filter = filter.agency(a);
             }
@@ -333,8 +336,16 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             match cli.format {
                 Format::Json => writeln!(out, "{}", to_json(&tasks)).map_err(io_err)?,
                 f => {
-                    let mut rows =
-                        vec![row(["id", "status", "due", "deadline", "lead", "cooperating", "text"])];
+                    let mut rows = vec![row([
+                        "id",
+                        "status",
+                        "due",
+                        "deadline",
+                        "lead",
+                        "cooperating",
+                        "via group",
+                        "text",
+                    ])];
                     for t in &tasks {
                         rows.push(vec![
                             t.id.clone(),
@@ -343,6 +354,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                             t.deadline.clone().unwrap_or_default(),
                             t.lead.join("; "),
                             t.cooperating.join("; "),
+                            t.via_group.clone().unwrap_or_default(),
                             t.text.clone(),
                         ]);
                     }
