@@ -43,6 +43,8 @@ mod corpus;
 mod date;
 mod deadline;
 mod error;
+#[cfg(feature = "generate")]
+pub mod generate;
 mod graph;
 mod id;
 mod model;

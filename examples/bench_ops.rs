@@ -1,0 +1,139 @@
+//! Times the lineage operations on a data directory (as written by the
+//! `generate` example) and prints JSON: per operation the median in
+//! milliseconds, the repetitions and the size of the answer; the starting
+//! points chosen (so that `benches/compare_networkx.py` runs the same
+//! queries); and the peak memory of the process (`VmHWM`).
+//!
+//! `cargo run --release --features generate --example bench_ops -- DIR [--min-time SECONDS]`
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use directive_lineage::{Corpus, Date, Level, LineageGraph, QueryOptions, TaskFilter, TaskStatus};
+use serde_json::{json, Map, Value};
+
+/// Runs `f` until `min_time` has passed (at least `min_reps` times, at most
+/// 1000) and returns the median in milliseconds with the repetitions.
+fn time<T>(min_reps: usize, min_time: Duration, mut f: impl FnMut() -> T) -> (f64, usize, T) {
+    let mut samples = Vec::new();
+    let start = Instant::now();
+    let mut last;
+    loop {
+        let t = Instant::now();
+        last = f();
+        samples.push(t.elapsed().as_secs_f64() * 1e3);
+        if samples.len() >= 1000 || (samples.len() >= min_reps && start.elapsed() >= min_time) {
+            break;
+        }
+    }
+    samples.sort_by(f64::total_cmp);
+    (samples[samples.len() / 2], samples.len(), last)
+}
+
+fn status_kb(field: &str) -> u64 {
+    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    s.lines()
+        .find(|l| l.starts_with(field))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let dir = args.first().expect("usage: bench_ops DIR [--min-time SECONDS]").clone();
+    let min_time = args
+        .iter()
+        .position(|a| a == "--min-time")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse::<f64>().ok())
+        .unwrap_or(1.0);
+    let min_time = Duration::from_secs_f64(min_time);
+    let corpus_bytes =
+        std::fs::metadata(Path::new(&dir).join("corpus/generated.json")).map(|m| m.len()).unwrap_or(0);
+    let mut ops = Map::new();
+    let mut record = |name: &str, (ms, reps, size): (f64, usize, usize)| {
+        eprintln!("{name:>24}: {ms:10.3} ms  ({reps} reps, answer {size})");
+        ops.insert(name.into(), json!({ "median_ms": ms, "reps": reps, "answer": size }));
+    };
+
+    // Load: corpus JSON files to a built graph. One graph at a time, so the
+    // peak is that of one load.
+    let mut graph: Option<LineageGraph> = None;
+    let load = time(3, min_time, || {
+        drop(graph.take());
+        let g = LineageGraph::build(Corpus::load(&dir).expect("the data directory loads"));
+        let n = g.node_count();
+        graph = Some(g);
+        n
+    });
+    record("load", load);
+    let g = graph.expect("loaded");
+    let rss_after_load = status_kb("VmRSS:");
+
+    record("validate", {
+        let (ms, reps, problems) = time(3, min_time, || g.validate().len());
+        assert_eq!(problems, 0, "generated data validates");
+        (ms, reps, problems)
+    });
+
+    // Starting points: the directive group whose trace is closest to 5,000
+    // nodes, and a commune task in the middle of the corpus.
+    let opts = QueryOptions::new();
+    let docs = g.corpus().documents();
+    let mut best: Option<(usize, String)> = None;
+    for d in
+        docs.iter().filter(|d| d.level == Level::Central && d.number.as_ref().is_some_and(|n| n.is_party()))
+    {
+        for c in d.clauses.iter().filter(|c| !c.path.contains('.')) {
+            let id = format!("{}#{}", d.id, c.path);
+            let n = g.trace_down(&id, &opts).expect("traces").len();
+            if best.as_ref().is_none_or(|(b, _)| n.abs_diff(5000) < b.abs_diff(5000)) {
+                best = Some((n, id));
+            }
+        }
+    }
+    let (_, down_start) = best.expect("a directive");
+    let directive = down_start.split('#').next().unwrap_or_default().to_string();
+    let commune = docs[docs.len() / 2..].iter().find(|d| d.level == Level::Commune).expect("a commune plan");
+    let up_start = format!("{}#{}", commune.id, commune.clauses[0].path);
+    let province = commune.jurisdiction.rsplit_once("-xa-").or(commune.jurisdiction.rsplit_once("-phuong-"));
+    let province = province.map(|(p, _)| p.to_string()).unwrap_or_default();
+    let last = docs.iter().filter_map(|d| d.date).max().expect("dated");
+    // Six months after the last date of issue: many deadlines have passed.
+    let m = last.month() as u16 + 6;
+    let as_of = Date::new(last.year() + (m - 1) / 12, ((m - 1) % 12 + 1) as u8, 1).expect("valid");
+
+    record("trace_down", time(5, min_time, || g.trace_down(&down_start, &opts).expect("traces").len()));
+    record("trace_up", time(5, min_time, || g.trace_up(&up_start, &opts).expect("traces").len()));
+    record(
+        "coverage_all",
+        time(5, min_time, || {
+            g.coverage(&directive, None, &opts).expect("covers").iter().map(|r| r.implemented_by.len()).sum()
+        }),
+    );
+    let overdue = TaskFilter::new().as_of(as_of).status(TaskStatus::Overdue);
+    record("tasks_overdue", time(3, min_time, || g.tasks(&overdue).len()));
+    let overdue_p = overdue.clone().jurisdiction(&province);
+    record("tasks_overdue_province", time(5, min_time, || g.tasks(&overdue_p).len()));
+
+    let out = json!({
+        "dir": dir,
+        "corpus_bytes": corpus_bytes,
+        "nodes": g.node_count(),
+        "edges": g.edge_count(),
+        "clauses": docs.iter().map(|d| d.clauses.len()).sum::<usize>(),
+        "documents": docs.len(),
+        "params": {
+            "trace_down": down_start,
+            "trace_up": up_start,
+            "directive": directive,
+            "as_of": as_of.to_string(),
+            "province": province,
+        },
+        "ops": Value::Object(ops),
+        "rss_after_load_kb": rss_after_load,
+        "peak_rss_kb": status_kb("VmHWM:"),
+    });
+    println!("{}", serde_json::to_string_pretty(&out).expect("serialises"));
+}
