@@ -3,7 +3,7 @@
 //! edges. Validation reports every problem at once.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::path::PathBuf;
 
 use indexmap::IndexMap;
@@ -13,8 +13,8 @@ use petgraph::Direction;
 use serde::Serialize;
 
 use crate::corpus::{AgencyRef, Corpus};
-use crate::id::is_clause_path;
-use crate::model::{Assignment, Clause, Document, Jurisdiction, Provenance, Relation, Role};
+use crate::id::{is_clause_path, ClauseRef};
+use crate::model::{Clause, Document, Jurisdiction, Provenance, Relation, Role};
 
 /// What a node stands for. Payloads are positions in the corpus, so a node
 /// is 12 bytes whatever the size of its text.
@@ -191,6 +191,22 @@ impl fmt::Display for Problem {
     }
 }
 
+fn push_problem(
+    problems: &mut Vec<Problem>,
+    corpus: &Corpus,
+    severity: Severity,
+    rule: Rule,
+    doc: Option<usize>,
+    clause: Option<&str>,
+    message: String,
+) {
+    let (file, document) = match doc {
+        Some(i) => (corpus.origin(i).map(|p| p.to_path_buf()), Some(corpus.documents()[i].id.to_string())),
+        None => (None, None),
+    };
+    problems.push(Problem { severity, rule, file, document, clause: clause.map(str::to_string), message });
+}
+
 /// The lineage graph built from a [`Corpus`].
 ///
 /// Node ids are strings: a document's canonical id, `{doc id}#{path}` for a
@@ -228,8 +244,8 @@ impl LineageGraph {
         };
         g.add_jurisdictions();
         let doc_nodes = g.add_documents();
-        g.add_clauses(&doc_nodes);
-        g.add_links(&doc_nodes);
+        let clause_nodes = g.add_clauses(&doc_nodes);
+        g.add_links(&doc_nodes, &clause_nodes);
         g
     }
 
@@ -241,21 +257,7 @@ impl LineageGraph {
         clause: Option<&str>,
         message: String,
     ) {
-        let (file, document) = match doc {
-            Some(i) => (
-                self.corpus.origin(i).map(|p| p.to_path_buf()),
-                Some(self.corpus.documents()[i].id.to_string()),
-            ),
-            None => (None, None),
-        };
-        self.build_problems.push(Problem {
-            severity,
-            rule,
-            file,
-            document,
-            clause: clause.map(str::to_string),
-            message,
-        });
+        push_problem(&mut self.build_problems, &self.corpus, severity, rule, doc, clause, message);
     }
 
     fn add_jurisdictions(&mut self) {
@@ -344,46 +346,68 @@ impl LineageGraph {
         nodes
     }
 
-    fn add_clauses(&mut self, doc_nodes: &[Option<NodeIndex>]) {
+    /// Clause nodes, contains and assigns edges. Returns each document's
+    /// clause nodes by position (`None` for a clause left out), for
+    /// [`LineageGraph::add_links`].
+    fn add_clauses(&mut self, doc_nodes: &[Option<NodeIndex>]) -> Vec<Vec<Option<NodeIndex>>> {
+        // Split borrows: the corpus is read while the graph grows.
+        let LineageGraph { corpus, graph, index, agencies, build_problems } = self;
+        let corpus: &Corpus = corpus;
         let mut agency_ids: HashMap<String, u32> = HashMap::new();
+        // Names repeat across thousands of clauses: resolve each (jurisdiction,
+        // name) once. Resolution folds Unicode, the costliest step of a build.
+        let mut resolved: HashMap<(&str, &str), (NodeIndex, bool)> = HashMap::new();
+        let mut out = Vec::with_capacity(doc_nodes.len());
+        let mut key = String::new();
         for (i, dn) in doc_nodes.iter().enumerate() {
-            let Some(dn) = *dn else { continue };
-            let doc_id = self.corpus.documents()[i].id.to_string();
-            let n_clauses = self.corpus.documents()[i].clauses.len();
-            let mut local: HashMap<String, NodeIndex> = HashMap::with_capacity(n_clauses);
-            for j in 0..n_clauses {
-                let path = self.corpus.documents()[i].clauses[j].path.clone();
-                if !is_clause_path(&path) {
-                    self.problem(
+            let doc = &corpus.documents()[i];
+            let Some(dn) = *dn else {
+                out.push(Vec::new());
+                continue;
+            };
+            let doc_id = doc.id.as_str();
+            let mut nodes: Vec<Option<NodeIndex>> = Vec::with_capacity(doc.clauses.len());
+            let mut local: HashMap<&str, NodeIndex> = HashMap::with_capacity(doc.clauses.len());
+            for (j, clause) in doc.clauses.iter().enumerate() {
+                let path = clause.path.as_str();
+                if !is_clause_path(path) {
+                    push_problem(
+                        build_problems,
+                        corpus,
                         Severity::Error,
                         Rule::InvalidPath,
                         Some(i),
-                        Some(&path),
+                        Some(path),
                         format!("malformed clause path {path:?}"),
                     );
+                    nodes.push(None);
                     continue;
                 }
-                if local.contains_key(&path) {
-                    self.problem(
+                if local.contains_key(path) {
+                    push_problem(
+                        build_problems,
+                        corpus,
                         Severity::Error,
                         Rule::DuplicateId,
                         Some(i),
-                        Some(&path),
+                        Some(path),
                         format!("clause path {path} is used twice"),
                     );
+                    nodes.push(None);
                     continue;
                 }
-                let n = self.graph.add_node(Node::Clause(i as u32, j as u32));
-                self.index.insert(format!("{doc_id}#{path}"), n);
+                let n = graph.add_node(Node::Clause(i as u32, j as u32));
+                key.clear();
+                key.push_str(doc_id);
+                key.push('#');
+                key.push_str(path);
+                index.insert(key.clone(), n);
                 local.insert(path, n);
+                nodes.push(Some(n));
             }
             // Contains edges in a second pass: a parent may follow its child.
-            for j in 0..n_clauses {
-                let clause = &self.corpus.documents()[i].clauses[j];
-                let Some(&n) = local.get(&clause.path) else { continue };
-                if self.graph[n] != Node::Clause(i as u32, j as u32) {
-                    continue; // a duplicate path; the first one owns the node
-                }
+            for (j, clause) in doc.clauses.iter().enumerate() {
+                let Some(n) = nodes[j] else { continue };
                 let mut parent = dn;
                 let mut p = clause.path.as_str();
                 while let Some((head, _)) = p.rsplit_once('.') {
@@ -393,49 +417,66 @@ impl LineageGraph {
                     }
                     p = head;
                 }
-                self.graph.add_edge(parent, n, Edge::Contains);
-                let jurisdiction = self.corpus.documents()[i].jurisdiction.clone();
-                let assignments: Vec<(String, Role)> =
-                    clause.assignments.iter().map(|a: &Assignment| (a.agency.clone(), a.role)).collect();
-                for (k, (name, role)) in assignments.into_iter().enumerate() {
-                    let a = self.corpus.resolve_agency(&name, &jurisdiction);
-                    if !a.known {
-                        let path = self.corpus.documents()[i].clauses[j].path.clone();
-                        self.problem(
+                graph.add_edge(parent, n, Edge::Contains);
+                for (k, a) in clause.assignments.iter().enumerate() {
+                    let jurisdiction = doc.jurisdiction.as_str();
+                    let (an, known) = match resolved.get(&(jurisdiction, a.agency.as_str())) {
+                        Some(&hit) => hit,
+                        None => {
+                            let r = corpus.resolve_agency(&a.agency, jurisdiction);
+                            let known = r.known;
+                            let ai = *agency_ids.entry(r.id.clone()).or_insert_with(|| {
+                                agencies.push(r.clone());
+                                (agencies.len() - 1) as u32
+                            });
+                            let key = format!("agency:{}", r.id);
+                            let an = match index.get(&key) {
+                                Some(&an) => an,
+                                None => {
+                                    let an = graph.add_node(Node::Agency(ai));
+                                    index.insert(key, an);
+                                    an
+                                }
+                            };
+                            resolved.insert((jurisdiction, a.agency.as_str()), (an, known));
+                            (an, known)
+                        }
+                    };
+                    if !known {
+                        push_problem(
+                            build_problems,
+                            corpus,
                             Severity::Warning,
                             Rule::UnknownAgency,
                             Some(i),
-                            Some(&path),
-                            format!("agency {name:?} is not in the alias table"),
+                            Some(&clause.path),
+                            format!("agency {:?} is not in the alias table", a.agency),
                         );
                     }
-                    let ai = *agency_ids.entry(a.id.clone()).or_insert_with(|| {
-                        self.agencies.push(a.clone());
-                        (self.agencies.len() - 1) as u32
-                    });
-                    let key = format!("agency:{}", a.id);
-                    let an = match self.index.get(&key) {
-                        Some(&an) => an,
-                        None => {
-                            let an = self.graph.add_node(Node::Agency(ai));
-                            self.index.insert(key, an);
-                            an
-                        }
-                    };
-                    self.graph.add_edge(n, an, Edge::Assigns { role, index: k as u32 });
+                    graph.add_edge(n, an, Edge::Assigns { role: a.role, index: k as u32 });
                 }
             }
+            out.push(nodes);
         }
+        out
     }
 
-    fn add_links(&mut self, doc_nodes: &[Option<NodeIndex>]) {
+    fn add_links(&mut self, doc_nodes: &[Option<NodeIndex>], clause_nodes: &[Vec<Option<NodeIndex>>]) {
+        let LineageGraph { corpus, graph, index, build_problems, .. } = self;
+        let corpus: &Corpus = corpus;
+        // One buffer for the ids looked up, rather than a String per link.
+        let mut key = String::new();
+        let mut lookup = |r: &ClauseRef| {
+            key.clear();
+            write!(key, "{r}").expect("writing to a String");
+            index.get(key.as_str()).copied()
+        };
         for (i, dn) in doc_nodes.iter().enumerate() {
             let Some(dn) = *dn else { continue };
-            let doc = &self.corpus.documents()[i];
-            let mut edges = Vec::new();
+            let doc = &corpus.documents()[i];
             let mut dangling = Vec::new();
             for link in &doc.citations {
-                match self.index.get(link.target.as_str()) {
+                match index.get(link.target.as_str()) {
                     Some(&t) => {
                         let e = match link.relation {
                             Relation::Implements => {
@@ -443,42 +484,47 @@ impl LineageGraph {
                             }
                             r => Edge::Cites(r),
                         };
-                        edges.push((dn, t, e));
+                        graph.add_edge(dn, t, e);
                     }
                     None => dangling.push((
-                        link.clause.clone(),
+                        link.clause.as_deref(),
                         format!("cites unknown document {} ({})", link.target, link.text),
                     )),
                 }
             }
-            let doc_id = doc.id.to_string();
-            for c in &doc.clauses {
-                let Some(&cn) = self.index.get(&format!("{doc_id}#{}", c.path)) else { continue };
+            for (c, cn) in doc.clauses.iter().zip(&clause_nodes[i]) {
+                let Some(cn) = *cn else { continue };
                 for imp in &c.implements {
-                    match self.index.get(&imp.target.to_string()) {
-                        Some(&t) => edges.push((
-                            cn,
-                            t,
-                            Edge::Implements {
-                                provenance: imp.provenance,
-                                score: imp.score.map(|s| s as f32),
-                            },
-                        )),
-                        None => dangling
-                            .push((Some(c.path.clone()), format!("implements unknown {}", imp.target))),
+                    match lookup(&imp.target) {
+                        Some(t) => {
+                            graph.add_edge(
+                                cn,
+                                t,
+                                Edge::Implements {
+                                    provenance: imp.provenance,
+                                    score: imp.score.map(|s| s as f32),
+                                },
+                            );
+                        }
+                        None => dangling.push((Some(&c.path), format!("implements unknown {}", imp.target))),
                     }
                 }
                 for s in &c.sources {
-                    if !self.index.contains_key(&s.to_string()) {
-                        dangling.push((Some(c.path.clone()), format!("reconstructed from unknown {s}")));
+                    if lookup(s).is_none() {
+                        dangling.push((Some(&c.path), format!("reconstructed from unknown {s}")));
                     }
                 }
             }
-            for (a, b, e) in edges {
-                self.graph.add_edge(a, b, e);
-            }
             for (clause, msg) in dangling {
-                self.problem(Severity::Error, Rule::DanglingReference, Some(i), clause.as_deref(), msg);
+                push_problem(
+                    build_problems,
+                    corpus,
+                    Severity::Error,
+                    Rule::DanglingReference,
+                    Some(i),
+                    clause,
+                    msg,
+                );
             }
         }
     }
