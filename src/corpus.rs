@@ -118,9 +118,19 @@ impl Corpus {
     /// Adds the documents of one corpus file.
     pub fn load_file(&mut self, path: impl AsRef<Path>) -> Result<(), Error> {
         let path = path.as_ref();
-        let file: CorpusFile = read_json(path)?;
-        check_format(path, &file.format, CORPUS_FORMAT)?;
-        for d in file.documents {
+        let f = fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let documents = match parse_in_chunks(f).map_err(|e| Error::io(path, e))? {
+            Some(docs) => docs,
+            None => {
+                // Not a file the chunked reader can split, or an error in it:
+                // the whole-file parse reports the line and column.
+                let mut file: CorpusFile = read_json(path)?;
+                check_format(path, &file.format, CORPUS_FORMAT)?;
+                compact(&mut file.documents);
+                file.documents
+            }
+        };
+        for d in documents {
             self.documents.push(d);
             self.origins.push(Some(path.to_path_buf()));
         }
@@ -129,10 +139,17 @@ impl Corpus {
 
     /// Reads corpus JSON from a string (`name` is used in error messages).
     pub fn from_json(name: &str, json: &str) -> Result<Corpus, Error> {
-        let file: CorpusFile = serde_json::from_str(json).map_err(|e| Error::json(name, &e))?;
-        check_format(Path::new(name), &file.format, CORPUS_FORMAT)?;
+        let documents = match parse_in_chunks(json.as_bytes()).ok().flatten() {
+            Some(docs) => docs,
+            None => {
+                let mut file: CorpusFile = serde_json::from_str(json).map_err(|e| Error::json(name, &e))?;
+                check_format(Path::new(name), &file.format, CORPUS_FORMAT)?;
+                compact(&mut file.documents);
+                file.documents
+            }
+        };
         let mut c = Corpus::new();
-        for d in file.documents {
+        for d in documents {
             c.add(d);
         }
         Ok(c)
@@ -352,6 +369,153 @@ pub(crate) fn to_corpus_json(documents: &[Document]) -> String {
         .expect("corpus serialises: all keys are strings");
     s.push('\n');
     s
+}
+
+/// Where one document ends and the next begins in corpus JSON as
+/// [`Corpus::to_json`] writes it (documents are the only objects indented by
+/// four spaces). A raw newline cannot occur inside a JSON string, so this is
+/// always structure, never text.
+const BOUNDARY: &[u8] = b"},\n    {";
+// Small blocks in tests, so that test corpora split into many pieces.
+const BLOCK: usize = if cfg!(test) { 64 << 10 } else { 8 << 20 };
+
+/// A part of a corpus file made parseable on its own.
+enum Piece {
+    /// The head up to a document's end, closed with `]}`: a whole corpus file.
+    Head(Vec<u8>),
+    /// `[` + documents + `]`.
+    Middle(Vec<u8>),
+    /// `[` + the last documents, the array's `]` and the file's closing `}`.
+    Tail(Vec<u8>),
+}
+
+impl Piece {
+    fn parse(&self) -> Option<Vec<Document>> {
+        let mut docs = match self {
+            Piece::Head(b) => serde_json::from_slice::<CorpusFile>(b)
+                .ok()
+                .filter(|f| f.format == CORPUS_FORMAT)
+                .map(|f| f.documents),
+            Piece::Middle(b) => serde_json::from_slice(b).ok(),
+            Piece::Tail(b) => {
+                let mut it = serde_json::Deserializer::from_slice(b).into_iter::<Vec<Document>>();
+                let docs = it.next()?.ok()?;
+                (b[it.byte_offset()..].trim_ascii() == b"}").then_some(docs)
+            }
+        }?;
+        compact(&mut docs);
+        Some(docs)
+    }
+}
+
+/// Parses corpus JSON block by block, on every core, without holding the
+/// whole text: a national corpus is hundreds of megabytes, and parsing is
+/// most of the time of a load. Splits only between documents of a file laid
+/// out as [`Corpus::to_json`] writes it; returns `Ok(None)` for any other
+/// layout or when a part does not parse, so that the caller parses the whole
+/// text (and reports an error's line and column).
+fn parse_in_chunks(mut src: impl std::io::Read) -> std::io::Result<Option<Vec<Document>>> {
+    use std::io::Read as _;
+    use std::sync::{mpsc, Mutex};
+
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let (tx, rx) = mpsc::sync_channel::<(usize, Piece)>(workers);
+    let rx = Mutex::new(rx);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let msg = rx.lock().map(|r| r.recv());
+                        let Ok(Ok((i, piece))) = msg else { break };
+                        out.push((i, piece.parse()));
+                    }
+                    out
+                })
+            })
+            .collect();
+        // The reader: split at the last boundary of each block; what follows
+        // it waits for the next block.
+        let mut pending: Vec<u8> = Vec::new();
+        let mut pieces = 0;
+        let mut split = |tx: &mpsc::SyncSender<(usize, Piece)>| -> std::io::Result<bool> {
+            loop {
+                let before = pending.len();
+                (&mut src).take(BLOCK as u64).read_to_end(&mut pending)?;
+                let eof = pending.len() == before;
+                if eof {
+                    let piece = match pieces {
+                        0 => Piece::Head(std::mem::take(&mut pending)),
+                        _ => Piece::Tail(bracketed(&pending, b"")),
+                    };
+                    return Ok(tx.send((pieces, piece)).is_ok());
+                }
+                let from = before.saturating_sub(BOUNDARY.len());
+                let Some(at) = pending[from..].windows(BOUNDARY.len()).rposition(|w| w == BOUNDARY) else {
+                    continue;
+                };
+                let end = from + at + 1; // just past the document's `}`
+                let piece = match pieces {
+                    0 => {
+                        let mut head = pending[..end].to_vec();
+                        head.extend_from_slice(b"]}");
+                        Piece::Head(head)
+                    }
+                    _ => Piece::Middle(bracketed(&pending[..end], b"]")),
+                };
+                if tx.send((pieces, piece)).is_err() {
+                    return Ok(false);
+                }
+                pieces += 1;
+                pending.drain(..from + at + BOUNDARY.len() - 1); // keep the next `{`
+            }
+        };
+        let sent = split(&tx);
+        drop(tx);
+        let mut parts: Vec<(usize, Option<Vec<Document>>)> =
+            handles.into_iter().flat_map(|h| h.join().expect("a parser thread panicked")).collect();
+        if !sent? {
+            return Ok(None);
+        }
+        parts.sort_by_key(|(i, _)| *i);
+        let mut docs = Vec::new();
+        for (_, part) in parts {
+            match part {
+                Some(p) => docs.extend(p),
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(docs))
+    })
+}
+
+/// Gives back the spare capacity of deserialised vectors: a vector of one
+/// assignment or link holds room for four, which for a national corpus is a
+/// third of its memory.
+fn compact(docs: &mut Vec<Document>) {
+    docs.shrink_to_fit();
+    for d in docs {
+        d.citations.shrink_to_fit();
+        d.clauses.shrink_to_fit();
+        d.warnings.shrink_to_fit();
+        for c in &mut d.clauses {
+            c.sources.shrink_to_fit();
+            c.implements.shrink_to_fit();
+            c.assignments.shrink_to_fit();
+            c.indicators.shrink_to_fit();
+            c.raw.shrink_to_fit();
+        }
+    }
+}
+
+/// `[` + bytes + `close`.
+fn bracketed(bytes: &[u8], close: &[u8]) -> Vec<u8> {
+    let mut v = Vec::with_capacity(bytes.len() + 1 + close.len());
+    v.push(b'[');
+    v.extend_from_slice(bytes);
+    v.extend_from_slice(close);
+    v
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Error> {

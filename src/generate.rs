@@ -1174,6 +1174,23 @@ mod tests {
         }
     }
 
+    /// Corpus JSON is parsed in pieces on several threads; the result must
+    /// be the whole-file parse, and an error anywhere must still name its line.
+    #[test]
+    fn chunked_parse_matches_whole_parse() {
+        let json = Generator::new(5).provinces(3).generate().to_json();
+        assert!(json.len() > 8 * (64 << 10), "test blocks are 64 KiB: {}", json.len());
+        let whole: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let chunked = Corpus::from_json("generated.json", &json).unwrap();
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&chunked.to_json()).unwrap(), whole);
+        // Break a document in the middle of the text.
+        let at = json[json.len() / 2..].find("\"kind\": \"bullet\"").unwrap() + json.len() / 2;
+        let broken = format!("{}\"kind\": 7{}", &json[..at], &json[at + "\"kind\": \"bullet\"".len()..]);
+        let line = json[..at].lines().count();
+        let err = Corpus::from_json("generated.json", &broken).unwrap_err().to_string();
+        assert!(err.contains(&format!("generated.json:{line}:")), "{err}");
+    }
+
     #[test]
     fn successors_follow_the_2025_reform() {
         let corpus =
