@@ -233,10 +233,22 @@ impl LineageGraph {
     /// reference, a duplicate id) is left out of the graph and reported by
     /// [`LineageGraph::validate`].
     pub fn build(corpus: Corpus) -> LineageGraph {
-        let clause_count: usize = corpus.documents().iter().map(|d| d.clauses.len()).sum();
-        let n = corpus.documents().len() + clause_count + corpus.jurisdictions().len();
+        // Exact capacities: growing by doubling at a million nodes would hold
+        // both the old and the new arrays at once.
+        let docs = corpus.documents();
+        let clause_count: usize = docs.iter().map(|d| d.clauses.len()).sum();
+        let agencies = corpus.agencies().len() * corpus.jurisdictions().len().max(1);
+        let n = docs.len() + clause_count + corpus.jurisdictions().len() + agencies.min(clause_count);
+        let links: usize = docs
+            .iter()
+            .map(|d| {
+                d.citations.len()
+                    + d.clauses.iter().map(|c| c.implements.len() + c.assignments.len()).sum::<usize>()
+            })
+            .sum();
+        let e = links + clause_count + docs.len() + corpus.jurisdictions().len();
         let mut g = LineageGraph {
-            graph: StableDiGraph::with_capacity(n, n * 2),
+            graph: StableDiGraph::with_capacity(n, e),
             index: IndexMap::with_capacity(n),
             agencies: Vec::new(),
             build_problems: Vec::new(),
