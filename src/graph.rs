@@ -30,17 +30,17 @@ pub(crate) enum Node {
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum Edge {
-    /// Document → clause, clause → sub-clause [`eli:has_part`].
+    /// Document → clause, clause → sub-clause (ELI `eli:has_part`).
     Contains,
     /// Lower clause or document → the higher one it carries out
-    /// [`eli:ensures_implementation_of`].
+    /// (ELI `eli:ensures_implementation_of`).
     Implements {
         /// Who says so.
         provenance: Provenance,
         /// Alignment score for inferred links.
         score: Option<f32>,
     },
-    /// Task clause → agency [`eli:responsibility_of_agent`].
+    /// Task clause → agency (ELI `eli:responsibility_of_agent`).
     Assigns {
         /// Lead or cooperating.
         role: Role,
@@ -48,7 +48,7 @@ pub enum Edge {
         index: u32,
     },
     /// Document → a document it is based on or cites
-    /// [`eli:based_on`, `eli:cites`].
+    /// (ELI `eli:based_on`, `eli:cites`).
     Cites(Relation),
     /// Document → jurisdiction it was issued in.
     IssuedIn,

@@ -70,3 +70,8 @@ pub use query::{
 };
 pub use report::Summary;
 pub use text::{contains_folded, fold, nfc, slug};
+
+// The README's examples are compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -60,7 +60,7 @@ fn status_name(s: DocStatus) -> &'static str {
 }
 
 fn doc_line(d: &Document) -> String {
-    let date = d.date.map(|x| x.to_string()).unwrap_or_else(|| "----------".to_string());
+    let date = d.date.map(|x| x.to_string()).unwrap_or_else(|| "(no date)".to_string());
     let mut s = format!("{}  {date}  {}  [{}", d.display_name(), d.issuer, d.jurisdiction);
     if d.status != DocStatus::FullText {
         s.push_str(", ");
@@ -129,7 +129,7 @@ impl LineageGraph {
             let last = i + 1 == n && clause_level.is_empty();
             let (branch, indent) = if last { ("└── ", "    ") } else { ("├── ", "│   ") };
             let again = !shown.insert(k.id.to_string());
-            let more = if again && !self.implementing_documents(k).is_empty() { "  (see above)" } else { "" };
+            let more = if again { "  (also above)" } else { "" };
             let _ = writeln!(out, "{prefix}{branch}{}{more}", doc_line(k));
             if !again {
                 self.tree_children(k, &format!("{prefix}{indent}"), shown, out);
