@@ -208,7 +208,18 @@ pub fn view_dot(graph: &LineageGraph, view: DotView, opts: &DotOptions) -> Resul
 
 /// Writes `documents.dot`, `trace.dot` and `agencies.dot` into `dir`
 /// (created if missing) and, when Graphviz's `dot` is on the `PATH`, the SVG
-/// of each. Returns the paths written, DOT files first.
+/// of each. Returns the paths written, DOT files first. The root option
+/// applies to the trace only: the document and agency views show the whole
+/// corpus.
+///
+/// ```no_run
+/// # use directive_lineage::{Corpus, LineageGraph, DotOptions, write_views};
+/// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
+/// for path in write_views(&graph, "target/lineage", &DotOptions::new().root("25-CT/TW#4"))? {
+///     println!("{}", path.display());
+/// }
+/// # Ok::<(), directive_lineage::Error>(())
+/// ```
 ///
 /// A `dot` that is missing is not an error; a `dot` that fails is.
 pub fn write_views(
@@ -219,8 +230,11 @@ pub fn write_views(
     let dir = dir.as_ref();
     fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut written = Vec::new();
+    // The root picks what the trace shows; the other two views show the
+    // whole corpus (within the jurisdiction, if one is set).
+    let unrooted = DotOptions { root: None, ..opts.clone() };
     for view in DotView::ALL {
-        let text = view_dot(graph, view, opts)?;
+        let text = view_dot(graph, view, if view == DotView::Clauses { opts } else { &unrooted })?;
         let path = dir.join(format!("{}.dot", view.file_stem()));
         fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
         written.push(path);
