@@ -430,3 +430,67 @@ fn write_views_writes_dot_and_svg() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+fn bundled() -> LineageGraph {
+    LineageGraph::build(
+        directive_lineage::Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap(),
+    )
+}
+
+#[test]
+fn bundled_trace_of_group_4_reaches_the_local_tasks() {
+    let g = bundled();
+    let opts = DotOptions::new().root("25-CT/TW#4").as_of(day("2025-08-01"));
+    let svg = render(&trace_dot(&g, &opts).unwrap());
+    let nodes = items(&svg, "node");
+    let trace = g.trace_down("25-CT/TW#4", &QueryOptions::new()).unwrap();
+    assert_eq!(titles(&nodes), trace.hits().map(|h| h.id.to_string()).collect());
+    for id in [
+        "quang-ninh/2024/kh-ubnd/162#II.4",
+        "quang-ninh/2024/kh-ubnd/162#PL.12",
+        "quang-ninh/2024/kh-ubnd/162#PL.13",
+        "quang-ninh/2024/kh-ubnd/162#PL.14",
+        "quang-ninh/2024/kh-ubnd/162#PL.15",
+        "thai-binh/2024/kh-syt/56#4",
+    ] {
+        node(&nodes, id);
+    }
+    // Appendix rows show their lead agencies and deadline, coloured as standing tasks.
+    let pl12 = node(&nodes, "quang-ninh/2024/kh-ubnd/162#PL.12");
+    let text = pl12.text();
+    assert!(text.contains("lead: Sở Y tế; UBND các huyện, thị xã, thành phố"), "{text}");
+    assert!(text.contains("deadline: Nhiệm vụ thường xuyên"), "{text}");
+    assert!(pl12.body.contains("#d9d2ec"), "ongoing colour");
+}
+
+#[test]
+fn bundled_views_render_every_node() {
+    let g = bundled();
+    let svg = render(&documents_dot(&g, &DotOptions::new()).unwrap());
+    let docs: BTreeSet<String> =
+        g.nodes().filter(|(_, n)| matches!(n, NodeRef::Document(_))).map(|(id, _)| id.to_string()).collect();
+    assert_eq!(titles(&items(&svg, "node")), docs);
+
+    // Sở Nội vụ in Quảng Ninh cooperates on row 7, overdue on 2025-08-01.
+    let opts = DotOptions::new().jurisdiction("quang-ninh").agency("Sở Nội vụ").as_of(day("2025-08-01"));
+    let svg = render(&agencies_dot(&g, &opts).unwrap());
+    let nodes = items(&svg, "node");
+    let tasks = g.tasks(&directive_lineage::TaskFilter::new().agency("Sở Nội vụ").jurisdiction("quang-ninh"));
+    let mut want: BTreeSet<String> = tasks.iter().map(|t| t.id.clone()).collect();
+    want.insert("agency:quang-ninh/so-noi-vu".into());
+    assert_eq!(titles(&nodes), want);
+    assert!(node(&nodes, "quang-ninh/2024/kh-ubnd/162#PL.7").body.contains("#d7191c"), "overdue colour");
+    let edge = items(&svg, "edge")
+        .into_iter()
+        .find(|e| e.title == "agency:quang-ninh/so-noi-vu->quang-ninh/2024/kh-ubnd/162#PL.7")
+        .expect("assignment edge");
+    assert!(edge.body.contains("stroke-dasharray"), "cooperating is dashed");
+
+    let svg = render(&agencies_dot(&g, &DotOptions::new()).unwrap());
+    let shown = titles(&items(&svg, "node"));
+    for (s, t, e) in g.edges() {
+        if matches!(e, Edge::Assigns { .. }) {
+            assert!(shown.contains(s) && shown.contains(t), "{s} -> {t}");
+        }
+    }
+}
