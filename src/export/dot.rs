@@ -593,7 +593,7 @@ pub fn documents_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String, 
                 ("legend:cited-only", "cited only", "filled,dashed", "#f7f7f7"),
             ];
             for (id, text, style, fill) in rows {
-                legend.node_named(quote_id(id)).set_label(text).set("style", style, true).set(
+                legend.node_named(quote_id(id)).set_label(&escape(text)).set("style", style, true).set(
                     "fillcolor",
                     fill,
                     true,
@@ -831,7 +831,8 @@ pub fn trace_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String, Erro
 
 /// Agency view: each agency points to its tasks, solid for lead, dashed for
 /// cooperating; tasks grouped by document and coloured by status as of a
-/// date.
+/// date. Agencies missing from the alias table are pink, groups (`UBND các
+/// huyện, thị xã, thành phố`) have a double border.
 ///
 /// Options read: jurisdiction, agency, as_of, wrap, max_label.
 ///
@@ -933,7 +934,10 @@ pub fn agencies_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String, E
         status_legend(
             &mut g,
             as_of,
-            &[("legend:roles", "solid: lead (chủ trì) · dashed: cooperating (phối hợp)")],
+            &[
+                ("legend:roles", "solid: lead (chủ trì) · dashed: cooperating (phối hợp)"),
+                ("legend:unknown", "pink agency: not in the alias table"),
+            ],
         );
     }
     Ok(finish(bytes))
