@@ -212,12 +212,16 @@ pub fn view_dot(graph: &LineageGraph, view: DotView, opts: &DotOptions) -> Resul
 /// applies to the trace only: the document and agency views show the whole
 /// corpus.
 ///
-/// ```no_run
+/// ```
 /// # use directive_lineage::{Corpus, LineageGraph, DotOptions, write_views};
 /// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
-/// for path in write_views(&graph, "target/lineage", &DotOptions::new().root("25-CT/TW#4"))? {
+/// let dir = std::env::temp_dir().join(format!("lineage-views-doc-{}", std::process::id()));
+/// let written = write_views(&graph, &dir, &DotOptions::new().root("25-CT/TW#4"))?;
+/// assert!(written[..3].iter().map(|p| p.file_name().unwrap()).eq(["documents.dot", "trace.dot", "agencies.dot"]));
+/// for path in &written {
 ///     println!("{}", path.display());
 /// }
+/// # std::fs::remove_dir_all(&dir).unwrap();
 /// # Ok::<(), directive_lineage::Error>(())
 /// ```
 ///
