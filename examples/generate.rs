@@ -1,9 +1,11 @@
 //! Writes a generated national corpus as a data directory that
 //! `Corpus::load` and the `lineage` command read:
-//! `DIR/corpus/generated.json`, `DIR/agencies.json`, `DIR/jurisdictions.json`.
+//! `DIR/corpus/generated.json`, `DIR/agencies.json`, `DIR/jurisdictions.json`;
+//! with `--node-link`, also the graph as node-link JSON for networkx
+//! (`DIR/node-link.json`).
 //!
 //! `cargo run --release --features generate --example generate -- DIR
-//! [--clauses N] [--seed S] [--provinces 34|63]`
+//! [--clauses N] [--seed S] [--provinces 34|63] [--node-link]`
 //!
 //! Same arguments, same bytes.
 
@@ -12,11 +14,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use directive_lineage::generate::{Generator, ProvinceMap};
+use directive_lineage::{write_node_link, Corpus, LineageGraph, NodeLinkOptions};
 use serde_json::json;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut dir = None;
+    let mut node_link = false;
     let (mut clauses, mut seed, mut map) = (10_000usize, 1u64, ProvinceMap::After2025);
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -31,6 +35,7 @@ fn main() -> ExitCode {
                     _ => return usage(),
                 }
             }
+            "--node-link" => node_link = true,
             _ if dir.is_none() && !a.starts_with('-') => dir = Some(a.clone()),
             _ => return usage(),
         }
@@ -69,10 +74,21 @@ fn main() -> ExitCode {
         corpus.documents().len(),
         corpus_json.len()
     );
+    if node_link {
+        // Through the loader, as a notebook user's graph would be built.
+        drop(corpus);
+        let graph = LineageGraph::build(Corpus::load(dir).expect("the written directory loads"));
+        let path = dir.join("node-link.json");
+        let f = fs::File::create(&path).expect("create node-link.json");
+        let mut w = std::io::BufWriter::new(f);
+        write_node_link(&graph, &NodeLinkOptions::new(), &mut w).expect("write node-link.json");
+        std::io::Write::flush(&mut w).expect("write node-link.json");
+        println!("{}: {} nodes, {} edges", path.display(), graph.node_count(), graph.edge_count());
+    }
     ExitCode::SUCCESS
 }
 
 fn usage() -> ExitCode {
-    eprintln!("usage: generate DIR [--clauses N] [--seed S] [--provinces 34|63]");
+    eprintln!("usage: generate DIR [--clauses N] [--seed S] [--provinces 34|63] [--node-link]");
     ExitCode::from(2)
 }

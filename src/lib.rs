@@ -59,7 +59,8 @@ pub use deadline::{Deadline, DeadlineKind, TaskStatus};
 pub use error::{Error, ErrorKind};
 pub use export::{
     agencies_dot, documents_csv, documents_dot, documents_json, node_link_json, tasks_csv, tasks_json,
-    to_node_link, trace_dot, view_dot, write_views, DotOptions, DotView, NodeLinkOptions, NODE_LINK_FORMAT,
+    to_node_link, trace_dot, view_dot, write_node_link, write_views, DotOptions, DotView, NodeLinkOptions,
+    NODE_LINK_FORMAT,
 };
 pub use graph::{Edge, LineageGraph, NodeRef, Problem, Rule, Severity};
 pub use id::{Citation, ClauseRef, DocId, DocKind, DocNumber};

@@ -110,10 +110,91 @@ pub fn to_node_link(graph: &LineageGraph, opts: &NodeLinkOptions) -> Value {
 
 /// [`to_node_link`] as pretty-printed JSON with a final newline.
 pub fn node_link_json(graph: &LineageGraph, opts: &NodeLinkOptions) -> String {
-    let mut s = serde_json::to_string_pretty(&to_node_link(graph, opts))
-        .expect("a serde_json::Value always serialises");
-    s.push('\n');
-    s
+    let mut out = Vec::new();
+    write_node_link(graph, opts, &mut out).expect("writing to a Vec does not fail");
+    out.push(b'\n');
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// [`node_link_json`] (without the final newline) written to `w` one node and
+/// edge at a time: the same bytes, but never the whole graph as a JSON value
+/// in memory, which for a national corpus of a million clauses would take
+/// tens of gigabytes.
+///
+/// ```
+/// # use directive_lineage::{Corpus, LineageGraph, NodeLinkOptions, node_link_json, write_node_link};
+/// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
+/// let mut out = Vec::new();
+/// write_node_link(&graph, &NodeLinkOptions::new(), &mut out)?;
+/// assert_eq!(String::from_utf8(out).unwrap() + "\n", node_link_json(&graph, &NodeLinkOptions::new()));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn write_node_link<W: std::io::Write>(
+    graph: &LineageGraph,
+    opts: &NodeLinkOptions,
+    mut w: W,
+) -> std::io::Result<()> {
+    let statuses = opts.as_of.map(|d| task_statuses(graph, d)).unwrap_or_default();
+    let skip = |e: &Edge| {
+        matches!(e, Edge::Implements { provenance: Provenance::Inferred, .. }) && !opts.with_inferred
+    };
+    let edge_count = graph.edges().filter(|(_, _, e)| !skip(e)).count();
+    let head = json!({
+        "name": "directive-lineage",
+        "format": NODE_LINK_FORMAT,
+        "as_of": opts.as_of.map(|d| d.to_string()),
+        "with_inferred": opts.with_inferred,
+        "node_count": graph.node_count(),
+        "edge_count": edge_count,
+    });
+    let mut buf = Vec::new();
+    w.write_all(b"{\n  \"directed\": true,\n  \"multigraph\": true,\n  \"graph\": ")?;
+    nested(&mut w, &mut buf, &head, 1)?;
+    w.write_all(b",\n  \"nodes\": ")?;
+    let nodes = graph.nodes().map(|(id, n)| node_value(graph, id, n, &statuses));
+    array(&mut w, &mut buf, nodes)?;
+    w.write_all(b",\n  \"edges\": ")?;
+    let mut keys: HashMap<(&str, &str), u32> = HashMap::new();
+    let edges = graph.edges().filter(|(_, _, e)| !skip(e)).map(|(s, t, e)| {
+        let k = keys.entry((s, t)).or_insert(0);
+        let v = edge_value(graph, s, t, *k, e);
+        *k += 1;
+        v
+    });
+    array(&mut w, &mut buf, edges)?;
+    w.write_all(b"\n}")
+}
+
+/// Writes the elements of an array at depth 1 as `to_string_pretty` of the
+/// whole document would.
+fn array<W: std::io::Write>(
+    w: &mut W,
+    buf: &mut Vec<u8>,
+    items: impl Iterator<Item = Value>,
+) -> std::io::Result<()> {
+    let mut empty = true;
+    for v in items {
+        w.write_all(if empty { b"[\n    " } else { b",\n    " })?;
+        nested(w, buf, &v, 2)?;
+        empty = false;
+    }
+    w.write_all(if empty { b"[]" } else { b"\n  ]" })
+}
+
+/// A value pretty-printed as if `depth` levels deep (two spaces a level):
+/// JSON strings hold no raw newline, so every newline is layout.
+fn nested<W: std::io::Write>(w: &mut W, buf: &mut Vec<u8>, v: &Value, depth: usize) -> std::io::Result<()> {
+    buf.clear();
+    serde_json::to_writer_pretty(&mut *buf, v).map_err(std::io::Error::other)?;
+    let indent = &b"        "[..2 * depth];
+    for (i, line) in buf.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            w.write_all(b"\n")?;
+            w.write_all(indent)?;
+        }
+        w.write_all(line)?;
+    }
+    Ok(())
 }
 
 fn date(d: Option<Date>) -> Value {
