@@ -277,6 +277,9 @@ pub struct LineageGraph {
     pub(crate) index: IndexMap<String, NodeIndex, FxBuild>,
     agencies: Vec<AgencyRef>,
     build_problems: Vec<Problem>,
+    /// Positions of the documents of each jurisdiction, in corpus order, so
+    /// that a query on one province reads that province only.
+    pub(crate) by_jurisdiction: FxHashMap<String, Vec<u32>>,
 }
 
 impl LineageGraph {
@@ -303,6 +306,7 @@ impl LineageGraph {
             index: IndexMap::with_capacity_and_hasher(n, FxBuild::default()),
             agencies: Vec::new(),
             build_problems: Vec::new(),
+            by_jurisdiction: FxHashMap::default(),
             corpus,
         };
         g.add_jurisdictions();
@@ -392,6 +396,12 @@ impl LineageGraph {
             self.index.insert(id, n);
             nodes.push(Some(n));
             let j = self.corpus.documents()[i].jurisdiction.clone();
+            match self.by_jurisdiction.get_mut(&j) {
+                Some(v) => v.push(i as u32),
+                None => {
+                    self.by_jurisdiction.insert(j.clone(), vec![i as u32]);
+                }
+            }
             match self.index.get(&format!("jurisdiction:{j}")) {
                 Some(&jn) => {
                     self.graph.add_edge(n, jn, Edge::IssuedIn);
@@ -414,7 +424,7 @@ impl LineageGraph {
     /// [`LineageGraph::add_links`].
     fn add_clauses(&mut self, doc_nodes: &[Option<NodeIndex>]) -> Vec<Vec<Option<NodeIndex>>> {
         // Split borrows: the corpus is read while the graph grows.
-        let LineageGraph { corpus, graph, index, agencies, build_problems } = self;
+        let LineageGraph { corpus, graph, index, agencies, build_problems, .. } = self;
         let corpus: &Corpus = corpus;
         let mut agency_ids: FxHashMap<String, u32> = FxHashMap::default();
         // Names repeat across thousands of clauses: resolve each (jurisdiction,

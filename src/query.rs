@@ -11,7 +11,7 @@ use serde::{Serialize, Serializer};
 use crate::date::Date;
 use crate::deadline::{status_of, Deadline, TaskStatus};
 use crate::error::{Error, ErrorKind};
-use crate::graph::{Edge, LineageGraph, Node, NodeRef};
+use crate::graph::{Edge, FxBuild, LineageGraph, Node, NodeRef};
 use crate::id::ClauseRef;
 use crate::model::{Clause, Document, Provenance, Role};
 use crate::text::{contains_syllables, fold, syllables};
@@ -418,7 +418,8 @@ impl LineageGraph {
 
     pub(crate) fn trace_from(&self, s: NodeIndex, opts: &QueryOptions) -> Trace<'_> {
         let mut hits = vec![RawHit { node: s, parent: NO_PARENT, depth: 0, via: Via::Root, score: None }];
-        let mut seen: HashSet<NodeIndex> = HashSet::from([s]);
+        let mut seen: HashSet<NodeIndex, FxBuild> = HashSet::with_capacity_and_hasher(64, FxBuild::default());
+        seen.insert(s);
         let mut i = 0;
         let mut next: Vec<(NodeIndex, Via, Option<f32>)> = Vec::new();
         while i < hits.len() {
@@ -525,7 +526,11 @@ impl LineageGraph {
         jurisdiction: Option<&str>,
         opts: &QueryOptions,
     ) -> Result<Vec<CoverageRow>, Error> {
-        let doc = self.corpus().document_by_ref(central)?;
+        // A canonical id through the index; people's forms search the corpus.
+        let doc = match self.get(central.trim()) {
+            Some(NodeRef::Document(d)) => d,
+            _ => self.corpus().document_by_ref(central)?,
+        };
         let family = jurisdiction.map(|j| self.jurisdiction_family(j));
         let mut rows = Vec::with_capacity(doc.clauses.len());
         for c in &doc.clauses {
@@ -596,10 +601,20 @@ impl LineageGraph {
         let as_of = filter.as_of.or_else(|| filter.status.map(|_| self.latest_date()));
         let mut agency_cache: HashMap<&str, String> = HashMap::new();
         let mut out = Vec::new();
-        for d in self.corpus().documents() {
-            if family.as_ref().is_some_and(|f| !f.contains(&d.jurisdiction)) {
-                continue;
+        let docs = self.corpus().documents();
+        // A jurisdiction's documents from the index, in corpus order; every
+        // document otherwise.
+        let positions: Box<dyn Iterator<Item = usize>> = match &family {
+            Some(f) => {
+                let mut v: Vec<u32> =
+                    f.iter().filter_map(|j| self.by_jurisdiction.get(j)).flatten().copied().collect();
+                v.sort_unstable();
+                Box::new(v.into_iter().map(|i| i as usize))
             }
+            None => Box::new(0..docs.len()),
+        };
+        for d in positions.map(|i| &docs[i]) {
+            let mut name: Option<String> = None; // display_name, once per document
             for c in d.clauses.iter().filter(|c| c.is_task()) {
                 let mut via_group = None;
                 if let Some(q) = &filter.agency {
@@ -643,7 +658,8 @@ impl LineageGraph {
                 if filter.status.is_some() && status != filter.status {
                     continue;
                 }
-                let mut row = task_row(d, c, due, status);
+                let name = name.get_or_insert_with(|| d.display_name());
+                let mut row = task_row(d, name, c, due, status);
                 row.via_group = via_group;
                 out.push(row);
             }
@@ -731,18 +747,20 @@ impl LineageGraph {
 
 /// A task's completion: the last lead's date once every lead has reported.
 fn completion(c: &Clause) -> Option<Date> {
-    let leads: Vec<_> = c.assignments.iter().filter(|a| a.role == Role::Lead).collect();
-    if leads.is_empty() || leads.iter().any(|a| a.completed.is_none()) {
-        return None;
+    // No collecting: this runs for every task of a national corpus.
+    let mut last = None;
+    for a in c.assignments.iter().filter(|a| a.role == Role::Lead) {
+        let done = a.completed?;
+        last = Some(last.map_or(done, |l: Date| l.max(done)));
     }
-    leads.iter().filter_map(|a| a.completed).max()
+    last
 }
 
-fn task_row(d: &Document, c: &Clause, due: Option<Date>, status: Option<TaskStatus>) -> Task {
+fn task_row(d: &Document, name: &str, c: &Clause, due: Option<Date>, status: Option<TaskStatus>) -> Task {
     let names = |r: Role| c.assignments.iter().filter(|a| a.role == r).map(|a| a.agency.clone()).collect();
     Task {
         id: format!("{}#{}", d.id, c.path),
-        document: d.display_name(),
+        document: name.to_string(),
         jurisdiction: d.jurisdiction.clone(),
         path: c.path.clone(),
         text: c.label().to_string(),
