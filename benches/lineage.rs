@@ -1,1 +1,136 @@
-fn main() {}
+//! Criterion benches of the public API on generated national corpora of
+//! about 10k, 100k and 1M clauses (feature `generate`).
+//!
+//! `cargo bench --features generate --bench lineage` runs every size (the 1M
+//! corpus takes minutes and ~2 GB); `LINEAGE_BENCH_SIZES=10000,100000` picks
+//! sizes; `cargo bench --features generate --bench lineage -- --test` (what
+//! CI runs) runs each bench once on the 10k corpus only.
+//!
+//! Extraction throughput on the seeds waits for the extraction module.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use directive_lineage::generate::Generator;
+use directive_lineage::{
+    trace_dot, write_node_link, Corpus, Date, DotOptions, Level, LineageGraph, NodeLinkOptions, QueryOptions,
+    TaskFilter, TaskStatus,
+};
+
+/// One generated corpus and the starting points of its queries.
+struct Fixture {
+    clauses: usize,
+    json: String,
+    graph: LineageGraph,
+    down: String,
+    up: String,
+    directive: String,
+    province: String,
+    as_of: Date,
+}
+
+fn fixture(clauses: usize) -> Fixture {
+    let corpus = Generator::with_clauses(1, clauses).generate();
+    let json = corpus.to_json();
+    let graph = LineageGraph::build(corpus);
+    let opts = QueryOptions::new();
+    let docs = graph.corpus().documents();
+    // The directive group whose trace is closest to 5,000 nodes.
+    let mut best: Option<(usize, String)> = None;
+    for d in
+        docs.iter().filter(|d| d.level == Level::Central && d.number.as_ref().is_some_and(|n| n.is_party()))
+    {
+        for c in d.clauses.iter().filter(|c| !c.path.contains('.')) {
+            let id = format!("{}#{}", d.id, c.path);
+            let n = graph.trace_down(&id, &opts).expect("traces").len();
+            if best.as_ref().is_none_or(|(b, _)| n.abs_diff(5000) < b.abs_diff(5000)) {
+                best = Some((n, id));
+            }
+        }
+    }
+    let down = best.expect("a directive").1;
+    let directive = down.split('#').next().unwrap_or_default().to_string();
+    let commune = docs[docs.len() / 2..].iter().find(|d| d.level == Level::Commune).expect("a commune plan");
+    let up = format!("{}#{}", commune.id, commune.clauses[0].path);
+    let province = commune.jurisdiction.split("-xa-").next().unwrap_or_default().to_string();
+    let last = docs.iter().filter_map(|d| d.date).max().expect("dated");
+    let m = last.month() as u16 + 6;
+    let as_of = Date::new(last.year() + (m - 1) / 12, ((m - 1) % 12 + 1) as u8, 1).expect("valid");
+    let clauses = docs.iter().map(|d| d.clauses.len()).sum();
+    Fixture { clauses, json, graph, down, up, directive, province, as_of }
+}
+
+fn sizes() -> Vec<usize> {
+    let quick = std::env::args().any(|a| a == "--test") || std::env::var_os("LINEAGE_BENCH_QUICK").is_some();
+    if quick {
+        return vec![10_000];
+    }
+    match std::env::var("LINEAGE_BENCH_SIZES") {
+        Ok(s) => s.split(',').filter_map(|n| n.trim().parse().ok()).collect(),
+        Err(_) => vec![10_000, 100_000, 1_000_000],
+    }
+}
+
+struct Sink;
+
+impl std::io::Write for Sink {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        Ok(b.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn benches(c: &mut Criterion) {
+    for size in sizes() {
+        let f = fixture(size);
+        let opts = QueryOptions::new();
+        let id = |name: &str| BenchmarkId::new(name, f.clauses);
+        let big = f.clauses > 300_000;
+
+        let mut g = c.benchmark_group("load");
+        g.sample_size(10).measurement_time(Duration::from_secs(if big { 60 } else { 10 }));
+        g.throughput(Throughput::Bytes(f.json.len() as u64));
+        let (agencies, jurisdictions) = (f.graph.corpus().agencies(), f.graph.corpus().jurisdictions());
+        g.bench_function(id("corpus_json_to_graph"), |b| {
+            b.iter(|| {
+                let mut corpus = Corpus::from_json("generated.json", black_box(&f.json)).expect("parses");
+                corpus.set_agencies(agencies.to_vec());
+                corpus.set_jurisdictions(jurisdictions.to_vec());
+                LineageGraph::build(corpus)
+            })
+        });
+        g.finish();
+
+        let mut g = c.benchmark_group("queries");
+        g.sample_size(10).measurement_time(Duration::from_secs(if big { 20 } else { 5 }));
+        g.bench_function(id("validate"), |b| b.iter(|| f.graph.validate()));
+        g.bench_function(id("trace_down"), |b| {
+            b.iter(|| f.graph.trace_down(black_box(&f.down), &opts).unwrap().len())
+        });
+        g.bench_function(id("trace_up"), |b| b.iter(|| f.graph.trace_up(black_box(&f.up), &opts).unwrap()));
+        g.bench_function(id("coverage_all_provinces"), |b| {
+            b.iter(|| f.graph.coverage(black_box(&f.directive), None, &opts).unwrap())
+        });
+        let overdue = TaskFilter::new().as_of(f.as_of).status(TaskStatus::Overdue);
+        g.bench_function(id("tasks_overdue"), |b| b.iter(|| f.graph.tasks(black_box(&overdue))));
+        let overdue_p = overdue.clone().jurisdiction(&f.province);
+        g.bench_function(id("tasks_overdue_province"), |b| b.iter(|| f.graph.tasks(black_box(&overdue_p))));
+        g.finish();
+
+        let mut g = c.benchmark_group("export");
+        g.sample_size(10).measurement_time(Duration::from_secs(if big { 60 } else { 10 }));
+        let dot = DotOptions::new().root(&f.directive);
+        g.bench_function(id("dot_directive_trace"), |b| b.iter(|| trace_dot(&f.graph, &dot).unwrap()));
+        g.bench_function(id("node_link"), |b| {
+            b.iter(|| write_node_link(&f.graph, &NodeLinkOptions::new(), Sink).unwrap())
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(lineage, benches);
+criterion_main!(lineage);

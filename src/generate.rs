@@ -476,7 +476,7 @@ impl Rng {
 
     /// Uniform in `0..n` (`n > 0`).
     fn below(&mut self, n: usize) -> usize {
-        ((self.next() >> 32) * n as u64 >> 32) as usize
+        (((self.next() >> 32) * n as u64) >> 32) as usize
     }
 
     /// Uniform in `lo..=hi`.
@@ -662,10 +662,11 @@ impl<'a> Gen<'a> {
             let mut c = Clause::new(&(g + 1).to_string(), ClauseKind::Item, "", Provenance::Stated);
             c.heading = Some(topic.groups[g].to_string());
             clauses.push(c);
-            for k in 0..self.rng.range(1, 3) {
+            let points = self.rng.range(1, 3);
+            for point in &POINTS[..points] {
                 let text = self.task_text(topic, "trên phạm vi cả nước");
                 clauses.push(Clause::new(
-                    &format!("{}.{}", g + 1, POINTS[k]),
+                    &format!("{}.{point}", g + 1),
                     ClauseKind::Point,
                     &text,
                     Provenance::Stated,
