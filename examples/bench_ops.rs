@@ -9,7 +9,10 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use directive_lineage::{Corpus, Date, Level, LineageGraph, QueryOptions, TaskFilter, TaskStatus};
+use directive_lineage::{
+    trace_dot, write_node_link, Corpus, Date, DotOptions, Level, LineageGraph, NodeLinkOptions, QueryOptions,
+    TaskFilter, TaskStatus,
+};
 use serde_json::{json, Map, Value};
 
 /// Runs `f` until `min_time` has passed (at least `min_reps` times, at most
@@ -28,6 +31,20 @@ fn time<T>(min_reps: usize, min_time: Duration, mut f: impl FnMut() -> T) -> (f6
     }
     samples.sort_by(f64::total_cmp);
     (samples[samples.len() / 2], samples.len(), last)
+}
+
+/// A writer that only counts, so that the export is timed without the disk.
+struct Count(usize);
+
+impl std::io::Write for Count {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0 += b.len();
+        Ok(b.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 fn status_kb(field: &str) -> u64 {
@@ -113,6 +130,18 @@ fn main() {
 
     let peak = status_kb("VmHWM:");
 
+    // Exports, after the peak is taken: they hold their output.
+    let dot_opts = DotOptions::new().root(&directive);
+    record("dot_trace", time(3, min_time, || trace_dot(&g, &dot_opts).expect("draws").len()));
+    record(
+        "export_node_link",
+        time(1, Duration::ZERO, || {
+            let mut w = Count(0);
+            write_node_link(&g, &NodeLinkOptions::new(), &mut w).expect("writes");
+            w.0
+        }),
+    );
+
     // More loads for the median, one graph at a time.
     let nodes = g.node_count();
     let mut samples = vec![first_load];
@@ -133,6 +162,7 @@ fn main() {
     let out = json!({
         "dir": dir,
         "corpus_bytes": corpus_bytes,
+        "node_link_bytes": std::fs::metadata(Path::new(&dir).join("node-link.json")).map(|m| m.len()).unwrap_or(0),
         "nodes": g.node_count(),
         "edges": g.edge_count(),
         "clauses": docs.iter().map(|d| d.clauses.len()).sum::<usize>(),
