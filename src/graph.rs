@@ -633,59 +633,66 @@ impl LineageGraph {
 
     fn check_cycles(&self, out: &mut Vec<Problem>) {
         // Iterative DFS colouring over implements edges; each back edge closes
-        // a cycle, printed from its first node round to itself.
-        let mut state: FxHashMap<NodeIndex, u8> = FxHashMap::default();
+        // a cycle, printed from its first node round to itself. Colours in a
+        // vector by node index (nodes are never removed) and one shared stack
+        // of pending targets: no map and no allocation per node.
+        let mut state = vec![0u8; petgraph::visit::NodeIndexable::node_bound(&self.graph)];
         let mut reported: HashSet<Vec<NodeIndex>> = HashSet::new();
+        let mut frames: Vec<(NodeIndex, usize)> = Vec::new();
+        let mut pending: Vec<NodeIndex> = Vec::new();
+        let mut path: Vec<NodeIndex> = Vec::new();
+        let push_out = |pending: &mut Vec<NodeIndex>, n: NodeIndex| {
+            pending.extend(
+                self.graph
+                    .edges_directed(n, Direction::Outgoing)
+                    .filter(|e| matches!(e.weight(), Edge::Implements { .. }))
+                    .map(|e| e.target()),
+            );
+        };
         for start in self.index.values().copied() {
-            if state.contains_key(&start) {
+            if state[start.index()] != 0 {
                 continue;
             }
-            let mut stack: Vec<(NodeIndex, Vec<NodeIndex>)> = vec![(start, self.implements_out(start))];
-            let mut path = vec![start];
-            state.insert(start, 1);
-            while let Some((_, next)) = stack.last_mut() {
-                match next.pop() {
-                    Some(m) => match state.get(&m) {
-                        None => {
-                            state.insert(m, 1);
-                            path.push(m);
-                            stack.push((m, self.implements_out(m)));
-                        }
-                        Some(1) => {
-                            let pos = path.iter().position(|&p| p == m).unwrap_or(0);
-                            let cycle: Vec<NodeIndex> = path[pos..].to_vec();
-                            let mut key = cycle.clone();
-                            key.sort();
-                            if reported.insert(key) {
-                                let mut names: Vec<String> =
-                                    cycle.iter().map(|&c| self.node_id(c).to_string()).collect();
-                                names.push(self.node_id(m).to_string());
-                                out.push(self.located(
-                                    m,
-                                    Severity::Error,
-                                    Rule::ImplementsCycle,
-                                    format!("implements cycle: {}", names.join(" -> ")),
-                                ));
-                            }
-                        }
-                        _ => {}
-                    },
-                    None => {
-                        let (n, _) = stack.pop().expect("non-empty");
-                        state.insert(n, 2);
-                        path.pop();
+            state[start.index()] = 1;
+            path.push(start);
+            frames.push((start, 0));
+            push_out(&mut pending, start);
+            while let Some(&(n, base)) = frames.last() {
+                if pending.len() == base {
+                    frames.pop();
+                    state[n.index()] = 2;
+                    path.pop();
+                    continue;
+                }
+                let m = pending.pop().expect("above base");
+                match state[m.index()] {
+                    0 => {
+                        state[m.index()] = 1;
+                        path.push(m);
+                        frames.push((m, pending.len()));
+                        push_out(&mut pending, m);
                     }
+                    1 => {
+                        let pos = path.iter().position(|&p| p == m).unwrap_or(0);
+                        let cycle: Vec<NodeIndex> = path[pos..].to_vec();
+                        let mut key = cycle.clone();
+                        key.sort();
+                        if reported.insert(key) {
+                            let mut names: Vec<String> =
+                                cycle.iter().map(|&c| self.node_id(c).to_string()).collect();
+                            names.push(self.node_id(m).to_string());
+                            out.push(self.located(
+                                m,
+                                Severity::Error,
+                                Rule::ImplementsCycle,
+                                format!("implements cycle: {}", names.join(" -> ")),
+                            ));
+                        }
+                    }
+                    _ => {}
                 }
             }
         }
-    }
-
-    fn implements_out(&self, n: NodeIndex) -> Vec<NodeIndex> {
-        self.graph
-            .edges_directed(n, Direction::Outgoing)
-            .filter(|e| matches!(e.weight(), Edge::Implements { .. }))
-            .map(|e| e.target())
-            .collect()
     }
 
     fn check_authority(&self, out: &mut Vec<Problem>) {
