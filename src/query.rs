@@ -600,7 +600,7 @@ impl LineageGraph {
         let family = filter.jurisdiction.as_ref().map(|j| self.jurisdiction_family(j));
         let as_of = filter.as_of.or_else(|| filter.status.map(|_| self.latest_date()));
         let mut agency_cache: HashMap<&str, String> = HashMap::new();
-        let mut out = Vec::new();
+        let mut found = Vec::new();
         let docs = self.corpus().documents();
         // A jurisdiction's documents from the index, in corpus order; every
         // document otherwise.
@@ -614,7 +614,6 @@ impl LineageGraph {
             None => Box::new(0..docs.len()),
         };
         for d in positions.map(|i| &docs[i]) {
-            let mut name: Option<String> = None; // display_name, once per document
             for c in d.clauses.iter().filter(|c| c.is_task()) {
                 let mut via_group = None;
                 if let Some(q) = &filter.agency {
@@ -658,11 +657,20 @@ impl LineageGraph {
                 if filter.status.is_some() && status != filter.status {
                     continue;
                 }
-                let name = name.get_or_insert_with(|| d.display_name());
-                let mut row = task_row(d, name, c, due, status);
-                row.via_group = via_group;
-                out.push(row);
+                found.push((d, c, due, status, via_group));
             }
+        }
+        // Rows in a second pass, into a vector of the right size: growing a
+        // vector of large rows copied and freed them over and over.
+        let mut out = Vec::with_capacity(found.len());
+        let mut name: Option<(&Document, String)> = None; // display_name, once per document
+        for (d, c, due, status, via_group) in found {
+            if !name.as_ref().is_some_and(|(n, _)| std::ptr::eq(*n, d)) {
+                name = Some((d, d.display_name()));
+            }
+            let mut row = task_row(d, &name.as_ref().expect("just set").1, c, due, status);
+            row.via_group = via_group;
+            out.push(row);
         }
         out
     }
@@ -742,6 +750,32 @@ impl LineageGraph {
         v.sort_by_key(|(n, _)| *n);
         v.dedup_by_key(|(n, _)| *n);
         v.into_iter().map(|(_, d)| d).collect()
+    }
+}
+
+impl LineageGraph {
+    /// A clause's task status as of a day, as [`LineageGraph::tasks`]
+    /// computes it; `None` for a clause that is not a task.
+    pub(crate) fn task_status(&self, c: &Clause, day: Date) -> Option<TaskStatus> {
+        c.is_task().then(|| status_of(c.deadline.as_ref(), completion(c), day))
+    }
+
+    /// The edges between the nodes of `ids`, in graph order (as
+    /// [`LineageGraph::edges`]), found from those nodes rather than by
+    /// reading every edge.
+    pub(crate) fn edges_among(&self, ids: &indexmap::IndexSet<&str>) -> Vec<(&str, &str, &Edge)> {
+        let mut found: Vec<(usize, &str, &str, &Edge)> = Vec::new();
+        for &id in ids {
+            let Some(n) = self.idx(id) else { continue };
+            for e in self.graph.edges_directed(n, Direction::Outgoing) {
+                let t = self.node_id(e.target());
+                if ids.contains(t) {
+                    found.push((e.id().index(), self.node_id(n), t, e.weight()));
+                }
+            }
+        }
+        found.sort_unstable_by_key(|f| f.0);
+        found.into_iter().map(|(_, s, t, e)| (s, t, e)).collect()
     }
 }
 

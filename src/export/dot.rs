@@ -759,8 +759,9 @@ pub fn trace_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String, Erro
         included.extend(hits.iter().zip(&keep).filter(|(_, k)| **k).map(|(h, _)| h.id));
     }
 
+    // Statuses of the drawn tasks only: the whole corpus's would make a
+    // trace cost as much as the corpus, not the picture.
     let as_of = opts.as_of.or_else(|| latest_date(graph));
-    let statuses = as_of.map(|d| task_statuses(graph, d)).unwrap_or_default();
     let mut by_doc: IndexMap<&str, Vec<(&str, NodeRef<'_>)>> = IndexMap::new();
     for &id in &included {
         let Some(node) = graph.get(id) else { continue };
@@ -790,14 +791,15 @@ pub fn trace_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String, Erro
                 match node {
                     NodeRef::Document(d) => doc_node(&mut c, id, d, opts),
                     NodeRef::Clause(d, cl) => {
-                        clause_node(&mut c, id, d, cl, statuses.get(*id).copied(), opts)
+                        let status = as_of.and_then(|day| graph.task_status(cl, day));
+                        clause_node(&mut c, id, d, cl, status, opts)
                     }
                     _ => {}
                 }
             }
         }
-        for (s, t, e) in graph.edges() {
-            if !(included.contains(s) && included.contains(t) && opts.follows(e)) {
+        for (s, t, e) in graph.edges_among(&included) {
+            if !opts.follows(e) {
                 continue;
             }
             match e {
