@@ -539,17 +539,22 @@ impl LineageGraph {
             let trace = self.trace_from(n, opts);
             let mut implemented_by = Vec::new();
             let mut inferred = Vec::new();
-            for h in trace.hits().skip(1) {
-                let Some(d) = h.node.document() else { continue };
-                if d.id == doc.id || !matches!(h.node, NodeRef::Clause(..)) {
+            // Raw hits: a clause of another document is known from the node
+            // itself, without building each hit's references and comparing ids.
+            let docs = self.corpus().documents();
+            for h in &trace.hits[1..] {
+                let Node::Clause(di, _) = self.graph[h.node] else { continue };
+                let d = &docs[di as usize];
+                if std::ptr::eq(d, doc) || d.id == doc.id {
                     continue;
                 }
                 if family.as_ref().is_some_and(|f| !f.contains(&d.jurisdiction)) {
                     continue;
                 }
-                implemented_by.push(h.id.to_string());
+                let hit_id = self.node_id(h.node);
+                implemented_by.push(hit_id.to_string());
                 if let Some(s) = h.score {
-                    inferred.push((h.id.to_string(), s));
+                    inferred.push((hit_id.to_string(), s));
                 }
             }
             rows.push(CoverageRow { clause: id, label: c.label().to_string(), implemented_by, inferred });
