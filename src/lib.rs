@@ -39,6 +39,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod align;
 mod corpus;
 mod date;
 mod deadline;
@@ -48,6 +49,10 @@ mod id;
 mod model;
 mod text;
 
+pub use align::{
+    align, align_in_corpus, apply_proposals, evaluate, proposals_json, proposals_table, AlignOptions,
+    Evaluation, Proposal, DEFAULT_MAX_PER_LOCAL, DEFAULT_MIN_RATIO, DEFAULT_MIN_SCORE,
+};
 pub use corpus::{AgencyRef, Corpus, CORPUS_FORMAT};
 pub use date::Date;
 pub use deadline::{Deadline, DeadlineKind, TaskStatus};
