@@ -13,7 +13,7 @@ use petgraph::Direction;
 use serde::Serialize;
 
 use crate::corpus::{AgencyRef, Corpus};
-use crate::id::{is_clause_path, ClauseRef};
+use crate::id::is_clause_path;
 use crate::model::{Assignment, Clause, Document, Jurisdiction, Provenance, Relation, Role};
 
 /// What a node stands for. Payloads are positions in the corpus, so a node
@@ -30,17 +30,17 @@ pub(crate) enum Node {
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum Edge {
-    /// Document → clause, clause → sub-clause [`eli:has_part`].
+    /// Document → clause, clause → sub-clause (ELI `eli:has_part`).
     Contains,
     /// Lower clause or document → the higher one it carries out
-    /// [`eli:ensures_implementation_of`].
+    /// (ELI `eli:ensures_implementation_of`).
     Implements {
         /// Who says so.
         provenance: Provenance,
         /// Alignment score for inferred links.
         score: Option<f32>,
     },
-    /// Task clause → agency [`eli:responsibility_of_agent`].
+    /// Task clause → agency (ELI `eli:responsibility_of_agent`).
     Assigns {
         /// Lead or cooperating.
         role: Role,
@@ -48,7 +48,7 @@ pub enum Edge {
         index: u32,
     },
     /// Document → a document it is based on or cites
-    /// [`eli:based_on`, `eli:cites`].
+    /// (ELI `eli:based_on`, `eli:cites`).
     Cites(Relation),
     /// Document → jurisdiction it was issued in.
     IssuedIn,
@@ -489,7 +489,7 @@ impl LineageGraph {
         self.check_cycles(&mut out);
         self.check_authority(&mut out);
         self.check_deadlines(&mut out);
-        out.sort_by(|a, b| a.severity.cmp(&b.severity));
+        out.sort_by_key(|p| p.severity);
         out
     }
 
@@ -700,10 +700,5 @@ impl LineageGraph {
 
     pub(crate) fn idx(&self, id: &str) -> Option<NodeIndex> {
         self.index.get(id).copied()
-    }
-
-    /// The clause reference of a document or clause node id.
-    pub(crate) fn clause_ref(&self, n: NodeIndex) -> Option<ClauseRef> {
-        self.node_id(n).parse().ok()
     }
 }

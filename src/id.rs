@@ -212,9 +212,9 @@ static NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
         (?P<n>\d{1,6}[a-z]?)?\s*
         (?P<sep1>[-/])\s*
         (?:(?P<year>\d{4})\s*/\s*)?
-        (?P<a>[\p{L}][\p{L}&.]*)\s*
+        (?P<a>[\p{L}][\p{L}&]*(?:\.[\p{L}&]+)*)\s*
         (?P<sep2>[-/])\s*
-        (?P<b>[\p{L}\d][\p{L}\d&.]*(?:-[\p{L}\d][\p{L}\d&.]*)?)\s*$",
+        (?P<b>[\p{L}\d][\p{L}\d&]*(?:[.-][\p{L}\d][\p{L}\d&]*)*)\s*$",
     )
     .unwrap()
 });
@@ -577,7 +577,7 @@ static CITE_RE: LazyLock<Regex> = LazyLock::new(|| {
            (?:[\s\p{L}]{0,40}?\s)??)?
         (?i:s[ốố]\s*:?\s*)?
         (?P<num>(?P<n>\d{1,6})\s*(?:-\s*|/\s*(?:\d{4}\s*/\s*)?)
-          [A-ZĐ][\p{L}&.]*\s*[-/]\s*[A-ZĐ][\p{L}\d&.]*(?:-[A-ZĐ][\p{L}\d&.]*)?)",
+          [A-ZĐ][\p{L}&]*(?:\.[\p{L}&]+)*\s*[-/]\s*[A-ZĐ][\p{L}\d&]*(?:[.-][A-ZĐ][\p{L}\d&]*)*)",
     )
     .unwrap()
 });
@@ -841,6 +841,8 @@ mod tests {
                 Some("2024-01-01"),
                 "quang-ninh/2024/ubnd-kgvx/4",
             ),
+            // Regression: a sentence-final full stop is not part of the symbol.
+            ("tuyên truyền nội dung Quyết định số 281/QĐ-TTg. Chỉ thị", "281/QĐ-TTg", None, ""),
             (
                 "Quyết định 281/QĐ-TTg ngày 05/4/2024 của Thủ tướng Chính phủ nhằm",
                 "281/QĐ-TTg",

@@ -47,6 +47,8 @@ mod error;
 mod graph;
 mod id;
 mod model;
+mod query;
+mod report;
 mod text;
 
 pub use align::{
@@ -63,4 +65,13 @@ pub use model::{
     AgencyEntry, AgencyKind, Assignment, Branch, Clause, ClauseKind, Comparator, DocLink, DocStatus,
     Document, Implements, Indicator, Jurisdiction, Level, Provenance, Relation, Role, Signer, Warning,
 };
+pub use query::{
+    Chain, Comparison, CoverageRow, QueryOptions, SearchHit, Task, TaskFilter, Trace, TraceHit, Via,
+};
+pub use report::Summary;
 pub use text::{contains_folded, fold, nfc, slug};
+
+// The README's examples are compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -85,11 +85,11 @@ pub enum Provenance {
 #[serde(rename_all = "kebab-case")]
 pub enum Relation {
     /// Carries it out (`Thực hiện`, `triển khai thực hiện`)
-    /// [`eli:ensures_implementation_of`].
+    /// (ELI `eli:ensures_implementation_of`).
     Implements,
-    /// Issued on its basis (`Căn cứ`) [`eli:based_on`].
+    /// Issued on its basis (`Căn cứ`) (ELI `eli:based_on`).
     BasedOn,
-    /// Mentions it [`eli:cites`].
+    /// Mentions it (ELI `eli:cites`).
     Cites,
 }
 
@@ -158,7 +158,7 @@ impl fmt::Display for Role {
     }
 }
 
-/// A task's assignment to one agency [`eli:responsibility_of_agent`].
+/// A task's assignment to one agency (ELI `eli:responsibility_of_agent`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Assignment {
     /// The agency as the text names it (`Sở Y tế`, `UBND các huyện, thị xã,
@@ -436,12 +436,13 @@ pub struct Document {
 }
 
 impl Document {
-    /// The official short name: `Kế hoạch 162/KH-UBND`, or the kind and
-    /// title for a document without a number.
+    /// The official short name: `Kế hoạch 162/KH-UBND`; a draft without a
+    /// number is `Kế hoạch (dự thảo) KH-SYT`.
     pub fn display_name(&self) -> String {
         match &self.number {
             Some(n) if n.number().is_some() => format!("{} {}", self.kind.name(), n),
-            _ => format!("{} (dự thảo) {}", self.kind.name(), self.title),
+            Some(n) => format!("{} (dự thảo) {n}", self.kind.name()),
+            None => format!("{} (dự thảo) {}", self.kind.name(), self.id.symbol().to_uppercase()),
         }
     }
 

@@ -1,1 +1,432 @@
-fn main() {}
+//! `lineage`: the command line over the bundled data or a data directory.
+//!
+//! Exit codes: 0 success, 1 data errors (all printed), 2 usage errors
+//! (including a reference that names nothing).
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use directive_lineage::{
+    Corpus, Date, Error, ErrorKind, LineageGraph, QueryOptions, Role, Severity, TaskFilter, TaskStatus,
+};
+
+#[derive(Parser)]
+#[command(
+    name = "lineage",
+    version,
+    about = "Lineage of Vietnamese policy documents: trace, coverage, tasks"
+)]
+struct Cli {
+    /// Data directory (corpus/, agencies.json, jurisdictions.json).
+    #[arg(long, global = true, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/data"))]
+    data: PathBuf,
+    /// Output format.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Also follow implements links proposed by alignment (marked in output).
+    #[arg(long, global = true)]
+    with_inferred: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate the data (or the given corpus files) and print every problem.
+    Check {
+        /// Corpus JSON files to check instead of the data directory's corpus.
+        paths: Vec<PathBuf>,
+    },
+    /// Everything that traces to a document or clause (`25-CT/TW#4`).
+    Trace {
+        /// Document or clause, as people write it or as an id.
+        reference: String,
+        /// Trace up to the roots instead.
+        #[arg(long)]
+        up: bool,
+    },
+    /// For each clause of a central document, what implements it.
+    Coverage {
+        /// The central document (`25-CT/TW`).
+        reference: String,
+        /// Only implementing clauses of this jurisdiction (and those it took over).
+        #[arg(long = "in")]
+        jurisdiction: Option<String>,
+    },
+    /// Compare two jurisdictions on one central document.
+    Compare {
+        /// The central document.
+        reference: String,
+        /// First jurisdiction.
+        first: String,
+        /// Second jurisdiction.
+        second: String,
+    },
+    /// Tasks with their agencies, deadlines and status.
+    Tasks {
+        /// Agency as people name it (`Sở Nội vụ`).
+        #[arg(long)]
+        agency: Option<String>,
+        /// Only where the agency has this role.
+        #[arg(long, value_enum)]
+        role: Option<RoleArg>,
+        /// Jurisdiction (successor-aware: `hung-yen` includes `thai-binh`).
+        #[arg(long = "in")]
+        jurisdiction: Option<String>,
+        /// Status as of this date (YYYY-MM-DD).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Only tasks with this status.
+        #[arg(long, value_enum)]
+        status: Option<StatusArg>,
+        /// Only tasks due on or after (YYYY-MM-DD).
+        #[arg(long)]
+        due_from: Option<String>,
+        /// Only tasks due on or before (YYYY-MM-DD).
+        #[arg(long)]
+        due_to: Option<String>,
+    },
+    /// Clauses containing words, ignoring diacritics and tone-mark placement.
+    Search {
+        /// Words to find (`y te co so`).
+        query: String,
+    },
+    /// Export the corpus.
+    Export,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RoleArg {
+    Lead,
+    Cooperating,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StatusArg {
+    DoneOnTime,
+    DoneLate,
+    Open,
+    Overdue,
+    Ongoing,
+    NoDeadline,
+}
+
+enum Failure {
+    Usage(String),
+    Data(String),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Failure {
+        match e.kind() {
+            ErrorKind::UnknownReference { .. }
+            | ErrorKind::AmbiguousReference { .. }
+            | ErrorKind::Parse { .. } => Failure::Usage(e.to_string()),
+            _ => Failure::Data(e.to_string()),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut out = io::stdout().lock();
+    match run(&cli, &mut out) {
+        Ok(code) => code,
+        Err(Failure::Usage(m)) => {
+            eprintln!("lineage: {m}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Data(m)) => {
+            eprintln!("lineage: {m}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn date_arg(s: &Option<String>) -> Result<Option<Date>, Failure> {
+    s.as_deref()
+        .map(|d| {
+            d.parse::<Date>().map_err(|_| Failure::Usage(format!("invalid date {d:?}: expected YYYY-MM-DD")))
+        })
+        .transpose()
+}
+
+fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
+    let opts = QueryOptions::new().with_inferred(cli.with_inferred);
+    let io_err = |e: io::Error| Failure::Data(e.to_string());
+    if let Command::Check { paths } = &cli.command {
+        let mut corpus = Corpus::load(&cli.data)?;
+        if !paths.is_empty() {
+            let mut only = Corpus::new();
+            only.set_agencies(corpus.agencies().to_vec());
+            only.set_jurisdictions(corpus.jurisdictions().to_vec());
+            for p in paths {
+                only.load_file(p)?;
+            }
+            corpus = only;
+        }
+        let graph = LineageGraph::build(corpus);
+        let problems = graph.validate();
+        let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+        match cli.format {
+            Format::Json => writeln!(out, "{}", to_json(&problems)).map_err(io_err)?,
+            _ => {
+                for p in &problems {
+                    writeln!(out, "{p}").map_err(io_err)?;
+                }
+                writeln!(out, "{errors} errors, {} warnings", problems.len() - errors).map_err(io_err)?;
+            }
+        }
+        return Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS });
+    }
+    let graph = LineageGraph::build(Corpus::load(&cli.data)?);
+    match &cli.command {
+        Command::Check { .. } => unreachable!("handled above"),
+        Command::Trace { reference, up: false } => {
+            let trace = graph.trace_down(reference, &opts)?;
+            match cli.format {
+                Format::Json => writeln!(out, "{}", to_json(&trace)).map_err(io_err)?,
+                f => {
+                    let mut rows = vec![row([
+                        "depth",
+                        "via",
+                        "id",
+                        "jurisdiction",
+                        "lead",
+                        "cooperating",
+                        "deadline",
+                        "score",
+                        "text",
+                    ])];
+                    for h in trace.hits() {
+                        let doc = h.node.document();
+                        rows.push(vec![
+                            h.depth.to_string(),
+                            format!("{:?}", h.via).to_lowercase(),
+                            h.id.to_string(),
+                            doc.map(|d| d.jurisdiction.clone()).unwrap_or_default(),
+                            h.agencies(Role::Lead).join("; "),
+                            h.agencies(Role::Cooperating).join("; "),
+                            h.deadline().map(|d| d.text().to_string()).unwrap_or_default(),
+                            h.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
+                            label_of(&h),
+                        ]);
+                    }
+                    print_table(out, f, &rows).map_err(io_err)?;
+                }
+            }
+        }
+        Command::Trace { reference, up: true } => {
+            let chains = graph.trace_up(reference, &opts)?;
+            match cli.format {
+                Format::Json => writeln!(out, "{}", to_json(&chains)).map_err(io_err)?,
+                f => {
+                    let mut rows = vec![row(["chain", "step", "via", "id"])];
+                    for (i, c) in chains.iter().enumerate() {
+                        for (j, (id, via)) in c.steps.iter().enumerate() {
+                            rows.push(vec![
+                                (i + 1).to_string(),
+                                j.to_string(),
+                                format!("{via:?}").to_lowercase(),
+                                id.clone(),
+                            ]);
+                        }
+                    }
+                    print_table(out, f, &rows).map_err(io_err)?;
+                }
+            }
+        }
+        Command::Coverage { reference, jurisdiction } => {
+            let rows_ = graph.coverage(reference, jurisdiction.as_deref(), &opts)?;
+            match cli.format {
+                Format::Json => writeln!(out, "{}", to_json(&rows_)).map_err(io_err)?,
+                f => {
+                    let mut rows = vec![row(["clause", "covered", "implemented by", "inferred", "text"])];
+                    for r in &rows_ {
+                        rows.push(vec![
+                            r.clause.clone(),
+                            if r.is_covered() { "yes" } else { "NO" }.to_string(),
+                            r.implemented_by.join(" "),
+                            r.inferred
+                                .iter()
+                                .map(|(id, s)| format!("{id} ({s:.2})"))
+                                .collect::<Vec<_>>()
+                                .join(" "),
+                            r.label.clone(),
+                        ]);
+                    }
+                    print_table(out, f, &rows).map_err(io_err)?;
+                }
+            }
+        }
+        Command::Compare { reference, first, second } => {
+            let c = graph.compare(reference, first, second, &opts)?;
+            match cli.format {
+                Format::Json => writeln!(out, "{}", to_json(&c)).map_err(io_err)?,
+                f => {
+                    let mut rows = vec![row(["clause", "covered by"])];
+                    for (list, what) in [
+                        (&c.both, "both".to_string()),
+                        (&c.only_first, format!("only {first}")),
+                        (&c.only_second, format!("only {second}")),
+                        (&c.neither, "neither".to_string()),
+                    ] {
+                        for id in list {
+                            rows.push(vec![id.clone(), what.clone()]);
+                        }
+                    }
+                    print_table(out, f, &rows).map_err(io_err)?;
+                }
+            }
+        }
+        Command::Tasks { agency, role, jurisdiction, as_of, status, due_from, due_to } => {
+            let mut filter = TaskFilter::new();
+            if let Some(a) = agency {
+                filter = filter.agency(a);
+            }
+            if let Some(r) = role {
+                filter = filter.role(match r {
+                    RoleArg::Lead => Role::Lead,
+                    RoleArg::Cooperating => Role::Cooperating,
+                });
+            }
+            if let Some(j) = jurisdiction {
+                if graph.corpus().jurisdiction(j).is_none() {
+                    let known: Vec<&str> =
+                        graph.corpus().jurisdictions().iter().map(|j| j.id.as_str()).collect();
+                    return Err(Failure::Usage(format!(
+                        "unknown jurisdiction {j:?}; known: {}",
+                        known.join(", ")
+                    )));
+                }
+                filter = filter.jurisdiction(j);
+            }
+            if let Some(d) = date_arg(as_of)? {
+                filter = filter.as_of(d);
+            }
+            if let Some(d) = date_arg(due_from)? {
+                filter = filter.due_from(d);
+            }
+            if let Some(d) = date_arg(due_to)? {
+                filter = filter.due_to(d);
+            }
+            if let Some(s) = status {
+                filter = filter.status(match s {
+                    StatusArg::DoneOnTime => TaskStatus::DoneOnTime,
+                    StatusArg::DoneLate => TaskStatus::DoneLate,
+                    StatusArg::Open => TaskStatus::Open,
+                    StatusArg::Overdue => TaskStatus::Overdue,
+                    StatusArg::Ongoing => TaskStatus::Ongoing,
+                    StatusArg::NoDeadline => TaskStatus::NoDeadline,
+                });
+            }
+            let tasks = graph.tasks(&filter);
+            match cli.format {
+                Format::Json => writeln!(out, "{}", to_json(&tasks)).map_err(io_err)?,
+                f => {
+                    let mut rows =
+                        vec![row(["id", "status", "due", "deadline", "lead", "cooperating", "text"])];
+                    for t in &tasks {
+                        rows.push(vec![
+                            t.id.clone(),
+                            t.status.map(|s| s.to_string()).unwrap_or_default(),
+                            t.due.map(|d| d.to_string()).unwrap_or_default(),
+                            t.deadline.clone().unwrap_or_default(),
+                            t.lead.join("; "),
+                            t.cooperating.join("; "),
+                            t.text.clone(),
+                        ]);
+                    }
+                    print_table(out, f, &rows).map_err(io_err)?;
+                }
+            }
+        }
+        Command::Search { query } => {
+            let hits = graph.search(query);
+            match cli.format {
+                Format::Json => writeln!(out, "{}", to_json(&hits)).map_err(io_err)?,
+                f => {
+                    let mut rows = vec![row(["id", "document", "text"])];
+                    rows.extend(hits.iter().map(|h| vec![h.id.clone(), h.document.clone(), h.text.clone()]));
+                    print_table(out, f, &rows).map_err(io_err)?;
+                }
+            }
+        }
+        Command::Export => match cli.format {
+            Format::Csv => {
+                return Err(Failure::Usage("export writes JSON: use --format json or text".into()))
+            }
+            _ => write!(out, "{}", graph.corpus().to_json()).map_err(io_err)?,
+        },
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn to_json<T: serde::Serialize + ?Sized>(v: &T) -> String {
+    serde_json::to_string_pretty(v).expect("query results serialise")
+}
+
+fn row<const N: usize>(cells: [&str; N]) -> Vec<String> {
+    cells.iter().map(|c| c.to_string()).collect()
+}
+
+fn label_of(h: &directive_lineage::TraceHit<'_>) -> String {
+    match h.node {
+        directive_lineage::NodeRef::Document(d) => format!("{}: {}", d.display_name(), d.title),
+        directive_lineage::NodeRef::Clause(_, c) => c.label().to_string(),
+        _ => String::new(),
+    }
+}
+
+const TEXT_WIDTH: usize = 70;
+
+/// Prints rows (the first is the header) as an aligned table or CSV.
+fn print_table(out: &mut dyn Write, format: Format, rows: &[Vec<String>]) -> io::Result<()> {
+    if format == Format::Csv {
+        let mut w = csv::Writer::from_writer(out);
+        for r in rows {
+            w.write_record(r)?;
+        }
+        return w.flush();
+    }
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| truncate(&c.replace('\n', " "), TEXT_WIDTH)).collect())
+        .collect();
+    let n = cells.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..n)
+        .map(|i| cells.iter().map(|r| r.get(i).map_or(0, |c| c.chars().count())).max().unwrap_or(0))
+        .collect();
+    for (k, r) in cells.iter().enumerate() {
+        let line: Vec<String> = r
+            .iter()
+            .enumerate()
+            .map(|(i, c)| if i + 1 == r.len() { c.clone() } else { format!("{c:<w$}", w = widths[i]) })
+            .collect();
+        writeln!(out, "{}", line.join("  ").trim_end())?;
+        if k == 0 {
+            let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+            writeln!(out, "{}", rule.join("  "))?;
+        }
+    }
+    writeln!(out, "({} rows)", rows.len().saturating_sub(1))
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n - 1).collect();
+        t.push('…');
+        t
+    }
+}

@@ -1,0 +1,729 @@
+//! Queries: trace down and up, coverage, tasks, comparison, text search.
+
+use std::collections::{HashMap, HashSet};
+
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+
+use crate::date::Date;
+use crate::deadline::{status_of, Deadline, TaskStatus};
+use crate::error::{Error, ErrorKind};
+use crate::graph::{Edge, LineageGraph, Node, NodeRef};
+use crate::id::ClauseRef;
+use crate::model::{Clause, Document, Provenance, Role};
+use crate::text::{contains_syllables, fold, syllables};
+
+/// Options shared by the lineage queries.
+///
+/// ```
+/// use directive_lineage::QueryOptions;
+/// let opts = QueryOptions::new().with_inferred(true);
+/// assert!(opts.includes_inferred());
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct QueryOptions {
+    with_inferred: bool,
+}
+
+impl QueryOptions {
+    /// Curated and stated links only.
+    pub fn new() -> QueryOptions {
+        QueryOptions::default()
+    }
+
+    /// Also follow links proposed by alignment (provenance `inferred`);
+    /// results mark them.
+    pub fn with_inferred(mut self, yes: bool) -> QueryOptions {
+        self.with_inferred = yes;
+        self
+    }
+
+    /// Whether inferred links are followed.
+    pub fn includes_inferred(&self) -> bool {
+        self.with_inferred
+    }
+
+    fn follows(&self, e: &Edge) -> Option<Option<f32>> {
+        match e {
+            Edge::Implements { provenance: Provenance::Inferred, score } if self.with_inferred => {
+                Some(*score)
+            }
+            Edge::Implements { provenance: Provenance::Inferred, .. } => None,
+            Edge::Implements { .. } => Some(None),
+            _ => None,
+        }
+    }
+}
+
+/// How a trace reached a node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Via {
+    /// The node the trace started from.
+    Root,
+    /// An implements link.
+    Implements,
+    /// A part of a clause or document reached before.
+    Contains,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct RawHit {
+    node: NodeIndex,
+    parent: u32,
+    depth: u32,
+    via: Via,
+    score: Option<f32>,
+}
+
+const NO_PARENT: u32 = u32::MAX;
+
+/// The result of [`LineageGraph::trace_down`]: every clause, task and
+/// document beneath a starting point, in breadth-first order, each with the
+/// way it was reached.
+pub struct Trace<'g> {
+    graph: &'g LineageGraph,
+    hits: Vec<RawHit>,
+}
+
+/// One node of a [`Trace`].
+#[derive(Clone, Copy, Debug)]
+pub struct TraceHit<'g> {
+    /// Node id (`quang-ninh/2024/kh-ubnd/162#PL.12`).
+    pub id: &'g str,
+    /// The node.
+    pub node: NodeRef<'g>,
+    /// Steps from the start.
+    pub depth: usize,
+    /// How it was reached.
+    pub via: Via,
+    /// Alignment score when reached by an inferred link.
+    pub score: Option<f32>,
+    /// Position in the trace of the node it was reached from.
+    pub parent: Option<usize>,
+}
+
+impl<'g> TraceHit<'g> {
+    /// The task's deadline (clause deadline), if any.
+    pub fn deadline(&self) -> Option<&'g Deadline> {
+        match self.node {
+            NodeRef::Clause(_, c) => c.deadline.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// Agencies by role, as named in the text.
+    pub fn agencies(&self, role: Role) -> Vec<&'g str> {
+        match self.node {
+            NodeRef::Clause(_, c) => {
+                c.assignments.iter().filter(|a| a.role == role).map(|a| a.agency.as_str()).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl<'g> Trace<'g> {
+    /// Number of nodes, the start included.
+    pub fn len(&self) -> usize {
+        self.hits.len()
+    }
+
+    /// True when the trace holds nothing (never: the start is always in it).
+    pub fn is_empty(&self) -> bool {
+        self.hits.is_empty()
+    }
+
+    /// The hit at position `i`.
+    pub fn get(&self, i: usize) -> Option<TraceHit<'g>> {
+        let h = self.hits.get(i)?;
+        Some(TraceHit {
+            id: self.graph.node_id(h.node),
+            node: self.graph.node(h.node),
+            depth: h.depth as usize,
+            via: h.via,
+            score: h.score,
+            parent: (h.parent != NO_PARENT).then_some(h.parent as usize),
+        })
+    }
+
+    /// The hits in breadth-first order.
+    pub fn hits(&self) -> impl Iterator<Item = TraceHit<'g>> + '_ {
+        (0..self.hits.len()).filter_map(move |i| self.get(i))
+    }
+
+    /// True when the trace reaches this node id.
+    pub fn contains(&self, id: &str) -> bool {
+        self.graph.idx(id).is_some_and(|n| self.hits.iter().any(|h| h.node == n))
+    }
+
+    /// Ids from the start down to hit `i`.
+    pub fn chain(&self, i: usize) -> Vec<&'g str> {
+        let mut out = Vec::new();
+        let mut cur = i as u32;
+        while let Some(h) = self.hits.get(cur as usize) {
+            out.push(self.graph.node_id(h.node));
+            cur = h.parent;
+        }
+        out.reverse();
+        out
+    }
+}
+
+/// Exports a hit with the attributes a table needs.
+struct HitRow<'a, 'g>(&'a Trace<'g>, usize);
+
+impl Serialize for HitRow<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let h = self.0.get(self.1).expect("in range");
+        let mut st = s.serialize_struct("TraceHit", 12)?;
+        st.serialize_field("id", h.id)?;
+        st.serialize_field("type", h.node.type_name())?;
+        let doc = h.node.document();
+        st.serialize_field("document", &doc.map(|d| d.display_name()))?;
+        st.serialize_field("jurisdiction", &doc.map(|d| d.jurisdiction.as_str()))?;
+        st.serialize_field("depth", &h.depth)?;
+        st.serialize_field("via", &h.via)?;
+        st.serialize_field("score", &h.score)?;
+        st.serialize_field("parent", &h.parent.map(|p| self.0.graph.node_id(self.0.hits[p].node)))?;
+        st.serialize_field("label", &node_label(h.node))?;
+        st.serialize_field("lead", &h.agencies(Role::Lead))?;
+        st.serialize_field("cooperating", &h.agencies(Role::Cooperating))?;
+        st.serialize_field("deadline", &h.deadline())?;
+        st.end()
+    }
+}
+
+impl Serialize for Trace<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((0..self.hits.len()).map(|i| HitRow(self, i)))
+    }
+}
+
+pub(crate) fn node_label(n: NodeRef<'_>) -> String {
+    match n {
+        NodeRef::Document(d) => format!("{}: {}", d.display_name(), d.title),
+        NodeRef::Clause(_, c) => c.label().to_string(),
+        NodeRef::Agency(a) => a.name.clone(),
+        NodeRef::Jurisdiction(j) => j.name.clone(),
+    }
+}
+
+/// One chain of [`LineageGraph::trace_up`]: from the start to a root, each
+/// step with how it was taken.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Chain {
+    /// (node id, how it was reached) from the start (`Via::Root`) upward.
+    pub steps: Vec<(String, Via)>,
+}
+
+/// Coverage of one central clause ([`LineageGraph::coverage`]).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CoverageRow {
+    /// The central clause id.
+    pub clause: String,
+    /// Its heading or text.
+    pub label: String,
+    /// Clause ids in the jurisdiction that implement it, directly or through
+    /// the parts of an implementing clause.
+    pub implemented_by: Vec<String>,
+    /// Those reached only through inferred links, with their score.
+    pub inferred: Vec<(String, f32)>,
+}
+
+impl CoverageRow {
+    /// True when something implements the clause.
+    pub fn is_covered(&self) -> bool {
+        !self.implemented_by.is_empty()
+    }
+}
+
+/// A task row of [`LineageGraph::tasks`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Task {
+    /// Clause id.
+    pub id: String,
+    /// The document's official name (`Kế hoạch 162/KH-UBND`).
+    pub document: String,
+    /// Jurisdiction of the document.
+    pub jurisdiction: String,
+    /// Clause path.
+    pub path: String,
+    /// The task's content.
+    pub text: String,
+    /// Lead agencies as written.
+    pub lead: Vec<String>,
+    /// Cooperating agencies as written.
+    pub cooperating: Vec<String>,
+    /// Deadline as written.
+    pub deadline: Option<String>,
+    /// Last day the task may be done on, where the deadline gives one.
+    pub due: Option<Date>,
+    /// Status as of the filter's date (`None` when no date was given).
+    pub status: Option<TaskStatus>,
+}
+
+/// Which tasks [`LineageGraph::tasks`] returns. All conditions must hold.
+///
+/// ```
+/// use directive_lineage::{Date, TaskFilter, TaskStatus};
+/// let f = TaskFilter::new()
+///     .agency("Sở Nội vụ")
+///     .jurisdiction("quang-ninh")
+///     .as_of("2025-08-01".parse::<Date>().unwrap())
+///     .status(TaskStatus::Overdue);
+/// # let _ = f;
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct TaskFilter {
+    agency: Option<String>,
+    role: Option<Role>,
+    jurisdiction: Option<String>,
+    due_from: Option<Date>,
+    due_to: Option<Date>,
+    as_of: Option<Date>,
+    status: Option<TaskStatus>,
+}
+
+impl TaskFilter {
+    /// Every task.
+    pub fn new() -> TaskFilter {
+        TaskFilter::default()
+    }
+
+    /// Tasks assigned to this agency, named as people name it; aliases and
+    /// tone-mark variants match.
+    pub fn agency(mut self, name: &str) -> TaskFilter {
+        self.agency = Some(name.to_string());
+        self
+    }
+
+    /// Only where the agency has this role.
+    pub fn role(mut self, role: Role) -> TaskFilter {
+        self.role = Some(role);
+        self
+    }
+
+    /// Tasks of documents issued in this jurisdiction or in one it took over.
+    pub fn jurisdiction(mut self, id: &str) -> TaskFilter {
+        self.jurisdiction = Some(id.to_string());
+        self
+    }
+
+    /// Tasks due on or after this date.
+    pub fn due_from(mut self, d: Date) -> TaskFilter {
+        self.due_from = Some(d);
+        self
+    }
+
+    /// Tasks due on or before this date.
+    pub fn due_to(mut self, d: Date) -> TaskFilter {
+        self.due_to = Some(d);
+        self
+    }
+
+    /// Compute each task's status as of this date.
+    pub fn as_of(mut self, d: Date) -> TaskFilter {
+        self.as_of = Some(d);
+        self
+    }
+
+    /// Only tasks with this status (needs [`TaskFilter::as_of`]; without it
+    /// the status is computed as of the latest date in the corpus).
+    pub fn status(mut self, s: TaskStatus) -> TaskFilter {
+        self.status = Some(s);
+        self
+    }
+}
+
+/// Result of [`LineageGraph::compare`], per central clause.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Comparison {
+    /// The two jurisdictions compared.
+    pub jurisdictions: (String, String),
+    /// Central clauses both cover.
+    pub both: Vec<String>,
+    /// Covered by the first only.
+    pub only_first: Vec<String>,
+    /// Covered by the second only.
+    pub only_second: Vec<String>,
+    /// Covered by neither.
+    pub neither: Vec<String>,
+}
+
+/// A clause found by [`LineageGraph::search`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SearchHit {
+    /// Clause id.
+    pub id: String,
+    /// Document's official name.
+    pub document: String,
+    /// Heading or text of the clause.
+    pub text: String,
+}
+
+impl LineageGraph {
+    /// Resolves a reference as people write it (see [`Corpus::resolve`](crate::Corpus::resolve))
+    /// to a node of this graph.
+    pub fn resolve(&self, input: &str) -> Result<ClauseRef, Error> {
+        if self.index.contains_key(input.trim()) {
+            if let Ok(r) = input.trim().parse() {
+                return Ok(r);
+            }
+        }
+        self.corpus().resolve(input)
+    }
+
+    fn start(&self, input: &str) -> Result<NodeIndex, Error> {
+        let r = self.resolve(input)?;
+        // A reference the corpus knows but the graph left out (a duplicate).
+        self.idx(&r.to_string()).ok_or_else(|| {
+            Error::from(ErrorKind::UnknownReference {
+                input: input.to_string(),
+                suggestions: vec![r.to_string()],
+            })
+        })
+    }
+
+    /// Everything beneath a document or clause: clauses and documents that
+    /// implement it, transitively, with the parts of each. `start` is written
+    /// as people write it (`25-CT/TW#4`) or as an id.
+    ///
+    /// ```
+    /// # use directive_lineage::{Corpus, LineageGraph, QueryOptions};
+    /// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
+    /// let trace = graph.trace_down("25-CT/TW#4", &QueryOptions::new()).unwrap();
+    /// assert!(trace.contains("quang-ninh/2024/kh-ubnd/162#II.4"));
+    /// assert!(trace.contains("quang-ninh/2024/kh-ubnd/162#PL.12"));
+    /// ```
+    pub fn trace_down(&self, start: &str, opts: &QueryOptions) -> Result<Trace<'_>, Error> {
+        let s = self.start(start)?;
+        Ok(self.trace_from(s, opts))
+    }
+
+    pub(crate) fn trace_from(&self, s: NodeIndex, opts: &QueryOptions) -> Trace<'_> {
+        let mut hits = vec![RawHit { node: s, parent: NO_PARENT, depth: 0, via: Via::Root, score: None }];
+        let mut seen: HashSet<NodeIndex> = HashSet::from([s]);
+        let mut i = 0;
+        let mut next: Vec<(NodeIndex, Via, Option<f32>)> = Vec::new();
+        while i < hits.len() {
+            let h = hits[i];
+            next.clear();
+            for e in self.graph.edges_directed(h.node, Direction::Incoming) {
+                if let Some(score) = opts.follows(e.weight()) {
+                    next.push((e.source(), Via::Implements, score.or(h.score)));
+                }
+            }
+            for e in self.graph.edges_directed(h.node, Direction::Outgoing) {
+                if matches!(e.weight(), Edge::Contains) {
+                    next.push((e.target(), Via::Contains, h.score));
+                }
+            }
+            // petgraph lists edges newest first; corpus order reads better.
+            next.sort_by_key(|(n, _, _)| *n);
+            for &(node, via, score) in &next {
+                if seen.insert(node) {
+                    hits.push(RawHit { node, parent: i as u32, depth: h.depth + 1, via, score });
+                }
+            }
+            i += 1;
+        }
+        Trace { graph: self, hits }
+    }
+
+    /// Every chain from a clause or document up to the roots it traces to.
+    /// From a clause with no implements link of its own, the chain climbs to
+    /// the clause or document containing it.
+    ///
+    /// ```
+    /// # use directive_lineage::{Corpus, LineageGraph, QueryOptions};
+    /// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
+    /// let chains = graph.trace_up("quang-ninh/2024/kh-ubnd/162#PL.13", &QueryOptions::new()).unwrap();
+    /// assert!(chains.iter().any(|c| c.steps.iter().any(|(id, _)| id == "vn/2023/ct-tw/25#4")));
+    /// ```
+    pub fn trace_up(&self, start: &str, opts: &QueryOptions) -> Result<Vec<Chain>, Error> {
+        let s = self.start(start)?;
+        let mut out = Vec::new();
+        let mut stack: Vec<Vec<(NodeIndex, Via)>> = vec![vec![(s, Via::Root)]];
+        while let Some(path) = stack.pop() {
+            let (n, _) = *path.last().expect("non-empty");
+            let mut next: Vec<(NodeIndex, Via)> = self
+                .graph
+                .edges_directed(n, Direction::Outgoing)
+                .filter(|e| opts.follows(e.weight()).is_some())
+                .map(|e| (e.target(), Via::Implements))
+                .collect();
+            if next.is_empty() {
+                next.extend(
+                    self.graph
+                        .edges_directed(n, Direction::Incoming)
+                        .filter(|e| matches!(e.weight(), Edge::Contains))
+                        .map(|e| (e.source(), Via::Contains)),
+                );
+            }
+            next.retain(|(m, _)| !path.iter().any(|(p, _)| p == m));
+            if next.is_empty() {
+                out.push(Chain {
+                    steps: path.iter().map(|&(p, v)| (self.node_id(p).to_string(), v)).collect(),
+                });
+                continue;
+            }
+            // Reverse so that chains come out in edge order.
+            for m in next.into_iter().rev() {
+                let mut p = path.clone();
+                p.push(m);
+                stack.push(p);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The jurisdiction ids `id` stands for: itself and every jurisdiction
+    /// whose successor chain leads to it (Hưng Yên includes Thái Bình).
+    pub fn jurisdiction_family(&self, id: &str) -> Vec<String> {
+        let mut out = vec![id.to_string()];
+        let mut i = 0;
+        while i < out.len() {
+            for j in self.corpus().jurisdictions() {
+                if j.successor.as_deref() == Some(out[i].as_str()) && !out.contains(&j.id) {
+                    out.push(j.id.clone());
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// For each clause of a central document, what implements it within a
+    /// jurisdiction (successor-aware), or everywhere when `jurisdiction` is
+    /// `None`.
+    ///
+    /// ```
+    /// # use directive_lineage::{Corpus, LineageGraph, QueryOptions};
+    /// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
+    /// let rows = graph.coverage("25-CT/TW", Some("quang-ninh"), &QueryOptions::new()).unwrap();
+    /// assert!(rows.iter().all(|r| r.is_covered()));
+    /// ```
+    pub fn coverage(
+        &self,
+        central: &str,
+        jurisdiction: Option<&str>,
+        opts: &QueryOptions,
+    ) -> Result<Vec<CoverageRow>, Error> {
+        let doc = self.corpus().document_by_ref(central)?;
+        let family = jurisdiction.map(|j| self.jurisdiction_family(j));
+        let mut rows = Vec::with_capacity(doc.clauses.len());
+        for c in &doc.clauses {
+            let id = format!("{}#{}", doc.id, c.path);
+            let Some(n) = self.idx(&id) else { continue };
+            let trace = self.trace_from(n, opts);
+            let mut implemented_by = Vec::new();
+            let mut inferred = Vec::new();
+            for h in trace.hits().skip(1) {
+                let Some(d) = h.node.document() else { continue };
+                if d.id == doc.id || !matches!(h.node, NodeRef::Clause(..)) {
+                    continue;
+                }
+                if family.as_ref().is_some_and(|f| !f.contains(&d.jurisdiction)) {
+                    continue;
+                }
+                implemented_by.push(h.id.to_string());
+                if let Some(s) = h.score {
+                    inferred.push((h.id.to_string(), s));
+                }
+            }
+            rows.push(CoverageRow { clause: id, label: c.label().to_string(), implemented_by, inferred });
+        }
+        Ok(rows)
+    }
+
+    /// Compares two jurisdictions on one central document: which of its
+    /// clauses both cover, only one covers, or neither.
+    pub fn compare(
+        &self,
+        central: &str,
+        first: &str,
+        second: &str,
+        opts: &QueryOptions,
+    ) -> Result<Comparison, Error> {
+        let a = self.coverage(central, Some(first), opts)?;
+        let b = self.coverage(central, Some(second), opts)?;
+        let mut out = Comparison {
+            jurisdictions: (first.to_string(), second.to_string()),
+            both: Vec::new(),
+            only_first: Vec::new(),
+            only_second: Vec::new(),
+            neither: Vec::new(),
+        };
+        for (x, y) in a.iter().zip(&b) {
+            let list = match (x.is_covered(), y.is_covered()) {
+                (true, true) => &mut out.both,
+                (true, false) => &mut out.only_first,
+                (false, true) => &mut out.only_second,
+                (false, false) => &mut out.neither,
+            };
+            list.push(x.clause.clone());
+        }
+        Ok(out)
+    }
+
+    /// Tasks (clauses with an assignment or a deadline) matching a filter, in
+    /// corpus order.
+    ///
+    /// ```
+    /// # use directive_lineage::{Corpus, LineageGraph, TaskFilter, Role};
+    /// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
+    /// let tasks = graph.tasks(&TaskFilter::new().agency("Sở Nội vụ").role(Role::Cooperating).jurisdiction("quang-ninh"));
+    /// assert!(tasks.iter().any(|t| t.path == "PL.7"));
+    /// ```
+    pub fn tasks(&self, filter: &TaskFilter) -> Vec<Task> {
+        let family = filter.jurisdiction.as_ref().map(|j| self.jurisdiction_family(j));
+        let as_of = filter.as_of.or_else(|| filter.status.map(|_| self.latest_date()));
+        let mut agency_cache: HashMap<&str, String> = HashMap::new();
+        let mut out = Vec::new();
+        for d in self.corpus().documents() {
+            if family.as_ref().is_some_and(|f| !f.contains(&d.jurisdiction)) {
+                continue;
+            }
+            for c in d.clauses.iter().filter(|c| c.is_task()) {
+                if let Some(q) = &filter.agency {
+                    let want = agency_cache
+                        .entry(d.jurisdiction.as_str())
+                        .or_insert_with(|| self.corpus().resolve_agency(q, &d.jurisdiction).id)
+                        .clone();
+                    let qf = fold(q);
+                    let hit =
+                        c.assignments.iter().filter(|a| filter.role.is_none_or(|r| a.role == r)).any(|a| {
+                            self.corpus().resolve_agency(&a.agency, &d.jurisdiction).id == want
+                                || fold(&a.agency) == qf
+                        });
+                    if !hit {
+                        continue;
+                    }
+                } else if let Some(r) = filter.role {
+                    if !c.assignments.iter().any(|a| a.role == r) {
+                        continue;
+                    }
+                }
+                let due = c.deadline.as_ref().and_then(Deadline::due);
+                if filter.due_from.is_some_and(|f| due.is_none_or(|d| d < f)) {
+                    continue;
+                }
+                if filter.due_to.is_some_and(|t| due.is_none_or(|d| d > t)) {
+                    continue;
+                }
+                let status = as_of.map(|day| status_of(c.deadline.as_ref(), completion(c), day));
+                if filter.status.is_some() && status != filter.status {
+                    continue;
+                }
+                out.push(task_row(d, c, due, status));
+            }
+        }
+        out
+    }
+
+    fn latest_date(&self) -> Date {
+        self.corpus()
+            .documents()
+            .iter()
+            .filter_map(|d| d.date)
+            .max()
+            .unwrap_or(Date::new(2000, 1, 1).expect("valid"))
+    }
+
+    /// Clauses whose heading or text contains `query` as a run of syllables,
+    /// ignoring diacritics, case and tone-mark placement (`y te co so` finds
+    /// `y tế cơ sở`).
+    ///
+    /// ```
+    /// # use directive_lineage::{Corpus, LineageGraph};
+    /// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
+    /// let a = graph.search("đa dạng hoá");
+    /// let b = graph.search("da dang hóa");
+    /// assert!(!a.is_empty());
+    /// assert_eq!(a, b);
+    /// ```
+    pub fn search(&self, query: &str) -> Vec<SearchHit> {
+        let q = fold(query);
+        let needle: Vec<&str> = syllables(&q).collect();
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for d in self.corpus().documents() {
+            for c in &d.clauses {
+                let hay = fold(&format!("{} {}", c.heading.as_deref().unwrap_or(""), c.text));
+                let words: Vec<&str> = syllables(&hay).collect();
+                if contains_syllables(&words, &needle) {
+                    out.push(SearchHit {
+                        id: format!("{}#{}", d.id, c.path),
+                        document: d.display_name(),
+                        text: c.label().to_string(),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Documents that have no implements link upward: the roots of lineage.
+    pub fn roots(&self) -> Vec<&Document> {
+        self.index
+            .values()
+            .filter(|&&n| matches!(self.graph[n], Node::Document(_)))
+            .filter(|&&n| {
+                !self
+                    .graph
+                    .edges_directed(n, Direction::Outgoing)
+                    .any(|e| matches!(e.weight(), Edge::Implements { .. }))
+            })
+            .filter_map(|&n| self.node(n).document())
+            .collect()
+    }
+
+    /// Documents that directly implement `doc` (document-level links), in
+    /// corpus order.
+    pub fn implementing_documents(&self, doc: &Document) -> Vec<&Document> {
+        let Some(n) = self.idx(doc.id.as_str()) else { return Vec::new() };
+        let mut v: Vec<(NodeIndex, &Document)> = self
+            .graph
+            .edges_directed(n, Direction::Incoming)
+            .filter(|e| matches!(e.weight(), Edge::Implements { .. }))
+            .filter_map(|e| match self.node(e.source()) {
+                NodeRef::Document(d) => Some((e.source(), d)),
+                _ => None,
+            })
+            .collect();
+        v.sort_by_key(|(n, _)| *n);
+        v.dedup_by_key(|(n, _)| *n);
+        v.into_iter().map(|(_, d)| d).collect()
+    }
+}
+
+/// A task's completion: the last lead's date once every lead has reported.
+fn completion(c: &Clause) -> Option<Date> {
+    let leads: Vec<_> = c.assignments.iter().filter(|a| a.role == Role::Lead).collect();
+    if leads.is_empty() || leads.iter().any(|a| a.completed.is_none()) {
+        return None;
+    }
+    leads.iter().filter_map(|a| a.completed).max()
+}
+
+fn task_row(d: &Document, c: &Clause, due: Option<Date>, status: Option<TaskStatus>) -> Task {
+    let names = |r: Role| c.assignments.iter().filter(|a| a.role == r).map(|a| a.agency.clone()).collect();
+    Task {
+        id: format!("{}#{}", d.id, c.path),
+        document: d.display_name(),
+        jurisdiction: d.jurisdiction.clone(),
+        path: c.path.clone(),
+        text: c.label().to_string(),
+        lead: names(Role::Lead),
+        cooperating: names(Role::Cooperating),
+        deadline: c.deadline.as_ref().map(|d| d.text().to_string()),
+        due,
+        status,
+    }
+}

@@ -1,0 +1,97 @@
+//! The `lineage` command line on the bundled data: the acceptance checks of
+//! the query issue, exit codes, formats.
+#![cfg(feature = "cli")]
+
+use std::process::{Command, Output};
+
+fn lineage(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lineage")).args(args).output().expect("lineage runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn trace_group_4() {
+    let o = lineage(&["trace", "25-CT/TW#4"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    for id in ["162#II.4 ", "162#PL.12", "162#PL.13", "162#PL.14", "162#PL.15", "kh-syt/56#4 "] {
+        assert!(out.contains(id), "{id} missing:\n{out}");
+    }
+}
+
+#[test]
+fn coverage_in_quang_ninh() {
+    let o = lineage(&["coverage", "25-CT/TW", "--in", "quang-ninh", "--format", "json"]);
+    assert!(o.status.success());
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 5);
+    assert!(rows.iter().all(|r| !r["implemented_by"].as_array().unwrap().is_empty()));
+}
+
+#[test]
+fn tasks_of_noi_vu_and_overdue() {
+    let o = lineage(&["tasks", "--agency", "Sở Nội vụ", "--in", "quang-ninh", "--format", "csv"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    let ids: Vec<&str> = out.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
+    let want: Vec<String> =
+        ["7", "12", "13", "14", "15"].iter().map(|n| format!("quang-ninh/2024/kh-ubnd/162#PL.{n}")).collect();
+    assert_eq!(ids, want);
+
+    let o = lineage(&["tasks", "--as-of", "2025-08-01", "--in", "quang-ninh"]);
+    let out = stdout(&o);
+    let row7 =
+        out.lines().find(|l| l.starts_with("quang-ninh/2024/kh-ubnd/162#PL.7 ")).expect("row 7 listed");
+    assert!(row7.contains("overdue") && row7.contains("Trước tháng 7/2025"), "{row7}");
+}
+
+#[test]
+fn unknown_reference_is_a_usage_error_with_suggestions() {
+    let o = lineage(&["trace", "25-CT/TW#9"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("did you mean vn/2023/ct-tw/25#"), "{err}");
+    let o = lineage(&["tasks", "--as-of", "2025-13-01"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = lineage(&["frobnicate"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn check_exit_codes() {
+    let o = lineage(&["check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let dir = std::env::temp_dir().join(format!("lineage-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("bad.json");
+    std::fs::write(
+        &f,
+        r#"{"format": "directive-lineage/corpus@1", "documents": [{"id": "vn/2024/kh-byt/1", "kind": "ke-hoach",
+        "issuer": "Bộ Y tế", "jurisdiction": "vn", "level": "central", "branch": "department", "status": "full-text",
+        "citations": [{"text": "x", "target": "vn/2020/qd-ttg/9", "relation": "implements"}]}]}"#,
+    )
+    .unwrap();
+    let o = lineage(&["check", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("dangling-reference"));
+    std::fs::write(&f, "{ not json").unwrap();
+    let o = lineage(&["check", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("bad.json:1:"));
+}
+
+#[test]
+fn trace_up_and_search() {
+    let o = lineage(&["trace", "--up", "quang-ninh/2024/kh-ubnd/162#PL.13", "--format", "json"]);
+    let chains: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let text = chains.to_string();
+    assert!(text.contains("vn/2023/ct-tw/25#4"), "{text}");
+    let o = lineage(&["search", "y te co so", "--format", "json"]);
+    let hits: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(hits.as_array().unwrap().len() > 20);
+}

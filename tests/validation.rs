@@ -1,0 +1,228 @@
+//! One small broken corpus per validation rule, and malformed files.
+
+use std::fs;
+use std::path::PathBuf;
+
+use directive_lineage::{Corpus, ErrorKind, LineageGraph, Problem, Rule, Severity};
+
+/// A central directive with one clause and a provincial plan implementing it:
+/// valid as it stands; each test breaks one thing.
+fn base() -> serde_json::Value {
+    serde_json::json!({
+        "format": "directive-lineage/corpus@1",
+        "documents": [
+            {
+                "id": "vn/2023/ct-tw/25", "kind": "chi-thi", "number": "25-CT/TW",
+                "issuer": "Ban Bí thư", "jurisdiction": "vn", "level": "central", "branch": "party",
+                "date": "2023-10-25", "title": "Về y tế cơ sở", "status": "cited-only",
+                "clauses": [
+                    {"path": "1", "kind": "item", "heading": "Nâng cao nhận thức", "provenance": "reconstructed"}
+                ]
+            },
+            {
+                "id": "quang-ninh/2024/kh-ubnd/162", "kind": "ke-hoach", "number": "162/KH-UBND",
+                "issuer": "UBND tỉnh Quảng Ninh", "jurisdiction": "quang-ninh", "level": "province",
+                "branch": "government", "date": "2024-06-27", "title": "Kế hoạch", "status": "full-text",
+                "citations": [
+                    {"text": "Chỉ thị số 25-CT/TW", "target": "vn/2023/ct-tw/25", "relation": "implements"}
+                ],
+                "clauses": [
+                    {"path": "II", "kind": "section", "heading": "NHIỆM VỤ", "provenance": "stated"},
+                    {"path": "II.1", "kind": "item", "text": "Nâng cao nhận thức", "provenance": "stated",
+                     "implements": [{"target": "vn/2023/ct-tw/25#1", "provenance": "curated"}],
+                     "assignments": [{"agency": "Sở Y tế", "role": "lead"}],
+                     "deadline": "Quý II năm 2024"}
+                ]
+            }
+        ]
+    })
+}
+
+fn graph_of(v: &serde_json::Value) -> LineageGraph {
+    LineageGraph::build(Corpus::from_json("test.json", &v.to_string()).expect("valid JSON"))
+}
+
+fn errors(g: &LineageGraph) -> Vec<Problem> {
+    g.validate().into_iter().filter(|p| p.severity == Severity::Error).collect()
+}
+
+fn only_rule(g: &LineageGraph, rule: Rule) -> Problem {
+    let errs = errors(g);
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert_eq!(errs[0].rule, rule, "{errs:#?}");
+    errs[0].clone()
+}
+
+#[test]
+fn base_is_valid() {
+    assert!(errors(&graph_of(&base())).is_empty());
+}
+
+#[test]
+fn duplicate_document_id() {
+    let mut v = base();
+    let dup = v["documents"][1].clone();
+    v["documents"].as_array_mut().unwrap().push(dup);
+    let p = only_rule(&graph_of(&v), Rule::DuplicateId);
+    assert_eq!(p.document.as_deref(), Some("quang-ninh/2024/kh-ubnd/162"));
+}
+
+#[test]
+fn duplicate_clause_path() {
+    let mut v = base();
+    let dup = v["documents"][1]["clauses"][1].clone();
+    v["documents"][1]["clauses"].as_array_mut().unwrap().push(dup);
+    let p = only_rule(&graph_of(&v), Rule::DuplicateId);
+    assert_eq!(p.clause.as_deref(), Some("II.1"));
+}
+
+#[test]
+fn dangling_clause_reference() {
+    let mut v = base();
+    v["documents"][1]["clauses"][1]["implements"][0]["target"] = "vn/2023/ct-tw/25#9".into();
+    let p = only_rule(&graph_of(&v), Rule::DanglingReference);
+    assert_eq!(p.document.as_deref(), Some("quang-ninh/2024/kh-ubnd/162"));
+    assert_eq!(p.clause.as_deref(), Some("II.1"));
+    assert!(p.message.contains("vn/2023/ct-tw/25#9"), "{p}");
+}
+
+#[test]
+fn dangling_citation() {
+    let mut v = base();
+    v["documents"][1]["citations"][0]["target"] = "vn/2024/qd-ttg/281".into();
+    let p = only_rule(&graph_of(&v), Rule::DanglingReference);
+    assert!(p.message.contains("vn/2024/qd-ttg/281"), "{p}");
+}
+
+#[test]
+fn implements_cycle_is_printed() {
+    let mut v = base();
+    // The central clause claims to implement the provincial one: a cycle,
+    // and an authority inversion too.
+    v["documents"][0]["clauses"][0]["implements"] =
+        serde_json::json!([{"target": "quang-ninh/2024/kh-ubnd/162#II.1", "provenance": "curated"}]);
+    let g = graph_of(&v);
+    let errs = errors(&g);
+    let cycle = errs.iter().find(|p| p.rule == Rule::ImplementsCycle).expect("cycle reported");
+    assert!(
+        cycle.message.contains("vn/2023/ct-tw/25#1")
+            && cycle.message.contains("quang-ninh/2024/kh-ubnd/162#II.1"),
+        "{cycle}"
+    );
+    assert_eq!(errs.iter().filter(|p| p.rule == Rule::ImplementsCycle).count(), 1);
+    assert!(errs.iter().any(|p| p.rule == Rule::AuthorityInversion));
+}
+
+#[test]
+fn authority_inversion() {
+    let mut v = base();
+    // Same structure, but the directive's clause implements a provincial
+    // document that implements nothing back.
+    v["documents"][1]["citations"] = serde_json::json!([]);
+    v["documents"][1]["clauses"][1]["implements"] = serde_json::json!([]);
+    v["documents"][0]["clauses"][0]["implements"] =
+        serde_json::json!([{"target": "quang-ninh/2024/kh-ubnd/162", "provenance": "curated"}]);
+    let p = only_rule(&graph_of(&v), Rule::AuthorityInversion);
+    assert_eq!(p.document.as_deref(), Some("vn/2023/ct-tw/25"));
+    assert_eq!(p.clause.as_deref(), Some("1"));
+}
+
+#[test]
+fn deadline_before_issue() {
+    let mut v = base();
+    v["documents"][1]["clauses"][1]["deadline"] = "Quý I năm 2024".into();
+    let p = only_rule(&graph_of(&v), Rule::DeadlineBeforeIssue);
+    assert_eq!(p.clause.as_deref(), Some("II.1"));
+    assert!(p.message.contains("2024-03-31") && p.message.contains("2024-06-27"), "{p}");
+}
+
+#[test]
+fn invalid_path() {
+    let mut v = base();
+    v["documents"][1]["clauses"][1]["path"] = "II..1".into();
+    let p = only_rule(&graph_of(&v), Rule::InvalidPath);
+    assert_eq!(p.clause.as_deref(), Some("II..1"));
+}
+
+#[test]
+fn every_problem_at_once() {
+    let mut v = base();
+    v["documents"][1]["clauses"][1]["deadline"] = "Quý I năm 2024".into();
+    v["documents"][1]["citations"][0]["target"] = "vn/2024/qd-ttg/281".into();
+    let dup = v["documents"][0].clone();
+    v["documents"].as_array_mut().unwrap().push(dup);
+    let rules: Vec<Rule> = errors(&graph_of(&v)).iter().map(|p| p.rule).collect();
+    for r in [Rule::DuplicateId, Rule::DanglingReference, Rule::DeadlineBeforeIssue] {
+        assert!(rules.contains(&r), "{r:?} missing from {rules:?}");
+    }
+}
+
+#[test]
+fn unread_deadline_is_a_warning_and_kept() {
+    let mut v = base();
+    v["documents"][1]["clauses"][1]["deadline"] = "sớm nhất có thể".into();
+    let g = graph_of(&v);
+    assert!(errors(&g).is_empty());
+    let w = g.validate().into_iter().find(|p| p.rule == Rule::UnreadDeadline).expect("warning");
+    assert!(w.message.contains("sớm nhất có thể"));
+    let clause = g.corpus().documents()[1].clause("II.1").unwrap();
+    assert_eq!(clause.deadline.as_ref().unwrap().text(), "sớm nhất có thể");
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("directive-lineage-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&d);
+    fs::create_dir_all(d.join("corpus")).unwrap();
+    d
+}
+
+#[test]
+fn malformed_file_names_file_and_line() {
+    let d = temp_dir("malformed");
+    let good = serde_json::to_string_pretty(&base()).unwrap();
+    fs::write(d.join("corpus/a.json"), &good).unwrap();
+    // Break line 5: a missing comma.
+    let mut lines: Vec<&str> = good.lines().collect();
+    let broken_line = lines[4].trim_end_matches(',').to_string();
+    lines[4] = &broken_line;
+    fs::write(d.join("corpus/b.json"), lines.join("\n")).unwrap();
+    let err = Corpus::load(&d).unwrap_err();
+    match err.kind() {
+        ErrorKind::Json { path, line, .. } => {
+            assert!(path.ends_with("corpus/b.json"), "{path:?}");
+            assert!((5..=6).contains(line), "line {line}");
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    let msg = err.to_string();
+    assert!(msg.contains("b.json:"), "{msg}");
+}
+
+#[test]
+fn wrong_shape_and_format_are_errors() {
+    let d = temp_dir("shape");
+    let mut v = base();
+    v["documents"][1]["level"] = "planet".into();
+    fs::write(d.join("corpus/a.json"), serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let err = Corpus::load(&d).unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::Json { .. }), "{err}");
+    assert!(err.to_string().contains("planet"), "{err}");
+
+    let mut v = base();
+    v["format"] = "directive-lineage/corpus@99".into();
+    fs::write(d.join("corpus/a.json"), serde_json::to_string(&v).unwrap()).unwrap();
+    let err = Corpus::load(&d).unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::Format { .. }), "{err}");
+
+    let mut v = base();
+    v["documents"][1]["id"] = "Quang Ninh/2024/kh-ubnd/162".into();
+    fs::write(d.join("corpus/a.json"), serde_json::to_string(&v).unwrap()).unwrap();
+    let err = Corpus::load(&d).unwrap_err();
+    assert!(err.to_string().contains("Quang Ninh"), "{err}");
+}
+
+#[test]
+fn missing_directory_is_an_io_error() {
+    let err = Corpus::load("/nonexistent/directive-lineage").unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::Io { .. }), "{err}");
+}
