@@ -32,6 +32,7 @@ fn pairs() -> Vec<(&'static str, &'static str, &'static str, AlignOptions)> {
             "162/KH-UBND",
             AlignOptions::new()
                 .local_prefix("PL")
+                .local_depth(2)
                 .parent_prefix("II")
                 .parent_kinds(&[ClauseKind::Bullet, ClauseKind::SubBullet]),
         ),
@@ -54,7 +55,7 @@ fn main() -> Result<(), directive_lineage::Error> {
             results.push((label, mode, evaluate(&corpus, local, parent, &options, use_corpus)?));
         }
     }
-    println!("Default threshold {}.\n", directive_lineage::DEFAULT_MIN_SCORE);
+    println!("Default threshold {:.2}.\n", directive_lineage::DEFAULT_MIN_SCORE);
     println!("| pair | text read | curated | proposed | correct | precision | recall | F1 |");
     println!("|---|---|--:|--:|--:|--:|--:|--:|");
     for (label, mode, e) in &results {
@@ -62,6 +63,27 @@ fn main() -> Result<(), directive_lineage::Error> {
             "| {label} | {mode} | {} | {} | {} | {:.2} | {:.2} | {:.2} |",
             e.gold, e.proposed, e.correct, e.precision, e.recall, e.f1
         );
+    }
+    // The threshold sweep behind the default: every pair, with corpus, with
+    // the relative filter off and no cap, so that the threshold alone
+    // separates curated links from the rest.
+    println!(
+        "\nThreshold sweep (all four pairs pooled, with corpus, every candidate above the threshold kept):\n"
+    );
+    println!("| min score | curated | proposed | correct | precision | recall | F1 |");
+    println!("|--:|--:|--:|--:|--:|--:|--:|");
+    for step in 0..=10 {
+        let t = 0.10 + 0.05 * f64::from(step);
+        let (mut gold, mut proposed, mut correct) = (0, 0, 0);
+        for (_, local, parent, options) in pairs() {
+            let options = options.min_score(t).min_ratio(0.0).max_per_local(usize::MAX);
+            let e = evaluate(&corpus, local, parent, &options, true)?;
+            (gold, proposed, correct) = (gold + e.gold, proposed + e.proposed, correct + e.correct);
+        }
+        let p = if proposed == 0 { 0.0 } else { correct as f64 / proposed as f64 };
+        let r = if gold == 0 { 0.0 } else { correct as f64 / gold as f64 };
+        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        println!("| {t:.2} | {gold} | {proposed} | {correct} | {p:.2} | {r:.2} | {f:.2} |");
     }
     for (label, mode, e) in &results {
         if !e.missed.is_empty() || !e.wrong.is_empty() {
