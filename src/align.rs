@@ -3,7 +3,7 @@
 //!
 //! Local plans copy, trim, merge and reorder the text of the plan above
 //! them, so shared wording is the evidence. The score of a pair (local
-//! clause, parent clause) is built from three signals:
+//! clause, parent clause) is built from four signals:
 //!
 //! 1. **Text.** Both sides are [`fold`]ed (NFC, case, tone-mark placement,
 //!    `đ`), split into syllables and turned into syllable uni-, bi- and
@@ -24,6 +24,17 @@
 //!    parent heading at that level), the local clause is lifted toward that
 //!    parent clause and its descendants: the bullets of a group carry out
 //!    the group they sit in.
+//! 4. **Declaration.** A clause that says it carries out the parent (it or
+//!    an ancestor implements the parent document, or cites its number, as
+//!    10/KH-SYT's item II.1 cites Chỉ thị 25-CT/TW) implements one of the
+//!    parent's clauses; its clear favourite among the candidates is lifted,
+//!    the more the further it leads the runner-up.
+//!
+//! The signals combine as a noisy-or, `1 − (1 − text)(1 − structure)(1 −
+//! declaration)`, so each can only raise a score and none can push it past
+//! 1. A candidate is proposed when it reaches [`DEFAULT_MIN_SCORE`] and
+//! [`DEFAULT_MIN_RATIO`] of the local clause's best candidate (both
+//! adjustable in [`AlignOptions`]).
 //!
 //! A clause's text is its heading, its body and the text of its
 //! descendants (a group is what its bullets say). A parent known only by its
@@ -833,6 +844,20 @@ fn align_with(
     }
 
     let lift = &lift;
+    // Proper ancestors of each local clause; each parent clause with its
+    // ancestors.
+    let lineage = |items: &[Item], with_self: bool| -> Vec<Vec<usize>> {
+        items
+            .iter()
+            .enumerate()
+            .map(|(k, it)| {
+                (0..items.len())
+                    .filter(|&a| (with_self && a == k) || ancestor(&items[a].path, &it.path))
+                    .collect()
+            })
+            .collect()
+    };
+    let (local_ancestors, parent_lineage) = (lineage(&model.local, false), lineage(&model.parent, true));
     let mut out = Vec::new();
     for (i, li) in model.local.iter().enumerate() {
         if !options.selects_local(&li.path, li.kind) {
@@ -853,19 +878,9 @@ fn align_with(
             };
             // Structure: the best lift from a proper ancestor of the local
             // clause toward the parent clause or one of its ancestors.
-            let structure = model
-                .local
+            let structure = local_ancestors[i]
                 .iter()
-                .enumerate()
-                .filter(|(a, la)| *a != i && ancestor(&la.path, &li.path))
-                .flat_map(|(a, _)| {
-                    model
-                        .parent
-                        .iter()
-                        .enumerate()
-                        .filter(|(b, pb)| *b == j || ancestor(&pb.path, &pj.path))
-                        .filter_map(move |(b, _)| lift.get(&(a, b)).copied())
-                })
+                .flat_map(|&a| parent_lineage[j].iter().filter_map(move |&b| lift.get(&(a, b)).copied()))
                 .fold(0.0_f64, f64::max);
             parts.push((j, text.max(heading), structure));
         }
@@ -1501,6 +1516,113 @@ mod tests {
         assert!(align(&odd, &odd, &AlignOptions::new().min_score(0.0)).iter().all(|p| p.score.is_finite()));
         let mut g = groups();
         assert_eq!(apply_proposals(&mut g, &[], 0.0), 0);
+    }
+
+    #[test]
+    fn a_clause_that_cites_the_parent_goes_to_its_clear_favourite() {
+        use ClauseKind::*;
+        let mut parent = groups();
+        parent.number = Some("25-CT/TW".parse().unwrap());
+        // 10/KH-SYT's point c): little wording in common with the heading of
+        // group 3, but more than with any other group.
+        let rows = |cite: &'static str| {
+            [
+                ("II.1", Item, "Triển khai thực hiện nhiệm vụ trọng tâm", cite),
+                ("II.1.c", Point, "Nâng cao chất lượng cơ sở hạ tầng, trang thiết bị cho y tế cơ sở", ""),
+                (
+                    "II.1.c.-1",
+                    Bullet,
+                    "",
+                    "Hoàn thành dự án đầu tư xây dựng mở rộng quy mô giường bệnh Trung tâm Y tế huyện",
+                ),
+            ]
+        };
+        let o = AlignOptions::new().local_prefix("II.1.c").local_depth(3);
+        let cited = doc(
+            "bac-giang/2024/kh-syt/10",
+            &rows("Tham mưu Kế hoạch thực hiện Chỉ thị số 25-CT/TW ngày 25/10/2023"),
+        );
+        let silent = doc("bac-giang/2024/kh-syt/10", &rows("Tham mưu Kế hoạch của tỉnh"));
+        let all = AlignOptions::new()
+            .min_score(0.0)
+            .min_ratio(0.0)
+            .max_per_local(9)
+            .local_prefix("II.1.c")
+            .local_depth(3);
+        assert_eq!(
+            align(&silent, &parent, &all)[0].parent.path(),
+            Some("3"),
+            "the favourite without the lift"
+        );
+        assert!(align(&silent, &parent, &o).is_empty());
+        assert_eq!(pairs(&align(&cited, &parent, &o)), [("II.1.c".into(), "3".into())]);
+    }
+
+    #[test]
+    fn junk_documents_never_panic() {
+        // A fixed pseudo-random stream of pieces real and hostile text is
+        // made of: Vietnamese syllables in both tone-mark styles, combining
+        // marks, punctuation, control characters, odd paths.
+        let pieces = [
+            "y tế",
+            "cơ sở",
+            "hoá",
+            "hóa",
+            "Uỷ",
+            "Ủy",
+            "\u{301}",
+            "e\u{302}\u{301}",
+            ".",
+            ";",
+            "\n",
+            "- ",
+            "+ ",
+            "25-CT/TW",
+            "Chỉ thị số 25-CT/TW ngày 25/10/2023",
+            "🙂",
+            "\u{0}",
+            "\t",
+            "  ",
+            "nâng cao chất lượng",
+            "khu công nghiệp",
+            "",
+        ];
+        let paths =
+            ["1", "1.-1", "1.-1.+1", "II", "II.1", "II.1.a", "PL", "PL.1", "", "..", "a b", "1", "II.1"];
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        for round in 0..40 {
+            let mut rows: Vec<(String, String, String)> = Vec::new();
+            for _ in 0..next(12) {
+                let text: String =
+                    (0..next(30)).map(|_| pieces[next(pieces.len())]).collect::<Vec<_>>().join(" ");
+                let heading: String = (0..next(4)).map(|_| pieces[next(pieces.len())]).collect();
+                rows.push((paths[next(paths.len())].to_string(), heading, text));
+            }
+            let refs: Vec<(&str, ClauseKind, &str, &str)> = rows
+                .iter()
+                .map(|(p, h, t)| (p.as_str(), ClauseKind::Bullet, h.as_str(), t.as_str()))
+                .collect();
+            let (half_a, half_b) = refs.split_at(refs.len() / 2);
+            let mut a = doc("thai-binh/2024/kh-syt/56", half_a);
+            let b = doc("vn/2023/ct-tw/25", half_b);
+            for o in
+                [AlignOptions::new(), AlignOptions::new().min_score(0.0).min_ratio(0.0).max_per_local(50)]
+            {
+                for (l, p) in [(&a, &b), (&b, &a), (&a, &a)] {
+                    let ps = align(l, p, &o);
+                    assert!(ps.iter().all(|p| (0.0..=1.0).contains(&p.score)), "round {round}");
+                    let _ = proposals_table(&ps);
+                }
+            }
+            let ps = align(&a, &b, &AlignOptions::new().min_score(0.0));
+            apply_proposals(&mut a, &ps, 0.0);
+        }
     }
 
     #[test]
