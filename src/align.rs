@@ -32,7 +32,7 @@
 //!
 //! The signals combine as a noisy-or, `1 − (1 − text)(1 − structure)(1 −
 //! declaration)`, so each can only raise a score and none can push it past
-//! 1. A candidate is proposed when it reaches [`DEFAULT_MIN_SCORE`] and
+//! one. A candidate is proposed when it reaches [`DEFAULT_MIN_SCORE`] and
 //! [`DEFAULT_MIN_RATIO`] of the local clause's best candidate (both
 //! adjustable in [`AlignOptions`]).
 //!
