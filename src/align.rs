@@ -86,7 +86,7 @@ use unicode_normalization::char::is_combining_mark;
 
 use crate::corpus::Corpus;
 use crate::error::Error;
-use crate::id::{Citation, ClauseRef, DocId};
+use crate::id::{Citation, ClauseRef, DocId, DocNumber};
 use crate::model::{ClauseKind, Document, Implements, Provenance, Relation};
 use crate::text::{fold, nfc};
 
@@ -94,11 +94,11 @@ use crate::text::{fold, nfc};
 ///
 /// Measured on the bundled data (`docs/ALIGN.md`, `cargo run --release
 /// --example align_eval`), with every candidate kept: the 31 curated links
-/// score at least 0.34 and no wrong candidate scores above 0.24 when the
+/// score at least 0.33 and no wrong candidate scores above 0.22 when the
 /// parent borrows text from the corpus ([`align_in_corpus`], what the
 /// command line does). 0.30 sits in that gap. From two documents alone one
 /// wrong candidate reaches 0.32, and [`DEFAULT_MIN_RATIO`] removes it (its
-/// local clause's favourite scores 0.92).
+/// local clause's favourite scores at least 0.89).
 pub const DEFAULT_MIN_SCORE: f64 = 0.30;
 
 /// How many parent clauses one local clause may be proposed for by default:
@@ -283,6 +283,11 @@ const GRAM_WEIGHT: [f64; 3] = [1.0, 1.5, 2.0];
 /// alike than two sharing nothing.
 const BOILERPLATE_DISCOUNT: f64 = 0.15;
 
+/// Share of its full weight a boilerplate gram adds to the size of its text
+/// (it adds only [`BOILERPLATE_DISCOUNT`] when shared): a text made of
+/// boilerplate cannot be covered by another that shares only that.
+const BOILERPLATE_SIZE: f64 = 0.5;
+
 /// Weight mass added to each side's total: a clause of three words cannot
 /// be "fully covered" by chance. About one distinctive syllable with its
 /// grams.
@@ -302,10 +307,17 @@ const DECLARED_GAIN: f64 = 0.8;
 /// lift); at 1 (a tie) there is no lift.
 const CLEAR_LEAD: f64 = 2.0;
 
-/// A favourite sharing less text than this gets a proportionally smaller
-/// lift: two clauses with almost nothing in common have no favourite, only
-/// noise.
-const EVIDENCE_GATE: f64 = 0.1;
+/// A favourite scoring less than this gets a proportionally smaller lift:
+/// two clauses that share only the subject's common wording score about
+/// 0.1 (Đắk Lắk's III.2.b, which restates the directive's title, against
+/// group 1), and that is noise, not a favourite.
+const EVIDENCE_GATE: f64 = 0.12;
+
+/// A favourite whose shared text is less than this share distinctive (not
+/// boilerplate, not a citation of the parent) gets a proportionally smaller
+/// lift: a clause that only names the directive and its title, as every
+/// plan does, has no favourite.
+const DISTINCT_GATE: f64 = 0.5;
 
 /// The prior for a clause of a document that says, as a whole, that it
 /// implements the parent: weaker than a clause that says so itself, since
@@ -326,6 +338,10 @@ const CONTAINMENT_SHARE: f64 = 0.5;
 const BOILERPLATE: &[&str] = &[
     "tiếp tục củng cố, hoàn thiện, nâng cao chất lượng hoạt động của y tế cơ sở trong tình hình mới",
     "củng cố và hoàn thiện",
+    "củng cố, hoàn thiện",
+    "trong tình hình mới",
+    "ban thường vụ tỉnh ủy",
+    "thường trực tỉnh ủy",
     "nâng cao chất lượng hoạt động",
     "nâng cao chất lượng",
     "nâng cao hiệu quả",
@@ -390,13 +406,18 @@ const NONE: u32 = u32::MAX;
 /// hashing.
 #[derive(Debug, Default)]
 struct Profile {
-    grams: Vec<(Gram, f64)>,
+    /// Gram, weight, and whether it occurs only inside boilerplate.
+    grams: Vec<(Gram, f64, bool)>,
     total: f64,
 }
 
 #[derive(Default)]
 struct Vocab {
     ids: HashMap<String, u32>,
+    /// The parent's number: a citation of the parent (`Chỉ thị số
+    /// 25-CT/TW ngày 25/10/2023 của Ban Bí thư`) is boilerplate, since every
+    /// plan that implements it cites it whatever the task.
+    parent_number: Option<DocNumber>,
 }
 
 impl Vocab {
@@ -431,6 +452,12 @@ impl Vocab {
                 if toks[i..i + phrase.len()].iter().zip(phrase).all(|(t, p)| t.id == *p) {
                     toks[i..i + phrase.len()].iter_mut().for_each(|t| t.boiler = true);
                 }
+            }
+        }
+        if let Some(n) = self.parent_number.as_ref().filter(|_| text.contains(|c: char| c.is_ascii_digit())) {
+            for cite in Citation::find_all(&text).iter().filter(|c| c.number() == n) {
+                let (a, b) = cite.span();
+                toks.iter_mut().filter(|t| t.start >= a && t.end <= b).for_each(|t| t.boiler = true);
             }
         }
         Segment { text, toks }
@@ -494,7 +521,7 @@ struct Model {
 
 impl Model {
     fn build(local: &Document, parent: &Document, context: &HashMap<String, Vec<String>>) -> Model {
-        let mut vocab = Vocab::default();
+        let mut vocab = Vocab { parent_number: parent.number.clone(), ..Vocab::default() };
         let boiler: Vec<Vec<u32>> = BOILERPLATE
             .iter()
             .map(|p| {
@@ -613,50 +640,82 @@ impl Model {
     }
 
     fn profile(&self, segs: &[usize]) -> Profile {
-        let mut grams: HashMap<Gram, f64> = HashMap::new();
+        let mut grams: HashMap<Gram, (f64, bool)> = HashMap::new();
         for &s in segs {
             for (g, n, boiler) in grams_of(&self.segs[s]) {
                 let w = self.weight(&g, n, boiler);
                 // A gram counts once per text, at its weightiest occurrence
                 // (outside boilerplate if it occurs there once).
-                let e = grams.entry(g).or_insert(0.0);
-                if w > *e {
-                    *e = w;
+                let e = grams.entry(g).or_insert((0.0, boiler));
+                if w > e.0 {
+                    *e = (w, boiler);
                 }
             }
         }
-        let mut grams: Vec<(Gram, f64)> = grams.into_iter().filter(|(_, w)| *w > 0.0).collect();
+        let mut grams: Vec<(Gram, f64, bool)> =
+            grams.into_iter().filter(|(_, (w, _))| *w > 0.0).map(|(g, (w, b))| (g, w, b)).collect();
         grams.sort_by_key(|a| a.0);
-        let total = grams.iter().map(|g| g.1).sum();
+        // Boilerplate is weak evidence when shared but still part of the
+        // text's size: a clause made of boilerplate and three distinctive
+        // words is not "fully covered" by a match on those three words.
+        let total = grams
+            .iter()
+            .map(|&(_, w, b)| if b { w / BOILERPLATE_DISCOUNT * BOILERPLATE_SIZE } else { w })
+            .sum();
         Profile { grams, total }
     }
 }
 
 /// Text score of two profiles in [0, 1].
 fn similarity(a: &Profile, b: &Profile) -> f64 {
-    let (mut i, mut j, mut shared) = (0, 0, 0.0);
-    while i < a.grams.len() && j < b.grams.len() {
-        match a.grams[i].0.cmp(&b.grams[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += a.grams[i].1.min(b.grams[j].1);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    if shared <= 0.0 {
-        return 0.0;
-    }
-    let ca = shared / (a.total + SHORT_TEXT_PRIOR);
-    let cb = shared / (b.total + SHORT_TEXT_PRIOR);
+    let (ca, cb) = containment(a, b);
     let s = (1.0 - CONTAINMENT_SHARE) * (ca * cb).sqrt() + CONTAINMENT_SHARE * ca.max(cb);
     if s.is_finite() {
         s.clamp(0.0, 1.0)
     } else {
         0.0
     }
+}
+
+/// How much of `a` is found in `b`, and of `b` in `a`, by weight.
+fn containment(a: &Profile, b: &Profile) -> (f64, f64) {
+    let shared = shared_weight(a, b).0;
+    if shared <= 0.0 {
+        return (0.0, 0.0);
+    }
+    (shared / (a.total + SHORT_TEXT_PRIOR), shared / (b.total + SHORT_TEXT_PRIOR))
+}
+
+/// The share of what `a` and `b` have in common that is not boilerplate
+/// (0 when they share nothing).
+fn distinctive_share(a: &Profile, b: &Profile) -> f64 {
+    let (shared, distinct) = shared_weight(a, b);
+    if shared > 0.0 {
+        (distinct / shared).clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
+/// Weight shared by two profiles, and the part of it outside boilerplate.
+fn shared_weight(a: &Profile, b: &Profile) -> (f64, f64) {
+    let (mut i, mut j, mut shared, mut distinct) = (0, 0, 0.0, 0.0);
+    while i < a.grams.len() && j < b.grams.len() {
+        match a.grams[i].0.cmp(&b.grams[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let w = a.grams[i].1.min(b.grams[j].1);
+                shared += w;
+                if !a.grams[i].2 && !b.grams[j].2 {
+                    distinct += w;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (shared, distinct)
 }
 
 /// Text shared with a parent clause's (possibly borrowed) wording, as
@@ -780,9 +839,11 @@ fn align_with(
     let seg_profiles: Vec<Profile> = (0..model.segs.len()).map(|s| model.profile(&[s])).collect();
     let mut seg_sims: HashMap<(usize, usize), f64> = HashMap::new();
     let mut coverage = |l: &Item, p: &Item| -> f64 {
-        // Each local segment (heading, body, a descendant's) finds its
-        // closest parent segment; the mean, weighted by each segment's
-        // mass, says how much of the local clause the parent accounts for.
+        // Each local segment (heading, body, a descendant's) finds the
+        // parent segment that contains most of it; the mean, weighted by
+        // each segment's mass, says how much of the local clause the parent
+        // accounts for. One-sided: a short parent heading inside a long
+        // local sentence accounts for little of it.
         let (mut num, mut den) = (0.0, 0.0);
         for &ls in &l.full {
             let w = seg_profiles[ls].total;
@@ -795,7 +856,7 @@ fn align_with(
                 .map(|&ps| {
                     *seg_sims
                         .entry((ls, ps))
-                        .or_insert_with(|| similarity(&seg_profiles[ls], &seg_profiles[ps]))
+                        .or_insert_with(|| containment(&seg_profiles[ls], &seg_profiles[ps]).0)
                 })
                 .fold(0.0_f64, f64::max);
             num += w * best;
@@ -865,7 +926,9 @@ fn align_with(
         }
         let Some(local_ref) = ClauseRef::clause(local.id.clone(), &li.path) else { continue };
         // (candidate, text-and-heading score, structure lift)
-        let mut parts: Vec<(usize, f64, f64)> = Vec::new();
+        // (candidate, text-and-heading score, structure lift, distinctive
+        // share of the shared text)
+        let mut parts: Vec<(usize, f64, f64, f64)> = Vec::new();
         for &j in &candidates {
             let pj = &model.parent[j];
             if same_doc && (i == j || ancestor(&li.path, &pj.path) || ancestor(&pj.path, &li.path)) {
@@ -882,7 +945,7 @@ fn align_with(
                 .iter()
                 .flat_map(|&a| parent_lineage[j].iter().filter_map(move |&b| lift.get(&(a, b)).copied()))
                 .fold(0.0_f64, f64::max);
-            parts.push((j, text.max(heading), structure));
+            parts.push((j, text.max(heading), structure, distinctive_share(&full_l[i], &full_p[j])));
         }
         // A clause declared to carry out the parent (it or an ancestor
         // implements or cites the parent document) implements one of its
@@ -897,18 +960,20 @@ fn align_with(
         } else {
             0.0
         };
-        let mut order: Vec<&(usize, f64, f64)> = parts.iter().collect();
+        let mut order: Vec<&(usize, f64, f64, f64)> = parts.iter().collect();
         order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let favourite = match order.as_slice() {
-            [first, second, ..] if second.1 > 0.0 => Some((first.0, first.1 / second.1, first.1)),
-            [first, ..] if first.1 > 0.0 => Some((first.0, f64::INFINITY, first.1)),
+            [first, second, ..] if second.1 > 0.0 => Some((first.0, first.1 / second.1, first.1, first.3)),
+            [first, ..] if first.1 > 0.0 => Some((first.0, f64::INFINITY, first.1, first.3)),
             _ => None,
         };
         let mut scored: Vec<(usize, f64)> = Vec::new();
-        for &(j, base, structure) in &parts {
+        for &(j, base, structure, _) in &parts {
             let lead = match favourite {
-                Some((f, ratio, top)) if f == j => {
-                    ((ratio - 1.0) / (CLEAR_LEAD - 1.0)).clamp(0.0, 1.0) * (top / EVIDENCE_GATE).min(1.0)
+                Some((f, ratio, top, distinct)) if f == j => {
+                    ((ratio - 1.0) / (CLEAR_LEAD - 1.0)).clamp(0.0, 1.0)
+                        * (top / EVIDENCE_GATE).min(1.0)
+                        * (distinct / DISTINCT_GATE).min(1.0)
                 }
                 _ => 0.0,
             };
@@ -1343,7 +1408,7 @@ mod tests {
         );
         // Evidence keeps the local spelling.
         assert_eq!(got[1].evidence, ["NÂNG CAO CHẤT LƯỢNG NGUỒN NHÂN LỰC Y TẾ CƠ SỞ"]);
-        assert!(got.iter().all(|p| p.score > DEFAULT_MIN_SCORE + 0.2 && p.score <= 1.0), "{got:?}");
+        assert!(got.iter().all(|p| p.score >= DEFAULT_MIN_SCORE && p.score <= 1.0), "{got:?}");
     }
 
     #[test]
@@ -1623,6 +1688,29 @@ mod tests {
             let ps = align(&a, &b, &AlignOptions::new().min_score(0.0));
             apply_proposals(&mut a, &ps, 0.0);
         }
+    }
+
+    #[test]
+    fn citing_the_parent_is_not_evidence_for_one_of_its_clauses() {
+        use ClauseKind::*;
+        // Đắk Lắk's draft, III.2.b: it implements Chỉ thị 25 as a whole. The
+        // plans that borrow group 1 its wording all cite the directive too.
+        let mut parent = groups();
+        parent.number = Some("25-CT/TW".parse().unwrap());
+        parent.clauses[0].text =
+            "Tổ chức quán triệt, tuyên truyền nội dung Chỉ thị số 25-CT/TW ngày 25/10/2023 của Ban Bí thư"
+                .into();
+        let local = doc(
+            "dak-lak/2024/kh-syt/draft-x",
+            &[("III.2.b", Bullet, "", "Triển khai thực hiện hiệu quả Chỉ thị số 25-CT/TW ngày 25/10/2023 của Ban Bí thư với quan điểm y tế cơ sở là nền tảng")],
+        );
+        let got = align(&local, &parent, &AlignOptions::new().min_score(0.0).min_ratio(0.0));
+        assert!(got.iter().all(|p| p.score < DEFAULT_MIN_SCORE), "{got:?}");
+        assert!(got.iter().flat_map(|p| &p.evidence).all(|e| !e.contains("25-CT/TW")), "{got:?}");
+        // Without a number for the parent, the citation counts as shared text.
+        parent.number = None;
+        let got = align(&local, &parent, &AlignOptions::new().min_score(0.0).min_ratio(0.0));
+        assert!(got[0].evidence[0].starts_with("Chỉ thị số 25-CT/TW ngày 25/10/2023"), "{got:?}");
     }
 
     #[test]
