@@ -44,6 +44,7 @@ mod corpus;
 mod date;
 mod deadline;
 mod error;
+mod export;
 mod graph;
 mod id;
 mod model;
@@ -59,6 +60,10 @@ pub use corpus::{AgencyRef, Corpus, CORPUS_FORMAT};
 pub use date::Date;
 pub use deadline::{Deadline, DeadlineKind, TaskStatus};
 pub use error::{Error, ErrorKind};
+pub use export::{
+    agencies_dot, documents_csv, documents_dot, documents_json, node_link_json, tasks_csv, tasks_json,
+    to_node_link, trace_dot, view_dot, write_views, DotOptions, DotView, NodeLinkOptions, NODE_LINK_FORMAT,
+};
 pub use graph::{Edge, LineageGraph, NodeRef, Problem, Rule, Severity};
 pub use id::{Citation, ClauseRef, DocId, DocKind, DocNumber};
 pub use model::{

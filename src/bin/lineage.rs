@@ -9,7 +9,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use directive_lineage::{
-    Corpus, Date, Error, ErrorKind, LineageGraph, QueryOptions, Role, Severity, TaskFilter, TaskStatus,
+    documents_csv, documents_json, node_link_json, tasks_csv, tasks_json, view_dot, Corpus, Date, DotOptions,
+    DotView, Error, ErrorKind, LineageGraph, NodeLinkOptions, QueryOptions, Role, Severity, TaskFilter,
+    TaskStatus,
 };
 
 #[derive(Parser)]
@@ -37,6 +39,10 @@ enum Format {
     Text,
     Json,
     Csv,
+    /// networkx node-link JSON (`export` only).
+    NodeLink,
+    /// Corpus JSON (`export` only).
+    Corpus,
 }
 
 #[derive(Subcommand)]
@@ -79,6 +85,9 @@ enum Command {
         /// Only where the agency has this role.
         #[arg(long, value_enum)]
         role: Option<RoleArg>,
+        /// Also list tasks assigned to a group the agency belongs to.
+        #[arg(long)]
+        with_groups: bool,
         /// Jurisdiction (successor-aware: `hung-yen` includes `thai-binh`).
         #[arg(long = "in")]
         jurisdiction: Option<String>,
@@ -100,8 +109,48 @@ enum Command {
         /// Words to find (`y te co so`).
         query: String,
     },
-    /// Export the corpus.
-    Export,
+    /// Export the corpus (`--format corpus`, the default), the graph as
+    /// node-link JSON (`--format node-link`), or a table (`--table tasks|documents`
+    /// with `--format json|csv`).
+    Export {
+        /// Export a flat table instead of the graph.
+        #[arg(long, value_enum)]
+        table: Option<TableArg>,
+        /// Task status as of this date (YYYY-MM-DD) in node-link and tasks.
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// A Graphviz diagram: document lineage, the trace of one clause, or agencies and their tasks.
+    Dot {
+        /// Which diagram.
+        #[arg(long, value_enum, default_value_t = ViewArg::Documents)]
+        view: ViewArg,
+        /// Root of the clause trace (`25-CT/TW#4`).
+        #[arg(long)]
+        root: Option<String>,
+        /// Colour tasks by status as of this date (YYYY-MM-DD).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Only this jurisdiction (agency view).
+        #[arg(long = "in")]
+        jurisdiction: Option<String>,
+        /// Only this agency (agency view).
+        #[arg(long)]
+        agency: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TableArg {
+    Tasks,
+    Documents,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ViewArg {
+    Documents,
+    Clauses,
+    Agencies,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -123,6 +172,8 @@ enum StatusArg {
 enum Failure {
     Usage(String),
     Data(String),
+    /// The reader went away (`lineage … | head`): not an error.
+    Closed,
 }
 
 impl From<Error> for Failure {
@@ -149,6 +200,7 @@ fn main() -> ExitCode {
             eprintln!("lineage: {m}");
             ExitCode::from(1)
         }
+        Err(Failure::Closed) => ExitCode::SUCCESS,
     }
 }
 
@@ -162,7 +214,13 @@ fn date_arg(s: &Option<String>) -> Result<Option<Date>, Failure> {
 
 fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     let opts = QueryOptions::new().with_inferred(cli.with_inferred);
-    let io_err = |e: io::Error| Failure::Data(e.to_string());
+    let io_err = |e: io::Error| {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Failure::Closed
+        } else {
+            Failure::Data(e.to_string())
+        }
+    };
     if let Command::Check { paths } = &cli.command {
         let mut corpus = Corpus::load(&cli.data)?;
         if !paths.is_empty() {
@@ -288,8 +346,8 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 }
             }
         }
-        Command::Tasks { agency, role, jurisdiction, as_of, status, due_from, due_to } => {
-            let mut filter = TaskFilter::new();
+        Command::Tasks { agency, role, with_groups, jurisdiction, as_of, status, due_from, due_to } => {
+            let mut filter = TaskFilter::new().with_groups(*with_groups);
             if let Some(a) = agency {
                 filter = filter.agency(a);
             }
@@ -333,8 +391,16 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             match cli.format {
                 Format::Json => writeln!(out, "{}", to_json(&tasks)).map_err(io_err)?,
                 f => {
-                    let mut rows =
-                        vec![row(["id", "status", "due", "deadline", "lead", "cooperating", "text"])];
+                    let mut rows = vec![row([
+                        "id",
+                        "status",
+                        "due",
+                        "deadline",
+                        "lead",
+                        "cooperating",
+                        "via group",
+                        "text",
+                    ])];
                     for t in &tasks {
                         rows.push(vec![
                             t.id.clone(),
@@ -343,6 +409,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                             t.deadline.clone().unwrap_or_default(),
                             t.lead.join("; "),
                             t.cooperating.join("; "),
+                            t.via_group.clone().unwrap_or_default(),
                             t.text.clone(),
                         ]);
                     }
@@ -361,12 +428,57 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 }
             }
         }
-        Command::Export => match cli.format {
-            Format::Csv => {
-                return Err(Failure::Usage("export writes JSON: use --format json or text".into()))
+        Command::Export { table, as_of } => {
+            let day = date_arg(as_of)?;
+            let text = match (table, cli.format) {
+                (None, Format::NodeLink) => {
+                    let mut o = NodeLinkOptions::new().with_inferred(cli.with_inferred);
+                    if let Some(d) = day {
+                        o = o.as_of(d);
+                    }
+                    node_link_json(&graph, &o)
+                }
+                (None, Format::Corpus | Format::Json | Format::Text) => graph.corpus().to_json(),
+                (Some(TableArg::Tasks), f @ (Format::Json | Format::Csv | Format::Text)) => {
+                    let filter = day.map_or_else(TaskFilter::new, |d| TaskFilter::new().as_of(d));
+                    if f == Format::Csv {
+                        tasks_csv(&graph, &filter)
+                    } else {
+                        tasks_json(&graph, &filter)
+                    }
+                }
+                (Some(TableArg::Documents), Format::Csv) => documents_csv(&graph),
+                (Some(TableArg::Documents), Format::Json | Format::Text) => documents_json(&graph),
+                _ => {
+                    return Err(Failure::Usage(
+                        "export: --format corpus|node-link for the graph, json|csv for a --table".into(),
+                    ))
+                }
+            };
+            write!(out, "{text}").map_err(io_err)?;
+        }
+        Command::Dot { view, root, as_of, jurisdiction, agency } => {
+            let mut o = DotOptions::new().with_inferred(cli.with_inferred);
+            if let Some(d) = date_arg(as_of)? {
+                o = o.as_of(d);
             }
-            _ => write!(out, "{}", graph.corpus().to_json()).map_err(io_err)?,
-        },
+            if let Some(r) = root {
+                graph.resolve(r)?;
+                o = o.root(r);
+            }
+            if let Some(j) = jurisdiction {
+                o = o.jurisdiction(j);
+            }
+            if let Some(a) = agency {
+                o = o.agency(a);
+            }
+            let v = match view {
+                ViewArg::Documents => DotView::Documents,
+                ViewArg::Clauses => DotView::Clauses,
+                ViewArg::Agencies => DotView::Agencies,
+            };
+            write!(out, "{}", view_dot(&graph, v, &o)?).map_err(io_err)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
