@@ -72,13 +72,26 @@ fn main() -> Result<(), directive_lineage::Error> {
     );
     println!("| min score | curated | proposed | correct | precision | recall | F1 |");
     println!("|--:|--:|--:|--:|--:|--:|--:|");
+    // One alignment per pair, every candidate kept; each threshold then
+    // keeps the proposals that reach it.
+    let mut pooled: Vec<Evaluation> = Vec::new();
+    for (_, local, parent, options) in pairs() {
+        let options = options.min_score(0.0).min_ratio(0.0).max_per_local(usize::MAX);
+        pooled.push(evaluate(&corpus, local, parent, &options, true)?);
+    }
     for step in 0..=10 {
-        let t = 0.10 + 0.05 * f64::from(step);
+        let t = f64::from(10 + 5 * step) / 100.0;
         let (mut gold, mut proposed, mut correct) = (0, 0, 0);
-        for (_, local, parent, options) in pairs() {
-            let options = options.min_score(t).min_ratio(0.0).max_per_local(usize::MAX);
-            let e = evaluate(&corpus, local, parent, &options, true)?;
-            (gold, proposed, correct) = (gold + e.gold, proposed + e.proposed, correct + e.correct);
+        for e in &pooled {
+            let kept: Vec<_> = e.proposals.iter().filter(|p| p.score >= t).collect();
+            gold += e.curated.len();
+            proposed += kept.len();
+            correct += kept
+                .iter()
+                .filter(|p| {
+                    e.curated.iter().any(|(l, q)| p.local.path() == Some(l) && p.parent.path() == Some(q))
+                })
+                .count();
         }
         let p = if proposed == 0 { 0.0 } else { correct as f64 / proposed as f64 };
         let r = if gold == 0 { 0.0 } else { correct as f64 / gold as f64 };

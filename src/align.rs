@@ -980,7 +980,9 @@ fn align_with(
             let score = 1.0
                 - (1.0 - base) * (1.0 - STRUCTURE_GAIN * structure) * (1.0 - DECLARED_GAIN * prior * lead);
             if score.is_finite() && score > 0.0 {
-                scored.push((j, score.clamp(0.0, 1.0)));
+                // Rounded before the threshold, so that the printed score is
+                // the one compared.
+                scored.push((j, (score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0));
             }
         }
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -996,7 +998,7 @@ fn align_with(
             out.push(Proposal {
                 local: local_ref.clone(),
                 parent: parent_ref,
-                score: (score * 1000.0).round() / 1000.0,
+                score,
                 evidence: evidence(&model, &model.local[i], &model.parent[j]),
             });
         }
@@ -1250,6 +1252,11 @@ pub struct Evaluation {
     /// Proposals that are not curated links, as `local path -> parent path
     /// (score)`.
     pub wrong: Vec<String>,
+    /// The curated links held out, as (local path, parent path).
+    pub curated: Vec<(String, String)>,
+    /// Every proposal made, with its score: enough to re-score the pair at
+    /// any higher threshold without aligning again.
+    pub proposals: Vec<Proposal>,
 }
 
 /// Holds the curated links of `local` out, aligns it with `parent` and
@@ -1332,6 +1339,8 @@ pub fn evaluate(
             .filter(|(a, b, _)| !gold_set.contains(&(a.as_str(), b.as_str())))
             .map(|(a, b, s)| format!("{a} -> {b} ({s:.3})"))
             .collect(),
+        curated: gold.clone(),
+        proposals,
     })
 }
 
