@@ -31,8 +31,7 @@ fn pairs() -> Vec<(&'static str, &'static str, &'static str, AlignOptions)> {
             "162/KH-UBND",
             "162/KH-UBND",
             AlignOptions::new()
-                .local_prefix("PL")
-                .local_depth(2)
+                .local_prefix("PL.")
                 .parent_prefix("II")
                 .parent_kinds(&[ClauseKind::Bullet, ClauseKind::SubBullet]),
         ),

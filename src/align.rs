@@ -114,7 +114,8 @@ pub const DEFAULT_MIN_RATIO: f64 = 0.6;
 /// Options for [`align`]: thresholds and which clauses take part.
 ///
 /// Prefixes match whole path segments: `II.1` selects `II.1`, `II.1.a` and
-/// `II.1.-2` but not `II.10`; a trailing dot is ignored (`PL.` = `PL`).
+/// `II.1.-2` but not `II.10`; with a trailing dot only what lies under it
+/// (`PL.` selects the appendix rows `PL.1`, `PL.2` ..., not `PL` itself).
 /// Several prefixes (or kinds) select their union; different filters must
 /// all hold.
 ///
@@ -147,7 +148,11 @@ struct Filter {
 
 impl Filter {
     fn accepts(&self, path: &str, kind: ClauseKind) -> bool {
-        (self.prefixes.is_empty() || self.prefixes.iter().any(|p| under(path, p)))
+        (self.prefixes.is_empty()
+            || self.prefixes.iter().any(|p| match p.strip_suffix('.') {
+                Some(base) => ancestor(base, path),
+                None => under(path, p),
+            }))
             && (self.kinds.is_empty() || self.kinds.contains(&kind))
             && self.depth.is_none_or(|d| depth(path) == d)
     }
@@ -200,14 +205,14 @@ impl AlignOptions {
     /// Align only local clauses under `prefix` (`PL.`, `II.1`); call again
     /// to add another prefix.
     pub fn local_prefix(mut self, prefix: &str) -> AlignOptions {
-        self.local.prefixes.push(prefix.trim().trim_end_matches('.').to_string());
+        self.local.prefixes.push(prefix.trim().to_string());
         self
     }
 
     /// Propose only parent clauses under `prefix` (`II.` for the bullets
     /// and items of section II); call again to add another prefix.
     pub fn parent_prefix(mut self, prefix: &str) -> AlignOptions {
-        self.parent.prefixes.push(prefix.trim().trim_end_matches('.').to_string());
+        self.parent.prefixes.push(prefix.trim().to_string());
         self
     }
 
@@ -1565,9 +1570,11 @@ mod tests {
         assert!(!o.selects_local("II.1.-1", ClauseKind::Bullet));
         assert!(o.selects_parent("4", ClauseKind::Item));
         assert!(!o.selects_parent("II.4", ClauseKind::Item));
-        let o = AlignOptions::new().local_prefix("PL.").local_prefix("II.");
+        let o = AlignOptions::new().local_prefix("PL.").local_prefix("II");
         assert!(o.selects_local("PL.12", ClauseKind::Row) && o.selects_local("II", ClauseKind::Section));
+        assert!(!o.selects_local("PL", ClauseKind::Section), "a trailing dot: only under it");
         assert!(!o.selects_local("PLX.1", ClauseKind::Row));
+        assert!(!o.selects_local("III.1", ClauseKind::Item));
         assert_eq!(AlignOptions::new().min_score(f64::NAN).get_min_score(), DEFAULT_MIN_SCORE);
         assert_eq!(AlignOptions::new().min_score(7.0).get_min_score(), 1.0);
     }

@@ -56,8 +56,7 @@ fn sections_of_162_find_the_groups_of_25_exactly() {
 fn appendix_rows_of_162_find_their_bullets() {
     let c = corpus();
     let o = AlignOptions::new()
-        .local_prefix("PL")
-        .local_depth(2)
+        .local_prefix("PL.")
         .parent_prefix("II")
         .parent_kinds(&[ClauseKind::Bullet, ClauseKind::SubBullet]);
     let e = evaluate(&c, "162/KH-UBND", "162/KH-UBND", &o, true).unwrap();
