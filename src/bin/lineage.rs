@@ -9,9 +9,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use directive_lineage::{
-    documents_csv, documents_json, node_link_json, tasks_csv, tasks_json, view_dot, Corpus, Date, DotOptions,
-    DotView, Error, ErrorKind, LineageGraph, NodeLinkOptions, QueryOptions, Role, Severity, TaskFilter,
-    TaskStatus,
+    align_in_corpus, apply_proposals, documents_csv, documents_json, node_link_json, proposals_json,
+    proposals_table, tasks_csv, tasks_json, view_dot, AlignOptions, Corpus, Date, DotOptions, DotView, Error,
+    ErrorKind, LineageGraph, NodeLinkOptions, QueryOptions, Role, Severity, TaskFilter, TaskStatus,
+    DEFAULT_MIN_SCORE,
 };
 
 #[derive(Parser)]
@@ -119,6 +120,26 @@ enum Command {
         /// Task status as of this date (YYYY-MM-DD) in node-link and tasks.
         #[arg(long)]
         as_of: Option<String>,
+    },
+    /// Propose implements links from a local plan's clauses to its parent's,
+    /// by aligning their text.
+    Align {
+        /// The local plan (`56/KH-SYT`).
+        local: String,
+        /// The parent (`25-CT/TW`); may be the local plan itself (appendix rows → bullets).
+        parent: String,
+        /// Lowest score proposed, from 0 to 1.
+        #[arg(long, default_value_t = DEFAULT_MIN_SCORE)]
+        min_score: f64,
+        /// Only local clauses under this path (`PL.` for the appendix rows).
+        #[arg(long)]
+        local_prefix: Option<String>,
+        /// Only parent clauses under this path (`II.`).
+        #[arg(long)]
+        parent_prefix: Option<String>,
+        /// Print the corpus with the proposals written in as inferred links.
+        #[arg(long)]
+        apply: bool,
     },
     /// A Graphviz diagram: document lineage, the trace of one clause, or agencies and their tasks.
     Dot {
@@ -454,6 +475,35 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                         "export: --format corpus|node-link for the graph, json|csv for a --table".into(),
                     ))
                 }
+            };
+            write!(out, "{text}").map_err(io_err)?;
+        }
+        Command::Align { local, parent, min_score, local_prefix, parent_prefix, apply } => {
+            if !(0.0..=1.0).contains(min_score) {
+                return Err(Failure::Usage(format!(
+                    "--min-score {min_score}: expected a number from 0 to 1"
+                )));
+            }
+            let corpus = graph.corpus();
+            let (l, p) = (corpus.document_by_ref(local)?, corpus.document_by_ref(parent)?);
+            let mut o = AlignOptions::new().min_score(*min_score);
+            if let Some(x) = local_prefix {
+                o = o.local_prefix(x);
+            }
+            if let Some(x) = parent_prefix {
+                o = o.parent_prefix(x);
+            }
+            let proposals = align_in_corpus(corpus, l, p, &o);
+            let text = if *apply {
+                let mut c = corpus.clone();
+                if let Some(d) = c.documents_mut().iter_mut().find(|d| d.id == l.id) {
+                    apply_proposals(d, &proposals, *min_score);
+                }
+                c.to_json()
+            } else if cli.format == Format::Json {
+                proposals_json(&proposals)
+            } else {
+                proposals_table(&proposals)
             };
             write!(out, "{text}").map_err(io_err)?;
         }
