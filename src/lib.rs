@@ -19,6 +19,18 @@
 //!   [`Citation`] (a citation found in text).
 //! - The model: [`Document`], [`Clause`], [`Assignment`], [`Deadline`],
 //!   [`Indicator`], [`AgencyEntry`], [`Jurisdiction`].
+//! - Queries on the graph: [`LineageGraph::trace_down`],
+//!   [`LineageGraph::trace_up`], [`LineageGraph::coverage`],
+//!   [`LineageGraph::compare`], [`LineageGraph::tasks`] with a
+//!   [`TaskFilter`], [`LineageGraph::search`]; [`QueryOptions`] chooses
+//!   whether links proposed by alignment are followed (they are always
+//!   marked).
+//! - Exporters: Graphviz views ([`documents_dot`], [`trace_dot`],
+//!   [`agencies_dot`], [`write_views`]), node-link JSON for networkx
+//!   ([`node_link_json`]) and flat tables ([`tasks_csv`], [`documents_csv`]).
+//! - Alignment: [`align_in_corpus`] proposes implements links from a local
+//!   plan to its parent by comparing their text; [`apply_proposals`] writes
+//!   accepted ones as `inferred` links with their score.
 //!
 //! ```
 //! use directive_lineage::{Corpus, LineageGraph};
