@@ -85,7 +85,7 @@ enum Command {
         agency: Option<String>,
         /// Only where the agency has this role.
         #[arg(long, value_enum)]
-        role: Option<RoleArg>,
+        role: Option<Role>,
         /// Also list tasks assigned to a group the agency belongs to.
         #[arg(long)]
         with_groups: bool,
@@ -97,7 +97,7 @@ enum Command {
         as_of: Option<String>,
         /// Only tasks with this status.
         #[arg(long, value_enum)]
-        status: Option<StatusArg>,
+        status: Option<TaskStatus>,
         /// Only tasks due on or after (YYYY-MM-DD).
         #[arg(long)]
         due_from: Option<String>,
@@ -144,8 +144,8 @@ enum Command {
     /// A Graphviz diagram: document lineage, the trace of one clause, or agencies and their tasks.
     Dot {
         /// Which diagram.
-        #[arg(long, value_enum, default_value_t = ViewArg::Documents)]
-        view: ViewArg,
+        #[arg(long, default_value = "documents")]
+        view: DotView,
         /// Root of the clause trace (`25-CT/TW#4`).
         #[arg(long)]
         root: Option<String>,
@@ -165,29 +165,6 @@ enum Command {
 enum TableArg {
     Tasks,
     Documents,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ViewArg {
-    Documents,
-    Clauses,
-    Agencies,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum RoleArg {
-    Lead,
-    Cooperating,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum StatusArg {
-    DoneOnTime,
-    DoneLate,
-    Open,
-    Overdue,
-    Ongoing,
-    NoDeadline,
 }
 
 enum Failure {
@@ -373,10 +350,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 filter = filter.agency(a);
             }
             if let Some(r) = role {
-                filter = filter.role(match r {
-                    RoleArg::Lead => Role::Lead,
-                    RoleArg::Cooperating => Role::Cooperating,
-                });
+                filter = filter.role(*r);
             }
             if let Some(j) = jurisdiction {
                 if graph.corpus().jurisdiction(j).is_none() {
@@ -399,14 +373,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 filter = filter.due_to(d);
             }
             if let Some(s) = status {
-                filter = filter.status(match s {
-                    StatusArg::DoneOnTime => TaskStatus::DoneOnTime,
-                    StatusArg::DoneLate => TaskStatus::DoneLate,
-                    StatusArg::Open => TaskStatus::Open,
-                    StatusArg::Overdue => TaskStatus::Overdue,
-                    StatusArg::Ongoing => TaskStatus::Ongoing,
-                    StatusArg::NoDeadline => TaskStatus::NoDeadline,
-                });
+                filter = filter.status(*s);
             }
             let tasks = graph.tasks(&filter);
             match cli.format {
@@ -522,12 +489,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             if let Some(a) = agency {
                 o = o.agency(a);
             }
-            let v = match view {
-                ViewArg::Documents => DotView::Documents,
-                ViewArg::Clauses => DotView::Clauses,
-                ViewArg::Agencies => DotView::Agencies,
-            };
-            write!(out, "{}", view_dot(&graph, v, &o)?).map_err(io_err)?;
+            write!(out, "{}", view_dot(&graph, *view, &o)?).map_err(io_err)?;
         }
     }
     Ok(ExitCode::SUCCESS)
