@@ -19,6 +19,18 @@
 //!   [`Citation`] (a citation found in text).
 //! - The model: [`Document`], [`Clause`], [`Assignment`], [`Deadline`],
 //!   [`Indicator`], [`AgencyEntry`], [`Jurisdiction`].
+//! - Queries on the graph: [`LineageGraph::trace_down`],
+//!   [`LineageGraph::trace_up`], [`LineageGraph::coverage`],
+//!   [`LineageGraph::compare`], [`LineageGraph::tasks`] with a
+//!   [`TaskFilter`], [`LineageGraph::search`]; [`QueryOptions`] chooses
+//!   whether links proposed by alignment are followed (they are always
+//!   marked).
+//! - Exporters: Graphviz views ([`documents_dot`], [`trace_dot`],
+//!   [`agencies_dot`], [`write_views`]), node-link JSON for networkx
+//!   ([`node_link_json`]) and flat tables ([`tasks_csv`], [`documents_csv`]).
+//! - Alignment: [`align_in_corpus`] proposes implements links from a local
+//!   plan to its parent by comparing their text; [`apply_proposals`] writes
+//!   accepted ones as `inferred` links with their score.
 //!
 //! ```
 //! use directive_lineage::{Corpus, LineageGraph};
@@ -39,6 +51,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod align;
 mod corpus;
 mod date;
 mod deadline;
@@ -53,6 +66,10 @@ mod query;
 mod report;
 mod text;
 
+pub use align::{
+    align, align_in_corpus, apply_proposals, evaluate, proposals_json, proposals_table, AlignOptions,
+    Evaluation, Proposal, DEFAULT_MAX_PER_LOCAL, DEFAULT_MIN_RATIO, DEFAULT_MIN_SCORE,
+};
 pub use corpus::{AgencyRef, Corpus, CORPUS_FORMAT};
 pub use date::Date;
 pub use deadline::{Deadline, DeadlineKind, TaskStatus};

@@ -120,3 +120,37 @@ fn dot_views_and_exports() {
     assert!(csv.lines().any(|l| l.starts_with("quang-ninh/2024/kh-ubnd/162#PL.7,") && l.contains("overdue")));
     assert_eq!(lineage(&["export", "--format", "csv"]).status.code(), Some(2));
 }
+
+#[test]
+fn align_reproduces_the_curated_group_links() {
+    let o = lineage(&["align", "56/KH-SYT", "25-CT/TW", "--format", "json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let pairs: Vec<(String, String)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["local"].as_str().unwrap().to_string(), p["parent"].as_str().unwrap().to_string()))
+        .filter(|(l, _)| !l.contains(".-"))
+        .collect();
+    for k in 1..=5 {
+        let want = (format!("thai-binh/2024/kh-syt/56#{k}"), format!("vn/2023/ct-tw/25#{k}"));
+        assert!(pairs.contains(&want), "{want:?} missing from {pairs:?}");
+    }
+    // Applied, the proposals are inferred links with their score, and the
+    // trace with --with-inferred marks them.
+    let o = lineage(&[
+        "align",
+        "162/KH-UBND",
+        "162/KH-UBND",
+        "--local-prefix",
+        "PL.",
+        "--parent-prefix",
+        "II.",
+        "--apply",
+    ]);
+    let corpus: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let text = corpus.to_string();
+    assert!(text.contains(r#""provenance":"inferred""#), "no inferred link written");
+    assert_eq!(lineage(&["align", "56/KH-SYT", "25-CT/TW", "--min-score", "1.5"]).status.code(), Some(2));
+}

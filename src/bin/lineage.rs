@@ -9,9 +9,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use directive_lineage::{
-    documents_csv, documents_json, node_link_json, tasks_csv, tasks_json, view_dot, Corpus, Date, DotOptions,
-    DotView, Error, ErrorKind, LineageGraph, NodeLinkOptions, QueryOptions, Role, Severity, TaskFilter,
-    TaskStatus,
+    align_in_corpus, apply_proposals, documents_csv, documents_json, node_link_json, proposals_json,
+    proposals_table, tasks_csv, tasks_json, view_dot, AlignOptions, Corpus, Date, DotOptions, DotView, Error,
+    ErrorKind, LineageGraph, NodeLinkOptions, QueryOptions, Role, Severity, TaskFilter, TaskStatus,
+    DEFAULT_MIN_SCORE,
 };
 
 #[derive(Parser)]
@@ -84,7 +85,7 @@ enum Command {
         agency: Option<String>,
         /// Only where the agency has this role.
         #[arg(long, value_enum)]
-        role: Option<RoleArg>,
+        role: Option<Role>,
         /// Also list tasks assigned to a group the agency belongs to.
         #[arg(long)]
         with_groups: bool,
@@ -96,7 +97,7 @@ enum Command {
         as_of: Option<String>,
         /// Only tasks with this status.
         #[arg(long, value_enum)]
-        status: Option<StatusArg>,
+        status: Option<TaskStatus>,
         /// Only tasks due on or after (YYYY-MM-DD).
         #[arg(long)]
         due_from: Option<String>,
@@ -120,11 +121,31 @@ enum Command {
         #[arg(long)]
         as_of: Option<String>,
     },
+    /// Propose implements links from a local plan's clauses to its parent's,
+    /// by aligning their text.
+    Align {
+        /// The local plan (`56/KH-SYT`).
+        local: String,
+        /// The parent (`25-CT/TW`); may be the local plan itself (appendix rows → bullets).
+        parent: String,
+        /// Lowest score proposed, from 0 to 1.
+        #[arg(long, default_value_t = DEFAULT_MIN_SCORE)]
+        min_score: f64,
+        /// Only local clauses under this path (`PL.` for the appendix rows).
+        #[arg(long)]
+        local_prefix: Option<String>,
+        /// Only parent clauses under this path (`II.`).
+        #[arg(long)]
+        parent_prefix: Option<String>,
+        /// Print the corpus with the proposals written in as inferred links.
+        #[arg(long)]
+        apply: bool,
+    },
     /// A Graphviz diagram: document lineage, the trace of one clause, or agencies and their tasks.
     Dot {
         /// Which diagram.
-        #[arg(long, value_enum, default_value_t = ViewArg::Documents)]
-        view: ViewArg,
+        #[arg(long, default_value = "documents")]
+        view: DotView,
         /// Root of the clause trace (`25-CT/TW#4`).
         #[arg(long)]
         root: Option<String>,
@@ -144,29 +165,6 @@ enum Command {
 enum TableArg {
     Tasks,
     Documents,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ViewArg {
-    Documents,
-    Clauses,
-    Agencies,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum RoleArg {
-    Lead,
-    Cooperating,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum StatusArg {
-    DoneOnTime,
-    DoneLate,
-    Open,
-    Overdue,
-    Ongoing,
-    NoDeadline,
 }
 
 enum Failure {
@@ -352,10 +350,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 filter = filter.agency(a);
             }
             if let Some(r) = role {
-                filter = filter.role(match r {
-                    RoleArg::Lead => Role::Lead,
-                    RoleArg::Cooperating => Role::Cooperating,
-                });
+                filter = filter.role(*r);
             }
             if let Some(j) = jurisdiction {
                 if graph.corpus().jurisdiction(j).is_none() {
@@ -378,14 +373,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 filter = filter.due_to(d);
             }
             if let Some(s) = status {
-                filter = filter.status(match s {
-                    StatusArg::DoneOnTime => TaskStatus::DoneOnTime,
-                    StatusArg::DoneLate => TaskStatus::DoneLate,
-                    StatusArg::Open => TaskStatus::Open,
-                    StatusArg::Overdue => TaskStatus::Overdue,
-                    StatusArg::Ongoing => TaskStatus::Ongoing,
-                    StatusArg::NoDeadline => TaskStatus::NoDeadline,
-                });
+                filter = filter.status(*s);
             }
             let tasks = graph.tasks(&filter);
             match cli.format {
@@ -457,6 +445,35 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             };
             write!(out, "{text}").map_err(io_err)?;
         }
+        Command::Align { local, parent, min_score, local_prefix, parent_prefix, apply } => {
+            if !(0.0..=1.0).contains(min_score) {
+                return Err(Failure::Usage(format!(
+                    "--min-score {min_score}: expected a number from 0 to 1"
+                )));
+            }
+            let corpus = graph.corpus();
+            let (l, p) = (corpus.document_by_ref(local)?, corpus.document_by_ref(parent)?);
+            let mut o = AlignOptions::new().min_score(*min_score);
+            if let Some(x) = local_prefix {
+                o = o.local_prefix(x);
+            }
+            if let Some(x) = parent_prefix {
+                o = o.parent_prefix(x);
+            }
+            let proposals = align_in_corpus(corpus, l, p, &o);
+            let text = if *apply {
+                let mut c = corpus.clone();
+                if let Some(d) = c.documents_mut().iter_mut().find(|d| d.id == l.id) {
+                    apply_proposals(d, &proposals, *min_score);
+                }
+                c.to_json()
+            } else if cli.format == Format::Json {
+                proposals_json(&proposals)
+            } else {
+                proposals_table(&proposals)
+            };
+            write!(out, "{text}").map_err(io_err)?;
+        }
         Command::Dot { view, root, as_of, jurisdiction, agency } => {
             let mut o = DotOptions::new().with_inferred(cli.with_inferred);
             if let Some(d) = date_arg(as_of)? {
@@ -472,12 +489,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             if let Some(a) = agency {
                 o = o.agency(a);
             }
-            let v = match view {
-                ViewArg::Documents => DotView::Documents,
-                ViewArg::Clauses => DotView::Clauses,
-                ViewArg::Agencies => DotView::Agencies,
-            };
-            write!(out, "{}", view_dot(&graph, v, &o)?).map_err(io_err)?;
+            write!(out, "{}", view_dot(&graph, *view, &o)?).map_err(io_err)?;
         }
     }
     Ok(ExitCode::SUCCESS)
