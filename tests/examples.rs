@@ -112,3 +112,39 @@ fn lineage_example_prints_both_chains() {
         assert!(std::fs::read_to_string(svg).unwrap().contains("<svg"));
     }
 }
+
+/// The generator's example writes a data directory the loader reads, the same
+/// bytes twice, and bench_ops times it (nothing here checks a time).
+#[cfg(feature = "generate")]
+#[test]
+fn generate_and_bench_ops_examples_run() {
+    let dir = std::env::temp_dir().join(format!("lineage-generate-{}", std::process::id()));
+    let run = |out: &std::path::Path| {
+        let o = Command::new(example("generate"))
+            .args([out.to_str().unwrap(), "--clauses", "2000", "--node-link"])
+            .output()
+            .expect("example runs");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        std::fs::read(out.join("corpus/generated.json")).unwrap()
+    };
+    let first = run(&dir.join("a"));
+    assert_eq!(first, run(&dir.join("b")), "same arguments, same bytes");
+    let corpus = directive_lineage::Corpus::load(dir.join("a")).unwrap();
+    let graph = directive_lineage::LineageGraph::build(corpus);
+    assert!(graph.validate().is_empty());
+    let node_link: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("a/node-link.json")).unwrap()).unwrap();
+    assert_eq!(node_link["nodes"].as_array().unwrap().len(), graph.node_count());
+
+    let o = Command::new(example("bench_ops"))
+        .args([dir.join("a").to_str().unwrap(), "--min-time", "0"])
+        .output()
+        .expect("example runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    for op in ["load", "validate", "trace_down", "trace_up", "coverage_all", "tasks_overdue", "dot_trace"] {
+        assert!(v["ops"][op]["median_ms"].is_number(), "{op}");
+    }
+    assert!(v["peak_rss_kb"].as_u64().unwrap() > 0);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
