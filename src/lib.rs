@@ -86,7 +86,7 @@ pub use model::{
     Document, Implements, Indicator, Jurisdiction, Level, Provenance, Relation, Role, Signer, Warning,
 };
 pub use query::{
-    Chain, Comparison, CoverageRow, QueryOptions, SearchHit, Task, TaskFilter, Trace, TraceHit, Via,
+    Chain, Comparison, CoverageRow, QueryOptions, SearchHit, Task, TaskFilter, TaskRef, Trace, TraceHit, Via,
 };
 pub use report::Summary;
 pub use text::{contains_folded, fold, nfc, slug};

@@ -269,6 +269,36 @@ pub struct Task {
     pub via_group: Option<String>,
 }
 
+/// A task borrowed from the corpus ([`LineageGraph::task_refs`]).
+#[derive(Clone, Copy, Debug)]
+pub struct TaskRef<'g> {
+    /// The document.
+    pub document: &'g Document,
+    /// The task's clause.
+    pub clause: &'g Clause,
+    /// Last day the task may be done on, where the deadline gives one.
+    pub due: Option<Date>,
+    /// Status as of the filter's date.
+    pub status: Option<TaskStatus>,
+    /// The group the filter's agency was matched through, as written.
+    pub via_group: Option<&'g str>,
+}
+
+impl TaskRef<'_> {
+    /// The clause id (`quang-ninh/2024/kh-ubnd/162#PL.7`).
+    pub fn id(&self) -> String {
+        format!("{}#{}", self.document.id, self.clause.path)
+    }
+
+    /// The owned row [`LineageGraph::tasks`] gives.
+    pub fn to_task(&self) -> Task {
+        let mut t =
+            task_row(self.document, &self.document.display_name(), self.clause, self.due, self.status);
+        t.via_group = self.via_group.map(str::to_string);
+        t
+    }
+}
+
 /// Which tasks [`LineageGraph::tasks`] returns. All conditions must hold.
 ///
 /// ```
@@ -602,6 +632,35 @@ impl LineageGraph {
     /// assert!(tasks.iter().any(|t| t.path == "PL.7"));
     /// ```
     pub fn tasks(&self, filter: &TaskFilter) -> Vec<Task> {
+        let found = self.task_refs(filter);
+        // Rows in a second pass, into a vector of the right size: growing a
+        // vector of large rows copied and freed them over and over.
+        let mut out = Vec::with_capacity(found.len());
+        let mut name: Option<(&Document, String)> = None; // display_name, once per document
+        for t in found {
+            if !name.as_ref().is_some_and(|(n, _)| std::ptr::eq(*n, t.document)) {
+                name = Some((t.document, t.document.display_name()));
+            }
+            let mut row =
+                task_row(t.document, &name.as_ref().expect("just set").1, t.clause, t.due, t.status);
+            row.via_group = t.via_group.map(str::to_string);
+            out.push(row);
+        }
+        out
+    }
+
+    /// The tasks [`LineageGraph::tasks`] returns, borrowed from the corpus
+    /// instead of copied: for large answers where only a few fields are read.
+    ///
+    /// ```
+    /// # use directive_lineage::{Corpus, LineageGraph, TaskFilter};
+    /// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
+    /// let f = TaskFilter::new().jurisdiction("quang-ninh");
+    /// let refs = graph.task_refs(&f);
+    /// assert_eq!(refs.len(), graph.tasks(&f).len());
+    /// assert_eq!(refs[0].to_task().id, graph.tasks(&f)[0].id);
+    /// ```
+    pub fn task_refs(&self, filter: &TaskFilter) -> Vec<TaskRef<'_>> {
         let family = filter.jurisdiction.as_ref().map(|j| self.jurisdiction_family(j));
         let as_of = filter.as_of.or_else(|| filter.status.map(|_| self.latest_date()));
         let mut agency_cache: HashMap<&str, String> = HashMap::new();
@@ -640,7 +699,7 @@ impl LineageGraph {
                             && via_group.is_none()
                             && self.corpus().agency_members(&got).iter().any(|m| m == want_key)
                         {
-                            via_group = Some(a.agency.clone());
+                            via_group = Some(a.agency.as_str());
                         }
                     }
                     if !hit && via_group.is_none() {
@@ -662,22 +721,10 @@ impl LineageGraph {
                 if filter.status.is_some() && status != filter.status {
                     continue;
                 }
-                found.push((d, c, due, status, via_group));
+                found.push(TaskRef { document: d, clause: c, due, status, via_group });
             }
         }
-        // Rows in a second pass, into a vector of the right size: growing a
-        // vector of large rows copied and freed them over and over.
-        let mut out = Vec::with_capacity(found.len());
-        let mut name: Option<(&Document, String)> = None; // display_name, once per document
-        for (d, c, due, status, via_group) in found {
-            if !name.as_ref().is_some_and(|(n, _)| std::ptr::eq(*n, d)) {
-                name = Some((d, d.display_name()));
-            }
-            let mut row = task_row(d, &name.as_ref().expect("just set").1, c, due, status);
-            row.via_group = via_group;
-            out.push(row);
-        }
-        out
+        found
     }
 
     fn latest_date(&self) -> Date {
@@ -786,11 +833,10 @@ impl LineageGraph {
 
 /// A task's completion: the last lead's date once every lead has reported.
 fn completion(c: &Clause) -> Option<Date> {
-    // No collecting: this runs for every task of a national corpus.
-    let mut last = None;
+    let mut last: Option<Date> = None;
     for a in c.assignments.iter().filter(|a| a.role == Role::Lead) {
-        let done = a.completed?;
-        last = Some(last.map_or(done, |l: Date| l.max(done)));
+        let done = a.completed?; // a lead still at work: not done
+        last = Some(last.map_or(done, |l| l.max(done)));
     }
     last
 }
