@@ -43,6 +43,7 @@ mod corpus;
 mod date;
 mod deadline;
 mod error;
+mod extract;
 mod graph;
 mod id;
 mod model;
@@ -54,6 +55,7 @@ pub use corpus::{AgencyRef, Corpus, CORPUS_FORMAT};
 pub use date::Date;
 pub use deadline::{Deadline, DeadlineKind, TaskStatus};
 pub use error::{Error, ErrorKind};
+pub use extract::{extract, extract_all, split_agencies, ExtractOptions};
 pub use graph::{Edge, LineageGraph, NodeRef, Problem, Rule, Severity};
 pub use id::{Citation, ClauseRef, DocId, DocKind, DocNumber};
 pub use model::{
