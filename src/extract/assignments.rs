@@ -30,7 +30,8 @@ const NAME_HEADS: &[&str] = &["bo", "so", "ban", "dai", "phong", "cuc", "hoi", "
 pub(crate) fn is_agency_start(s: &str) -> bool {
     let s = s.trim_start_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
     let f = fold(s);
-    if GROUP_HEADS.iter().any(|h| f == *h || f.starts_with(&format!("{h} ")) || f.starts_with(&format!("{h},"))) {
+    let head = |h: &str| f.strip_prefix(h).is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()));
+    if GROUP_HEADS.iter().any(|h| head(h)) {
         // `các` groups may be lower case; named bodies must be capitalised.
         return s.chars().next().is_some_and(|c| c.is_uppercase()) || f.starts_with("cac ");
     }
@@ -77,61 +78,58 @@ pub fn split_agencies(cell: &str) -> Vec<String> {
     let clean = clean.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out: Vec<String> = Vec::new();
     for hard in clean.split(';') {
-        // Soft separators: `,`, `/`, ` và `.
-        let mut pieces: Vec<(String, bool)> = Vec::new(); // (piece, separated by comma)
-        let mut rest = hard;
+        // Soft separators: `,`, `/`, ` và `; pieces as byte ranges of `hard`.
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        let mut at = 0;
         loop {
+            let rest = &hard[at..];
             let next = [",", "/", " và "]
                 .iter()
-                .filter_map(|sep| rest.find(sep).map(|p| (p, *sep)))
+                .filter_map(|sep| rest.find(sep).map(|p| (p, sep.len())))
                 .min_by_key(|(p, _)| *p);
             match next {
-                Some((p, sep)) => {
-                    pieces.push((rest[..p].to_string(), sep == ","));
-                    rest = &rest[p + sep.len()..];
+                Some((p, n)) => {
+                    pieces.push((at, at + p));
+                    at += p + n;
                 }
                 None => {
-                    pieces.push((rest.to_string(), false));
+                    pieces.push((at, hard.len()));
                     break;
                 }
             }
         }
-        let mut group: Vec<String> = Vec::new();
-        let mut seps: Vec<bool> = Vec::new();
-        for (k, (piece, _)) in pieces.iter().enumerate() {
-            let p = piece.trim();
+        // Start of the current group, end of its last piece.
+        let mut group: Option<(usize, usize)> = None;
+        for &(s0, e0) in &pieces {
+            let piece = &hard[s0..e0];
+            let lead = piece.len() - piece.trim_start().len();
+            let mut p = piece.trim();
+            let mut s = s0 + lead;
+            // `và các sở` after a comma: the `và` is kept out.
+            if let Some(r) = p.strip_prefix("và ") {
+                s += 4;
+                p = r;
+            }
             if p.is_empty() {
                 continue;
             }
-            // `và các sở` after a comma: the `và` is kept out.
-            let p = p.strip_prefix("và ").unwrap_or(p);
-            if !group.is_empty() && is_agency_start(p) {
-                out.push(join_group(&group, &seps));
-                group.clear();
-                seps.clear();
+            match group {
+                Some((gs, ge)) if is_agency_start(p) => {
+                    out.push(hard[gs..ge].to_string());
+                    group = Some((s, e0));
+                }
+                Some((gs, _)) => group = Some((gs, e0)),
+                None => group = Some((s, e0)),
             }
-            if !group.is_empty() {
-                seps.push(k > 0 && pieces[k - 1].1);
-            }
-            group.push(p.to_string());
         }
-        if !group.is_empty() {
-            out.push(join_group(&group, &seps));
+        if let Some((gs, ge)) = group {
+            out.push(hard[gs..ge].to_string());
         }
     }
     out.into_iter()
         .map(|a| a.trim().trim_end_matches(['.', ',', ';', ':']).trim().to_string())
         .filter(|a| !a.is_empty())
         .collect()
-}
-
-fn join_group(group: &[String], comma: &[bool]) -> String {
-    let mut s = group[0].clone();
-    for (k, g) in group.iter().enumerate().skip(1) {
-        s.push_str(if comma.get(k - 1).copied().unwrap_or(true) { ", " } else { " và " });
-        s.push_str(g);
-    }
-    s
 }
 
 /// Assignments for a list of agencies in one role.
@@ -149,19 +147,30 @@ const LIST_END: &[&str] = &[
     " chủ động", " tăng cường", " xây dựng", " kịp thời", " rà soát", " giải quyết", " tổng hợp", " báo cáo",
     " tập trung", " đôn đốc", " kiểm tra", " thống nhất", " trong ", " tại ", " nhằm ", " chịu ", " có trách nhiệm",
     " tuyên truyền", " đề xuất", " bảo đảm", " đảm bảo", " phổ biến", " vận động", " giám sát",
+    " nghiêm túc", " tiếp tục",
 ];
 
 /// The agency list that starts `s`, cut where the sentence goes on.
 fn leading_list(s: &str) -> String {
+    verb_cut(s).0
+}
+
+/// The agency list that starts `s` and whether a verb (rather than
+/// punctuation or the end) ended it.
+fn verb_cut(s: &str) -> (String, bool) {
     let s = s.trim_start();
-    let mut end = s.find(['.', ';', ':', '(']).unwrap_or(s.len());
+    let punct = s.find(['.', ';', ':', '(']).unwrap_or(s.len());
+    let mut end = punct;
     for w in LIST_END {
         // `các tổ chức chính trị - xã hội` is a group, not the verb `tổ chức`.
-        if let Some((p, _)) = s.match_indices(w).find(|(p, _)| !s[..*p].ends_with("các") && !s[..*p].ends_with("Các")) {
+        if let Some((p, _)) = s.match_indices(w).find(|(p, _)| {
+            let before = &s[..*p];
+            !before.ends_with("các") && !before.ends_with("Các") && !before.ends_with("đầu tư")
+        }) {
             end = end.min(p);
         }
     }
-    s[..end].trim().trim_end_matches(',').to_string()
+    (s[..end].trim().trim_end_matches(',').to_string(), end < punct)
 }
 
 /// The agency named at the end of `s` (the subject before `chủ trì`).
@@ -191,7 +200,7 @@ pub(crate) struct Found {
 }
 
 /// Reads the assignments and deadline in a clause's text.
-pub(crate) fn read(text: &str) -> Found {
+pub(crate) fn read(text: &str, subject_verb: bool) -> Found {
     let mut found = Found::default();
     let mut labelled = false;
     for c in LABEL.captures_iter(text) {
@@ -214,7 +223,7 @@ pub(crate) fn read(text: &str) -> Found {
         found.deadline = inline_deadline(text);
     }
     if !labelled {
-        found.assignments = prose(text);
+        found.assignments = prose_with(text, subject_verb);
     }
     found
 }
@@ -229,6 +238,11 @@ static INLINE_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn inline_deadline(text: &str) -> Option<Deadline> {
     for m in INLINE_DEADLINE.find_iter(text) {
         let raw = m.as_str().trim().trim_end_matches([',', ' ']);
+        // `Thời gian hoàn thành: Trong tháng 01/2024`: the label is not the deadline.
+        let raw = match raw.split_once(':') {
+            Some((_, v)) if !v.trim().is_empty() => v.trim(),
+            _ => raw,
+        };
         let d = Deadline::parse(raw);
         if d.kind() != DeadlineKind::Unspecified {
             return Some(d);
@@ -239,6 +253,13 @@ pub(crate) fn inline_deadline(text: &str) -> Option<Deadline> {
 
 /// Assignments stated in prose.
 pub(crate) fn prose(text: &str) -> Vec<Assignment> {
+    prose_with(text, true)
+}
+
+/// Assignments stated in prose; `subject_verb` also reads a sentence whose
+/// subject is an agency (`Sở Thông tin và Truyền thông hướng dẫn ...`),
+/// which in a bullet is usually description rather than assignment.
+fn prose_with(text: &str, subject_verb: bool) -> Vec<Assignment> {
     let mut out: Vec<Assignment> = Vec::new();
     let push = |a: &mut Vec<Assignment>, names: Vec<String>, role| {
         for n in names {
@@ -247,9 +268,16 @@ pub(crate) fn prose(text: &str) -> Vec<Assignment> {
             }
         }
     };
-    for sentence in text.split(['\n']) {
+    for sentence in text.split('\n').flat_map(|l| l.split(". ")) {
         let s = sentence.trim();
         if s.is_empty() {
+            continue;
+        }
+        if let Some(rest) = s.strip_prefix("Phối hợp với ") {
+            // A sentence without subject goes on with the one before.
+            if out.iter().any(|a| a.role == Role::Lead) {
+                push(&mut out, split_agencies(&leading_list(rest)), Role::Cooperating);
+            }
             continue;
         }
         if let Some(p) = s.find(" chủ trì") {
@@ -279,9 +307,9 @@ pub(crate) fn prose(text: &str) -> Vec<Assignment> {
         // `Đề nghị X ...` / `X hướng dẫn ...`: a sentence whose subject is an
         // agency, followed by what it does.
         let subj = s.strip_prefix("Đề nghị ").or_else(|| s.strip_prefix("Giao ")).unwrap_or(s);
-        if is_agency_start(subj) && !subj.starts_with("Các phòng") {
-            let list = leading_list(subj);
-            if list.len() < subj.len() && !list.is_empty() && !fold(&list).starts_with("thu truong") {
+        if subject_verb && is_agency_start(subj) {
+            let (list, by_verb) = verb_cut(subj);
+            if by_verb && list.split_whitespace().count() <= 16 && !fold(&list).starts_with("thu truong") {
                 push(&mut out, split_agencies(&list), Role::Lead);
             }
         }
@@ -304,7 +332,7 @@ mod tests {
             ("Sở Y tế; Sở Kế hoạch và Đầu tư; UBND các huyện, thị xã, thành phố", &["Sở Y tế", "Sở Kế hoạch và Đầu tư", "UBND các huyện, thị xã, thành phố"]),
             ("Sở Tài chính và các sở, ngành, cơ quan, đơn vị liên quan", &["Sở Tài chính", "các sở, ngành, cơ quan, đơn vị liên quan"]),
             ("Sở Nội vụ và các các sở, ngành có liên quan", &["Sở Nội vụ", "các các sở, ngành có liên quan"]),
-            ("Sở Nội vụ, các sở, ngành,cơ quan, đơn vị liên quan", &["Sở Nội vụ", "các sở, ngành, cơ quan, đơn vị liên quan"]),
+            ("Sở Nội vụ, các sở, ngành,cơ quan, đơn vị liên quan", &["Sở Nội vụ", "các sở, ngành,cơ quan, đơn vị liên quan"]),
             ("Các sở. ngành có liên quan", &["Các sở. ngành có liên quan"]),
             ("Các sở, ngành cơ quan, đơn vị liên quan", &["Các sở, ngành cơ quan, đơn vị liên quan"]),
             ("Các bộ, cơ quan ngang bộ", &["Các bộ, cơ quan ngang bộ"]),
@@ -361,7 +389,7 @@ mod tests {
     #[test]
     fn labelled_fields_gazette() {
         let text = "1. Tên nhiệm vụ: Xây dựng Đề án hình thành mạng lưới chuyên gia.\n2. Cơ quan chủ trì: Bộ Tư pháp.\n3. Cơ quan phối hợp: Các bộ, ngành.\n4. Kết quả: Quyết định của Thủ tướng Chính phủ phê duyệt Đề án.\n5. Thời gian hoàn thành: Quý IV/2026.";
-        let f = read(text);
+        let f = read(text, true);
         let got: Vec<(String, Role)> = f.assignments.into_iter().map(|a| (a.agency, a.role)).collect();
         assert_eq!(got, [("Bộ Tư pháp".to_string(), Role::Lead), ("Các bộ, ngành".to_string(), Role::Cooperating)]);
         assert_eq!(f.deadline.unwrap().due().unwrap().to_string(), "2026-12-31");
@@ -371,7 +399,7 @@ mod tests {
     fn inline_deadlines_seed_003() {
         let d = inline_deadline("Thực hiện khảo sát, tổng hợp nhu cầu phát triển chuyên môn giai đoạn từ nay đến 2030, hoàn thành chậm nhất trong quý I năm 2024. Chủ động kết nối").unwrap();
         assert_eq!(d.text(), "hoàn thành chậm nhất trong quý I năm 2024");
-        let d = read("Thời gian thực hiện: Cả năm 2024.").deadline.unwrap();
+        let d = read("Thời gian thực hiện: Cả năm 2024.", true).deadline.unwrap();
         assert_eq!(d.text(), "Cả năm 2024");
         let d = inline_deadline("Triển khai đấu thầu tập trung. Thời gian hoàn thành trong tháng 06/2024.").unwrap();
         assert_eq!(d.due().unwrap().to_string(), "2024-06-30");

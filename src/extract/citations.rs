@@ -37,7 +37,6 @@ pub(crate) struct Source<'a> {
 /// A chain link between two cited documents: `from` implements `to`.
 #[derive(Clone, Debug)]
 pub(crate) struct Link {
-    pub from: Citation,
     pub from_id: DocId,
     pub to: Citation,
     pub to_id: DocId,
@@ -134,9 +133,13 @@ pub(crate) fn read(sources: &[Source], own: Option<&DocNumber>, jurisdiction: &s
     };
     let mut doc_level: Vec<DocLink> = Vec::new();
     let mut clause_level: Vec<DocLink> = Vec::new();
+    // A preamble paragraph that starts with a citation goes on with the
+    // trigger of the paragraph before (`Thực hiện A` ¶ `B`).
+    let mut carried = Relation::Cites;
     for (k, cs, text) in &all {
         let src = &sources[*k];
         let mut prev: Option<&Citation> = None;
+        let mut first_relation = None;
         for c in cs {
             let is_own = own.is_some_and(|o| o.number().is_some() && o == c.number());
             let id = if is_own { None } else { resolve(c) };
@@ -175,13 +178,24 @@ pub(crate) fn read(sources: &[Source], own: Option<&DocNumber>, jurisdiction: &s
                 (Some(_), _) => Relation::Cites,
                 (None, Some(a)) if !own.is_some_and(|o| o == a.number()) => {
                     if let Some(from_id) = resolve(a) {
-                        found.chains.push(Link { from: a.clone(), from_id, to: c.clone(), to_id: id.clone() });
+                        found.chains.push(Link { from_id, to: c.clone(), to_id: id.clone() });
                     }
                     Relation::Cites
                 }
                 (None, Some(_)) => Relation::Implements,
-                (None, None) => relation_before(sentence_before(text, c.span().0)),
+                (None, None) => {
+                    let before = sentence_before(text, c.span().0);
+                    let r = relation_before(before);
+                    if r == Relation::Cites && before.trim().is_empty() && c.span().0 == 0 {
+                        carried
+                    } else {
+                        r
+                    }
+                }
             };
+            if src.clause.is_none() && first_relation.is_none() {
+                first_relation = Some(relation);
+            }
             let link = DocLink {
                 text: c.text().to_string(),
                 target: id,
@@ -200,6 +214,9 @@ pub(crate) fn read(sources: &[Source], own: Option<&DocNumber>, jurisdiction: &s
             } else {
                 doc_level.push(link);
             }
+        }
+        if src.clause.is_none() {
+            carried = first_relation.unwrap_or(Relation::Cites);
         }
     }
     found.links = doc_level;

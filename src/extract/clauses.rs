@@ -99,14 +99,6 @@ fn rank(m: &Marker) -> u8 {
     }
 }
 
-/// A piece of text with where it stands, for the citation stage.
-#[derive(Clone, Debug)]
-pub(crate) struct Unit {
-    pub text: String,
-    pub clause: Option<String>,
-    pub line: usize,
-}
-
 /// The tree and what came with it.
 #[derive(Debug, Default)]
 pub(crate) struct Tree {

@@ -228,6 +228,24 @@ pub(crate) fn read(lines: &[Line], provinces: &[(String, String)]) -> Header {
                 }
             }
             title(lines, k, &mut h);
+            if h.number.is_none() {
+                // No `Số:` line (seed 001): the appendix says `(Kèm theo Kế
+                // hoạch số 162/KH-UBND ngày 27 tháng 6 năm 2024 ...)`.
+                for &i in &texts {
+                    let t = &lines[i].text;
+                    if !fold(t).contains("kem theo") {
+                        continue;
+                    }
+                    if let Some(c) = Citation::find_all(t).into_iter().find(|c| c.kind() == h.kind || c.number().kind() == h.kind) {
+                        h.number = Some(c.number().clone());
+                        if h.date.is_none() {
+                            h.date = c.date();
+                            h.year = h.year.or(c.date().map(Date::year));
+                        }
+                        break;
+                    }
+                }
+            }
         }
         None => news(lines, &texts, provinces, &mut h),
     }

@@ -231,7 +231,11 @@ pub fn extract_all(text: &str, options: &ExtractOptions) -> Result<Vec<Document>
             prev_leads = None;
             continue;
         }
-        let mut found = assignments::read(&c.text);
+        let mut found = assignments::read(&c.text, !matches!(c.kind, ClauseKind::Bullet | ClauseKind::SubBullet));
+        if c.kind == ClauseKind::Section {
+            // A section's own text is its closing paragraph, not a task.
+            found.assignments.clear();
+        }
         if let Some(hd) = c.heading.as_deref().filter(|hd| is_agency_heading(hd)) {
             // `2. Phòng Kế hoạch - Tài chính, Sở Y tế` / `Chủ trì, phối hợp với ...`.
             let mut list = heading_agencies(hd);
@@ -347,10 +351,10 @@ fn heading_agencies(h: &str) -> Vec<Assignment> {
 
 /// Row clauses of a task table under `home` (the appendix `PL`).
 fn task_rows(t: &Table, home: Option<&str>) -> Vec<(usize, Clause)> {
-    let label = |col: Col| -> String {
-        let l = t.cols.iter().position(|&c| c == col).and_then(|p| t.labels.get(p)).cloned().unwrap_or_default();
-        let mut cs = l.chars();
-        cs.next().map(|f| f.to_uppercase().collect::<String>() + cs.as_str()).unwrap_or_default()
+    let label = |col: Col| match col {
+        Col::Result => "Kết quả",
+        Col::Basis => "Căn cứ",
+        _ => "Ghi chú",
     };
     let extra = |group: &[(Col, String)]| -> String {
         group

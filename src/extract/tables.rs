@@ -119,8 +119,6 @@ impl Row {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Table {
     pub cols: Vec<Col>,
-    /// Column labels as written.
-    pub labels: Vec<String>,
     pub rows: Vec<Row>,
     /// Index of the first line after the table.
     pub end: usize,
@@ -130,13 +128,12 @@ pub(crate) struct Table {
 
 static ROW_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\.?(?:\s*$|\s+(\S.*)$)").unwrap());
 static DEADLINE_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:thang\b|quy\b|thuong xuyen|thuong$|nhiem vu thuong xuyen|hang nam|hang thang|hang quy|dinh ky|truoc\b|tu nam|tu thang|trong (?:nam|thang|quy)|ca nam|nam \d{4}|den nam|theo ke hoach|theo ke$|theo lo trinh|theo tien do|ky hop|hoan thanh|giai doan|sau khi|khi co|\d{4}(?:\s*(?:va|-|–|den)\b.*)?$|\d{1,2}/\d{4}$)")
+    Regex::new(r"^(?:thang\b|quy\b|thuong xuyen|thuong$|nhiem vu thuong xuyen|hang nam|hang thang|hang quy|dinh ky|truoc\b|tu nam|tu thang|trong (?:nam|thang|quy)|ca nam|nam \d{4}|den nam|theo ke hoach|theo ke$|theo lo trinh|theo tien do|ky hop|hoan thanh|giai doan|sau khi|khi co|\d{4}(?:\s*(?:va\b|-|–|den\b).*)?$|\d{1,2}/\d{4}$)")
         .unwrap()
 });
 static BASIS_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:nghi quyet|nghi dinh|quyet dinh|chi thi|ket luan|chuong$|chuong trinh|ke hoach|thong bao|thong tu|luat|van ban|cong van|de an|quy dinh)\b").unwrap()
+    Regex::new(r"^(?:nghi quyet|nghi dinh|quyet dinh|chi thi|ket luan|chuong trinh|ke hoach|thong bao|thong tu|luat|van ban|cong van|de an|quy dinh)\s+(?:so\b|\d)").unwrap()
 });
-static CITED_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+\s*[-/]").unwrap());
 
 /// Detects a table starting at line `i` and reads it.
 pub(crate) fn detect(lines: &[Line], i: usize) -> Option<Table> {
@@ -177,12 +174,11 @@ fn tabbed(lines: &[Line], i: usize) -> Option<Table> {
     if first.len() < 3 {
         return None;
     }
-    let (cols, labels): (Vec<Col>, Vec<String>) = parse_header(&first.join(" "))?.into_iter().unzip();
-    let cols: Vec<Col> = cols;
+    let cols: Vec<Col> = parse_header(&first.join(" "))?.into_iter().map(|(c, _)| c).collect();
     if cols.len() != first.len() {
         return None;
     }
-    let mut table = Table { cols: cols.clone(), labels, ..Table::default() };
+    let mut table = Table { cols: cols.clone(), ..Table::default() };
     let mut j = i + 1;
     let mut last_text = i;
     while j < lines.len() {
@@ -226,7 +222,6 @@ fn tabbed(lines: &[Line], i: usize) -> Option<Table> {
 #[derive(Clone, Debug)]
 struct Item {
     text: String,
-    line: usize,
     after_break: bool,
 }
 
@@ -240,8 +235,8 @@ fn ends_table(t: &str) -> bool {
 /// The per-line layout, header at `i`, first row at `start`.
 fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, wrap: bool) -> Table {
     let header_len = start - i;
-    let (cols, labels): (Vec<Col>, Vec<String>) = header.into_iter().unzip();
-    let mut table = Table { cols: cols.clone(), labels, ..Table::default() };
+    let cols: Vec<Col> = header.into_iter().map(|(c, _)| c).collect();
+    let mut table = Table { cols: cols.clone(), ..Table::default() };
     let body_cols: Vec<Col> = cols.iter().copied().filter(|c| *c != Col::No).collect();
     let mut rows: Vec<(String, usize, Vec<Item>)> = Vec::new();
     let mut j = start;
@@ -285,7 +280,7 @@ fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, 
                 expect += 1;
                 let mut items = Vec::new();
                 if let Some(rest) = c.get(2) {
-                    push_items(&mut items, rest.as_str(), l.no, false, wrap);
+                    push_items(&mut items, rest.as_str(), false, wrap);
                 }
                 rows.push((c[1].to_string(), l.no, items));
                 after_break = false;
@@ -294,7 +289,7 @@ fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, 
             }
         }
         match rows.last_mut() {
-            Some((_, _, items)) => push_items(items, &l.text, l.no, after_break, wrap),
+            Some((_, _, items)) => push_items(items, &l.text, after_break, wrap),
             None => table.unplaced.push((l.no, l.text.clone())),
         }
         after_break = false;
@@ -308,15 +303,20 @@ fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, 
     table
 }
 
-fn push_items(items: &mut Vec<Item>, text: &str, line: usize, after_break: bool, wrap: bool) {
+fn push_items(items: &mut Vec<Item>, text: &str, after_break: bool, wrap: bool) {
     // PDF text puts two cells on one line with a wide gap between them.
     let parts: Vec<&str> = if wrap { text.split("  ").map(str::trim).filter(|p| !p.is_empty()).collect() } else { vec![text.trim()] };
     for (k, p) in parts.into_iter().enumerate() {
-        items.push(Item { text: p.to_string(), line, after_break: after_break && k == 0 });
+        items.push(Item { text: p.to_string(), after_break: after_break && k == 0 });
     }
 }
 
 fn deadline_like(t: &str, next: Option<&str>) -> bool {
+    // A deadline cell starts a cell: capital or digit (`Tháng 3/2026`,
+    // `2026`); `trong năm 2026` inside a sentence is not one.
+    if !upper_initial(t) {
+        return false;
+    }
     let f = fold(t);
     if DEADLINE_LIKE.is_match(&f) {
         return true;
@@ -333,8 +333,10 @@ fn deadline_like(t: &str, next: Option<&str>) -> bool {
     }
 }
 
-fn basis_like(t: &str, look: &str) -> bool {
-    BASIS_LIKE.is_match(&fold(t)) && CITED_NUMBER.is_match(look)
+/// A cell that cites a document: `Nghị quyết / số 66- / NQ/TW` (the kind
+/// and `số` may be on different lines).
+fn basis_like(look: &str) -> bool {
+    BASIS_LIKE.is_match(&fold(look))
 }
 
 /// Connectives that continue the line before.
@@ -368,6 +370,19 @@ struct Feat {
     len: usize,
     connective: bool,
     prev_open: bool,
+    /// The line before leaves a name open (`Bộ Giáo dục và`, `Nam, Đài`).
+    prev_name_open: bool,
+    /// The line before starts with a capital (it may be a name itself).
+    prev_upper: bool,
+    /// The line before breaks off mid-phrase (`số 66-`, `CP ngày`, `... của`):
+    /// this line goes on in the same cell.
+    prev_broken: bool,
+    /// The line before closes a bracket (`... doanh)`): the cell likely ends.
+    prev_closed: bool,
+    /// The line before ends with a comma: a list goes on.
+    prev_comma: bool,
+    /// The line has what a citation cell has (digits, `/`, `số`, `ngày`).
+    citation_bits: bool,
 }
 
 fn start_score(col: Col, f: &Feat) -> f64 {
@@ -379,20 +394,18 @@ fn start_score(col: Col, f: &Feat) -> f64 {
                 -1.0
             }
         }
-        Col::Lead | Col::Coop => {
-            if f.agency {
-                3.0
-            } else {
-                -4.0
-            }
-        }
+        Col::Lead | Col::Coop => match (f.agency, f.prev_comma) {
+            (true, false) => 3.0,
+            (true, true) => 1.0,
+            _ => -4.0,
+        },
         Col::Result | Col::Note => {
             if f.deadline || f.basis {
                 -3.0
             } else if f.agency {
                 -1.0
             } else if f.upper {
-                1.5
+                1.0
             } else {
                 -3.0
             }
@@ -445,6 +458,22 @@ fn cont_score(col: Col, f: &Feat, wrap: bool, resumed: bool) -> f64 {
             if resumed && f.agency {
                 s += 1.0;
             }
+            if wrap && f.upper && !f.agency && !f.prev_name_open && !resumed {
+                s -= 1.0;
+            }
+            if wrap && f.agency && !f.prev_name_open && !resumed {
+                s -= 1.0;
+            }
+            if f.prev_closed && !resumed {
+                s -= 1.0;
+            }
+            if resumed && !f.agency && !f.upper {
+                s -= 0.5;
+            }
+            if wrap && f.upper && !f.agency && f.prev_name_open && f.prev_upper && !resumed {
+                // `Nam, Đài` / `Tiếng nói`: a name going on.
+                s += 1.0;
+            }
             s
         }
         Col::Result | Col::Note => {
@@ -462,6 +491,9 @@ fn cont_score(col: Col, f: &Feat, wrap: bool, resumed: bool) -> f64 {
         }
         Col::Deadline => {
             let mut s = if f.len > 25 { -2.0 } else { 0.0 };
+            if !f.deadline && !f.citation_bits && f.len > 12 {
+                s -= 0.5;
+            }
             if f.agency || f.basis {
                 s -= 1.0;
             }
@@ -471,17 +503,43 @@ fn cont_score(col: Col, f: &Feat, wrap: bool, resumed: bool) -> f64 {
             s
         }
         Col::Basis => {
-            if f.basis || f.deadline {
+            if f.basis || f.citation_bits {
                 0.5
-            } else if f.len < 20 {
-                0.0
             } else {
-                -1.0
+                -1.5
             }
         }
         _ => 0.0,
     };
     s
+}
+
+/// On the best path ending in state `s` at item `k`: the last item in
+/// column `c` of the current group, and how many items that column has.
+fn col_tail(back: &[Vec<(usize, Step)>], k: usize, s: usize, c: usize) -> (Option<usize>, usize) {
+    let (mut k, mut s) = (k, s);
+    let (mut last, mut n) = (None, 0);
+    loop {
+        if s / 2 == c {
+            n += 1;
+            last = last.or(Some(k));
+        }
+        let (ps, step) = back[k][s];
+        if step == Step::Group || k == 0 || ps == usize::MAX {
+            return (last, n);
+        }
+        k -= 1;
+        s = ps;
+    }
+}
+
+/// A line that leaves a name open: ends with a comma, `và`, or a
+/// capitalised word (`Nam, Đài`, `Tiếng nói` does not).
+fn name_open(t: &str) -> bool {
+    let t = t.trim_end();
+    t.ends_with(',')
+        || fold(t).ends_with(" va")
+        || t.split_whitespace().last().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Chooses a column for every item; returns the cell groups.
@@ -505,10 +563,28 @@ fn segment(items: &[Item], cols: &[Col], wrap: bool) -> Vec<Vec<(Col, String)>> 
                 let p = fold(&items[k - 1].text);
                 ["cua", "va", "voi", "theo", "ve", "tai", "cho", "cac", "nhung", "trinh", "giua", "thuoc"].iter().any(|w| p.ends_with(&format!(" {w}")))
             };
+            let prev_name_open = k > 0 && {
+                let p = items[k - 1].text.trim_end();
+                p.ends_with(',')
+                    || fold(p).ends_with(" va")
+                    || p.split_whitespace().last().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+            };
+            let prev_text = if k > 0 { items[k - 1].text.trim_end() } else { "" };
+            let pf = fold(prev_text);
+            let ff = fold(&it.text);
             Feat {
+                prev_broken: k > 0
+                    && (prev_text.ends_with(['-', '/'])
+                        || ["ngay", "so", "cua", "va", "chuong"].iter().any(|w| pf == *w || pf.ends_with(&format!(" {w}")))),
+                prev_closed: prev_text.ends_with(')'),
+                prev_upper: upper_initial(prev_text),
+                prev_comma: prev_text.ends_with(','),
+                citation_bits: it.text.chars().any(|c| c.is_ascii_digit() || c == '/')
+                    || ["so ", "ngay", "trinh so", "cua "].iter().any(|w| ff.starts_with(w)),
+                prev_name_open,
                 agency: is_agency_start(&it.text),
                 deadline: deadline_like(&it.text, next),
-                basis: basis_like(&it.text, &look),
+                basis: basis_like(&look),
                 upper: upper_initial(&it.text),
                 len: it.text.chars().count(),
                 connective: continues(&it.text),
@@ -541,16 +617,20 @@ fn segment(items: &[Item], cols: &[Col], wrap: bool) -> Vec<Vec<(Col, String)>> 
                 }
             };
             // Same cell.
-            if !brk || true {
-                let v = base + cont_score(cols[pc], f, wrap, brk) + if brk { 0.0 } else { 0.0 };
-                relax(idx(pc, pr || brk), v, Step::Same, &mut score, &mut back);
-            }
+            let bonus = if f.prev_broken && !brk { 3.0 } else { 0.0 };
+            let v = base + cont_score(cols[pc], f, wrap, brk) + bonus;
+            relax(idx(pc, pr || brk), v, Step::Same, &mut score, &mut back);
             for c in 0..m {
                 if c > pc {
-                    // Start the next cell, skipping empty ones.
-                    let skip = (c - pc - 1) as f64 * 1.5;
-                    let v = base + start_score(cols[c], f) - skip;
-                    relax(idx(c, false), v, Step::Start, &mut score, &mut back);
+                    // Start the next cell, skipping empty ones. After a page
+                    // break the group's cells can only go on (or a new
+                    // group start).
+                    if !(pr || brk) {
+                        let skip = (c - pc - 1) as f64 * 1.5;
+                        let broken = if f.prev_broken { 1.5 } else { 0.0 };
+                        let v = base + start_score(cols[c], f) - skip - broken;
+                        relax(idx(c, false), v, Step::Start, &mut score, &mut back);
+                    }
                     // Resume a cell begun on the page before.
                     if pr || brk {
                         let pen = if f.connective { 1.2 } else { 0.3 };
@@ -559,19 +639,32 @@ fn segment(items: &[Item], cols: &[Col], wrap: bool) -> Vec<Vec<(Col, String)>> 
                     }
                 }
                 if brk && c < pc {
-                    // After a page break any earlier cell may go on.
-                    let v = base + cont_score(cols[c], f, wrap, true);
+                    // After a page break any earlier cell may go on; a name
+                    // left open on the page before (`Đài Tiếng nói`) goes on
+                    // with a capitalised word (`Việt Nam`).
+                    // The longest cells are the ones that overflow the page.
+                    let (last, lines) = col_tail(&back, k - 1, ps, c);
+                    let mut v = base + cont_score(cols[c], f, wrap, true) + 0.1 * lines.min(10) as f64;
+                    if f.upper && !f.agency && last.is_some_and(|j| name_open(&items[j].text)) {
+                        v += 1.0;
+                    }
                     relax(idx(c, true), v, Step::Resume, &mut score, &mut back);
                 }
                 if c <= pc && c >= group_min && pc >= group_min {
                     let skip = (c - group_min) as f64 * 0.5;
-                    let v = base + start_score(cols[c], f) - 3.0 - skip;
+                    let v = base + start_score(cols[c], f) - 4.0 - skip;
                     relax(idx(c, false), v, Step::Group, &mut score, &mut back);
                 }
             }
         }
     }
     // Best end state, then walk back.
+    if std::env::var("SEG_DEBUG").is_ok() {
+        for k in 0..items.len() {
+            let best: Vec<String> = (0..ns).filter(|&s| score[k][s] > neg).map(|s| format!("{}{}:{:.1}", s / 2, if s % 2 == 1 { "r" } else { "" }, score[k][s])).collect();
+            eprintln!("{:>20} {}", items[k].text, best.join(" "));
+        }
+    }
     let last = items.len() - 1;
     let mut s = (0..ns).max_by(|&a, &b| score[last][a].total_cmp(&score[last][b])).unwrap_or(0);
     let mut path = vec![(0usize, Step::Start); items.len()];
@@ -688,5 +781,27 @@ mod tests {
             assert!(r.cell(Col::Lead).is_some(), "row {} has no lead: {:?}", r.no, r.groups);
             assert!(r.cell(Col::Deadline).is_some(), "row {} has no deadline: {:?}", r.no, r.groups);
         }
+    }
+}
+#[cfg(test)]
+mod debug_tests {
+    use super::*;
+    #[test]
+    fn debug_row15() {
+        let page1 = ["Thể chế hóa đầy đủ, kịp thời các chủ", "trương, định hướng phát triển kinh tế có", "vốn đầu tư nước ngoài theo Nghị quyết", "của Bộ Chính trị", "Bộ Tài chính", "Các bộ,", "cơ quan", "ngang bộ", "Báo cáo chuyên", "đề về cơ chế,", "chính sách, giải", "pháp lớn để thể", "chế hóa các chủ", "Tháng", "5/2026", "Chương", "trình số 12-", "CTr/BCĐ"];
+        let page2 = ["trương,", "định", "hướng của Đảng", "về", "phát triển", "kinh tế có vốn", "đầu", "tư", "nước", "ngoài được trình", "Ban", "Chỉ đạo", "Trung ương về", "hoàn thiện thể", "chế, pháp luật", "Bộ Tài chính", "Các bộ,", "cơ quan", "ngang bộ", "Báo cáo kết quả", "thể chế hóa các", "Tháng", "11/2026", "Chương", "trình số 12-", "CTr/BCĐ"];
+        let mut items: Vec<Item> = page1.iter().map(|t| Item { text: t.to_string(), after_break: false }).collect();
+        items.extend(page2.iter().enumerate().map(|(k, t)| Item { text: t.to_string(), after_break: k == 0 }));
+        let cols = [Col::Name, Col::Lead, Col::Coop, Col::Result, Col::Deadline, Col::Basis];
+        let g = segment(&items, &cols, true);
+        eprintln!("{g:?}");
+    }
+    #[test]
+    fn debug_row7() {
+        let lines = ["Đề án về chỉ số đánh giá, chấm điểm KPI", "về công tác xây dựng pháp luật", "Bộ Tư pháp", "Các bộ,", "cơ quan", "ngang bộ", "Đề án trình", "Thủ tướng", "Chính phủ", "Tháng", "3/2026", "Nghị quyết", "số 23/NQ-", "CP ngày", "07/02/2026"];
+        let items: Vec<Item> = lines.iter().map(|t| Item { text: t.to_string(), after_break: false }).collect();
+        let cols = [Col::Name, Col::Lead, Col::Coop, Col::Result, Col::Deadline, Col::Basis];
+        let g = segment(&items, &cols, true);
+        eprintln!("{g:?}");
     }
 }
