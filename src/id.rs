@@ -582,6 +582,12 @@ static CITE_RE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A kind name on its own, to find the last one in a citation's lead-in.
+static KIND_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:nghị\s+quyết|quyết\s+định|chỉ\s+thị|kế\s+hoạch|thông\s+báo|thông\s+tư|thông\s+tri|công\s+văn|văn\s+bản|chương\s+trình|hướng\s+dẫn|nghị\s+định|kết\s+luận|quy\s+định|quy\s+chế|đề\s+án|báo\s+cáo|tờ\s+trình|công\s+điện)\b")
+        .unwrap()
+});
+
 static AFTER_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^\s*,?\s*(?:ban\s+hành\s+)?ngày\s*(\d{1,2}\s*(?:/\s*\d{1,2}\s*/\s*\d{4}|tháng\s*\d{1,2}\s*năm\s*\d{4}))",
@@ -609,7 +615,21 @@ impl Citation {
         for c in CITE_RE.captures_iter(&text) {
             let num_m = c.name("num").unwrap();
             let Ok(number) = num_m.as_str().parse::<DocNumber>() else { continue };
-            let start = c.get(0).unwrap().start();
+            let mut start = c.get(0).unwrap().start();
+            let mut kind_m = c.name("kind");
+            // `Kế hoạch triển khai thực hiện Chỉ thị số 25-CT/TW`: the words
+            // between two kind names belong to the text before; the
+            // citation starts at the last kind name.
+            if let Some(k) = kind_m {
+                if let Some(last) = KIND_WORD_RE.find_iter(k.as_str()).last().filter(|m| m.start() > 0) {
+                    start = k.start() + last.start();
+                    kind_m = None;
+                }
+            }
+            let kind_text = match kind_m {
+                Some(k) => Some(k.as_str()),
+                None => KIND_WORD_RE.find(&text[start..num_m.start()]).map(|m| m.as_str()),
+            };
             let mut end = num_m.end();
             let rest = &text[end..];
             let mut date = None;
@@ -632,8 +652,8 @@ impl Citation {
                     end += i.name("who").unwrap().start() + who.len();
                 }
             }
-            let kind = c.name("kind").and_then(|k| {
-                let head: Vec<&str> = k.as_str().split_whitespace().take(2).collect();
+            let kind = kind_text.and_then(|k| {
+                let head: Vec<&str> = k.split_whitespace().take(2).collect();
                 DocKind::from_name(&head.join(" "))
             });
             let kind = match (kind, number.kind()) {
@@ -867,6 +887,17 @@ mod tests {
                 assert_eq!(c.resolve(citing).unwrap().to_string(), *id, "{text:?}");
             }
         }
+    }
+
+    /// A lead-in with two kind names starts the citation at the second.
+    #[test]
+    fn citation_starts_at_last_kind_name() {
+        let t = "Quyết định số 281/QĐ-TTg ngày 05/4/2024 của Thủ tướng Chính phủ ban hành Kế hoạch triển khai thực hiện Chỉ thị số 25- CT/TW ngày 25/10/2023 của Ban Bí thư";
+        let all = Citation::find_all(t);
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[1].text(), "Chỉ thị số 25- CT/TW ngày 25/10/2023 của Ban Bí thư");
+        assert_eq!(all[1].kind(), Some(DocKind::ChiThi));
+        assert_eq!(&t[all[1].span().0..all[1].span().1], all[1].text());
     }
 
     #[test]
