@@ -29,6 +29,11 @@ const NAME_HEADS: &[&str] = &["bo", "so", "ban", "dai", "phong", "cuc", "hoi", "
 /// True when `s` starts with the name of an agency or agency group.
 pub(crate) fn is_agency_start(s: &str) -> bool {
     let s = s.trim_start_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
+    // Only the first words matter.
+    let s = match s.char_indices().nth(48) {
+        Some((k, _)) => &s[..k],
+        None => s,
+    };
     let f = fold(s);
     let head = |h: &str| f.strip_prefix(h).is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()));
     if GROUP_HEADS.iter().any(|h| head(h)) {

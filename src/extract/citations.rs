@@ -115,7 +115,9 @@ pub(crate) fn read(sources: &[Source], own: Option<&DocNumber>, jurisdiction: &s
         .enumerate()
         .map(|(k, s)| {
             let t = nfc(s.text);
-            (k, Citation::find_all(&t), t)
+            // Every number grammar has a `/`: skip the regex where none is.
+            let cs = if t.contains('/') { Citation::find_all(&t) } else { Vec::new() };
+            (k, cs, t)
         })
         .collect();
     // Years from dated citations, for undated ones.
@@ -132,7 +134,9 @@ pub(crate) fn read(sources: &[Source], own: Option<&DocNumber>, jurisdiction: &s
             .or_else(|| years.get(&c.number().to_string()).map(|&y| DocId::from_number(jurisdiction, y, c.number())))
     };
     let mut doc_level: Vec<DocLink> = Vec::new();
+    let mut doc_index: HashMap<DocId, usize> = HashMap::new();
     let mut clause_level: Vec<DocLink> = Vec::new();
+    let mut clause_seen: std::collections::HashSet<(DocId, String)> = std::collections::HashSet::new();
     // A preamble paragraph that starts with a citation goes on with the
     // trigger of the paragraph before (`Thực hiện A` ¶ `B`).
     let mut carried = Relation::Cites;
@@ -202,16 +206,18 @@ pub(crate) fn read(sources: &[Source], own: Option<&DocNumber>, jurisdiction: &s
                 relation,
                 clause: src.clause.map(str::to_string),
             };
-            if src.clause.is_some() {
-                if !clause_level.iter().any(|l| l.target == link.target && l.clause == link.clause) {
+            if let Some(path) = src.clause {
+                if clause_seen.insert((link.target.clone(), path.to_string())) {
                     clause_level.push(link);
                 }
-            } else if let Some(l) = doc_level.iter_mut().find(|l| l.target == link.target) {
+            } else if let Some(&k) = doc_index.get(&link.target) {
+                let l = &mut doc_level[k];
                 if strength(link.relation) > strength(l.relation) {
                     l.relation = link.relation;
                     l.text = link.text;
                 }
             } else {
+                doc_index.insert(link.target.clone(), doc_level.len());
                 doc_level.push(link);
             }
         }

@@ -141,6 +141,7 @@ struct Builder<'a> {
     /// byte offset). A closing paragraph goes to the section.
     last_para: Option<(usize, usize)>,
     closed: bool,
+    paths: std::collections::HashSet<String>,
 }
 
 impl Builder<'_> {
@@ -217,11 +218,14 @@ impl Builder<'_> {
     }
 
     /// A path already used (a numbering restart) gets a suffix, so paths stay unique.
-    fn unique(&self, path: String) -> String {
-        if !self.tree.clauses.iter().any(|c| c.path == path) {
-            return path;
-        }
-        (2..).map(|n| format!("{path}-{n}")).find(|p| !self.tree.clauses.iter().any(|c| &c.path == p)).expect("infinite")
+    fn unique(&mut self, path: String) -> String {
+        let path = if self.paths.contains(&path) {
+            (2..).map(|n| format!("{path}-{n}")).find(|p| !self.paths.contains(p)).expect("infinite")
+        } else {
+            path
+        };
+        self.paths.insert(path.clone());
+        path
     }
 
     /// The clause a new unmarked paragraph belongs to: the innermost clause
@@ -310,6 +314,7 @@ pub(crate) fn build(lines: &[Line], used: &[bool], summary: bool, subject_line: 
         paragraphs: 0,
         last_para: None,
         closed: false,
+        paths: std::collections::HashSet::new(),
     };
     let mut prev_text = String::new();
     let mut blank_before = true;
@@ -351,6 +356,7 @@ pub(crate) fn build(lines: &[Line], used: &[bool], summary: bool, subject_line: 
             b.flush();
             let home = b.stack.last().map(|&(_, k)| k);
             let end = table.end.max(i + 1);
+            b.tree.footnotes.extend(table.footnotes.iter().cloned());
             b.tree.tables.push((home, table));
             i = end;
             blank_before = true;

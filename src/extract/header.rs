@@ -103,25 +103,40 @@ pub(crate) fn province(name: &str, table: &[(String, String)]) -> Option<(String
 
 /// The province named most often after `tỉnh`/`thành phố` in `text`.
 pub(crate) fn most_named_province(text: &str, table: &[(String, String)]) -> Option<(String, String)> {
-    let folded = fold(text);
-    let mut best: Option<(usize, (String, String))> = None;
     let names: Vec<(String, String)> = if table.is_empty() {
         PROVINCES.iter().map(|p| (slug(p), p.to_string())).collect()
     } else {
         table.to_vec()
     };
-    for (id, name) in names {
-        let f = fold(&name);
-        let n = ["tinh ", "thanh pho ", "tp "]
-            .iter()
-            .map(|p| folded.matches(&format!("{p}{f}")).count())
-            .sum::<usize>()
-            + usize::from(folded.contains(&format!("{f}:")));
-        if n > 0 && best.as_ref().is_none_or(|(b, _)| n > *b) {
-            best = Some((n, (id, name)));
+    let folded_names: Vec<String> = names.iter().map(|(_, n)| fold(n)).collect();
+    let mut counts = vec![0usize; names.len()];
+    // One pass: after each `tỉnh` / `thành phố` / `tp`, which name follows.
+    for line in text.lines() {
+        let f = fold(line);
+        for prefix in ["tinh ", "thanh pho ", "tp "] {
+            for (p, _) in f.match_indices(prefix) {
+                if p > 0 && f.as_bytes()[p - 1].is_ascii_alphanumeric() {
+                    continue;
+                }
+                let rest = &f[p + prefix.len()..];
+                for (k, n) in folded_names.iter().enumerate() {
+                    if rest.starts_with(n.as_str()) {
+                        counts[k] += 1;
+                    }
+                }
+            }
+        }
+        // `Trung tâm ... Thái Bình: ...` (a site banner).
+        if let Some((head, _)) = f.split_once(':') {
+            for (k, n) in folded_names.iter().enumerate() {
+                if head.ends_with(n.as_str()) {
+                    counts[k] += 1;
+                }
+            }
         }
     }
-    best.map(|(_, p)| p)
+    let (k, &n) = counts.iter().enumerate().max_by_key(|(k, n)| (**n, std::cmp::Reverse(*k)))?;
+    (n > 0).then(|| names[k].clone())
 }
 
 fn is_upper_line(s: &str) -> bool {

@@ -107,7 +107,7 @@ impl ExtractOptions {
 /// # Ok::<(), directive_lineage::Error>(())
 /// ```
 pub fn extract(text: &str, options: &ExtractOptions) -> Result<Document, Error> {
-    Ok(extract_all(text, options)?.remove(0))
+    Ok(run(text, options, false)?.remove(0))
 }
 
 /// Like [`extract`], followed by a cited-only document for every document
@@ -115,6 +115,10 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Result<Document, Error> 
 /// and the links of a citation chain (`47/KH-UBND ... thực hiện
 /// 230-KH/TU`: the cited-only 47/KH-UBND implements 230-KH/TU).
 pub fn extract_all(text: &str, options: &ExtractOptions) -> Result<Vec<Document>, Error> {
+    run(text, options, true)
+}
+
+fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Document>, Error> {
     let not_a_document = |reason: &str| {
         Error::new(ErrorKind::NotADocument { source_name: options.source.clone(), reason: reason.to_string() })
     };
@@ -320,7 +324,9 @@ pub fn extract_all(text: &str, options: &ExtractOptions) -> Result<Vec<Document>
         warnings,
     };
     let mut out = vec![doc];
-    out.extend(cited_only(&found, &out[0].id));
+    if with_cited {
+        out.extend(cited_only(&found, &out[0].id));
+    }
     Ok(out)
 }
 
@@ -503,23 +509,32 @@ fn sentence_case(s: &str) -> String {
 
 /// A cited-only document for every document cited, with the chain links.
 fn cited_only(found: &citations::Found, own: &DocId) -> Vec<Document> {
-    let mut out: Vec<Document> = Vec::new();
+    // The best-described citation of each document, in order of first mention.
+    let mut best: Vec<(&DocId, &Citation)> = Vec::new();
+    let mut at: std::collections::HashMap<&DocId, usize> = std::collections::HashMap::new();
+    let score = |c: &Citation| usize::from(c.date().is_some()) * 2 + usize::from(c.issuer_text().is_some());
     for (id, c) in &found.cited {
-        if id == own || out.iter().any(|d| &d.id == id) {
+        if id == own {
             continue;
         }
-        // The best-described citation of this document.
-        let best = found
-            .cited
-            .iter()
-            .filter(|(i, _)| i == id)
-            .map(|(_, c)| c)
-            .max_by_key(|c| usize::from(c.date().is_some()) * 2 + usize::from(c.issuer_text().is_some()))
-            .unwrap_or(c);
+        match at.get(id) {
+            Some(&k) => {
+                if score(c) > score(best[k].1) {
+                    best[k].1 = c;
+                }
+            }
+            None => {
+                at.insert(id, best.len());
+                best.push((id, c));
+            }
+        }
+    }
+    let mut out: Vec<Document> = Vec::new();
+    for (id, best) in best {
         let (level, branch) = authority(best.number());
         let mut doc = Document {
             id: id.clone(),
-            kind: best.kind().or(best.number().kind()).unwrap_or(DocKind::CongVan),
+            kind: best.number().kind().or(best.kind()).unwrap_or(DocKind::CongVan),
             number: Some(best.number().clone()),
             issuer: best.issuer_text().unwrap_or("").to_string(),
             jurisdiction: id.jurisdiction().to_string(),

@@ -124,6 +124,8 @@ pub(crate) struct Table {
     pub end: usize,
     /// Lines inside the table that could not be placed: (line number, text).
     pub unplaced: Vec<(usize, String)>,
+    /// Gazette footnotes at the foot of the table's pages.
+    pub footnotes: Vec<(usize, String)>,
 }
 
 static ROW_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\.?(?:\s*$|\s+(\S.*)$)").unwrap());
@@ -266,6 +268,11 @@ fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, 
                 continue;
             }
             LineKind::Text => {}
+            LineKind::Footnote => {
+                table.footnotes.push((l.no, l.text.clone()));
+                j += 1;
+                continue;
+            }
             _ => {
                 j += 1;
                 continue;
