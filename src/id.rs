@@ -570,17 +570,37 @@ pub struct Citation {
     issuer_text: Option<String>,
 }
 
+/// A number as cited (`số 25-CT/TW`). The kind words before it are found by
+/// looking back from the number ([`lead_in`]): a regex with the lead-in
+/// (`Kế hoạch ... số`) in it scans backwards through a large letter class
+/// at every match and made citation search the extractor's main cost.
 static CITE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<kind>(?i:nghị\s+quyết|quyết\s+định|chỉ\s+thị|kế\s+hoạch|thông\s+báo|thông\s+tư|thông\s+tri|công\s+văn|văn\s+bản|chương\s+trình|hướng\s+dẫn|nghị\s+định|kết\s+luận|quy\s+định|quy\s+chế|đề\s+án|báo\s+cáo|tờ\s+trình|công\s+điện)
-           (?:[\s\p{L}]{0,40}?\s)??)?
         (?i:s[ốố]\s*:?\s*)?
         (?P<num>(?P<n>\d{1,6})\s*(?:-\s*|/\s*(?:\d{4}\s*/\s*)?)
           [A-ZĐ][\p{L}&]*(?:\.[\p{L}&]+)*\s*[-/]\s*[A-ZĐ][\p{L}\d&]*(?:[.-][A-ZĐ][\p{L}\d&]*)*)",
     )
     .unwrap()
 });
+
+/// The kind name that introduces a citation whose number part starts at
+/// byte `at` of `text`: the last kind name in the 40 letters and spaces
+/// before it (`Kế hoạch triển khai thực hiện Chỉ thị số 25-CT/TW` →
+/// `Chỉ thị`). Returns its byte range.
+fn lead_in(text: &str, at: usize) -> Option<(usize, usize)> {
+    let mut from = at.saturating_sub(200);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let window = &text[from..at];
+    let k = KIND_WORD_RE.find_iter(window).last()?;
+    let gap = &window[k.end()..];
+    let ok = gap.chars().count() <= 41
+        && gap.chars().all(|c| c.is_alphabetic() || c.is_whitespace())
+        && (gap.is_empty() || gap.ends_with(char::is_whitespace));
+    ok.then(|| (from + k.start(), from + k.end()))
+}
 
 /// A kind name on its own, to find the last one in a citation's lead-in.
 static KIND_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -615,20 +635,9 @@ impl Citation {
         for c in CITE_RE.captures_iter(&text) {
             let num_m = c.name("num").unwrap();
             let Ok(number) = num_m.as_str().parse::<DocNumber>() else { continue };
-            let mut start = c.get(0).unwrap().start();
-            let mut kind_m = c.name("kind");
-            // `Kế hoạch triển khai thực hiện Chỉ thị số 25-CT/TW`: the words
-            // between two kind names belong to the text before; the
-            // citation starts at the last kind name.
-            if let Some(k) = kind_m {
-                if let Some(last) = KIND_WORD_RE.find_iter(k.as_str()).last().filter(|m| m.start() > 0) {
-                    start = k.start() + last.start();
-                    kind_m = None;
-                }
-            }
-            let kind_text = match kind_m {
-                Some(k) => Some(k.as_str()),
-                None => KIND_WORD_RE.find(&text[start..num_m.start()]).map(|m| m.as_str()),
+            let (start, kind_text) = match lead_in(&text, c.get(0).unwrap().start()) {
+                Some((a, b)) => (a, Some(&text[a..b])),
+                None => (c.get(0).unwrap().start(), None),
             };
             let mut end = num_m.end();
             let rest = &text[end..];
