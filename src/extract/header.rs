@@ -140,8 +140,16 @@ pub(crate) fn most_named_province(text: &str, table: &[(String, String)]) -> Opt
 }
 
 fn is_upper_line(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| !c.is_lowercase())
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
 }
 
 fn is_motto(f: &str) -> bool {
@@ -161,6 +169,9 @@ pub(crate) fn is_person_name(s: &str) -> bool {
 /// True for a line that is a signer's capacity (`KT. CHỦ TỊCH`, `GIÁM ĐỐC`).
 pub(crate) fn is_capacity(s: &str) -> bool {
     let t = s.trim();
+    if t.len() > 80 {
+        return false;
+    }
     if CAPACITY.is_match(t) {
         return true;
     }

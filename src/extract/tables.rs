@@ -318,18 +318,17 @@ fn push_items(items: &mut Vec<Item>, text: &str, after_break: bool, wrap: bool) 
     }
 }
 
-fn deadline_like(t: &str, next: Option<&str>) -> bool {
+fn deadline_like(t: &str, f: &str, next: Option<&str>, next_folded: Option<&str>) -> bool {
     // A deadline cell starts a cell: capital or digit (`Tháng 3/2026`,
     // `2026`); `trong năm 2026` inside a sentence is not one.
     if !upper_initial(t) {
         return false;
     }
-    let f = fold(t);
-    if DEADLINE_LIKE.is_match(&f) {
+    if DEADLINE_LIKE.is_match(f) {
         return true;
     }
-    if let Some(n) = next {
-        let joined = format!("{f} {}", fold(n));
+    if let (Some(_), Some(nf)) = (next, next_folded) {
+        let joined = format!("{f} {nf}");
         if DEADLINE_LIKE.is_match(&joined) && !f.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             return true;
         }
@@ -338,18 +337,6 @@ fn deadline_like(t: &str, next: Option<&str>) -> bool {
         let d = Deadline::parse(t);
         d.kind() != DeadlineKind::Unspecified
     }
-}
-
-/// A cell that cites a document: `Nghị quyết / số 66- / NQ/TW` (the kind
-/// and `số` may be on different lines).
-fn basis_like(look: &str) -> bool {
-    BASIS_LIKE.is_match(&fold(look))
-}
-
-/// Connectives that continue the line before.
-fn continues(t: &str) -> bool {
-    let f = fold(t);
-    ["cua ", "va ", "theo ", "ve ", "tai ", "voi ", "cho ", "trong ", "de ", "duoc "].iter().any(|w| f.starts_with(w))
 }
 
 fn upper_initial(t: &str) -> bool {
@@ -555,47 +542,48 @@ fn segment(items: &[Item], cols: &[Col], wrap: bool) -> Vec<Vec<(Col, String)>> 
     if items.is_empty() || m == 0 {
         return vec![];
     }
+    // Fold each item once; the features read the folded forms.
+    let folded: Vec<String> = items.iter().map(|it| fold(&it.text)).collect();
+    let ends_word = |f: &str, words: &[&str]| {
+        let last = f.rsplit(' ').next().unwrap_or("");
+        words.contains(&last)
+    };
     let feats: Vec<Feat> = items
         .iter()
         .enumerate()
         .map(|(k, it)| {
+            let ff = folded[k].as_str();
             let next = items.get(k + 1).map(|n| n.text.as_str());
             let look = format!(
-                "{} {} {}",
-                it.text,
-                next.unwrap_or(""),
-                items.get(k + 2).map(|n| n.text.as_str()).unwrap_or("")
+                "{ff} {} {}",
+                folded.get(k + 1).map_or("", |s| s.as_str()),
+                folded.get(k + 2).map_or("", |s| s.as_str())
             );
-            let prev_open = k > 0 && {
-                let p = fold(&items[k - 1].text);
-                ["cua", "va", "voi", "theo", "ve", "tai", "cho", "cac", "nhung", "trinh", "giua", "thuoc"].iter().any(|w| p.ends_with(&format!(" {w}")))
-            };
-            let prev_name_open = k > 0 && {
-                let p = items[k - 1].text.trim_end();
-                p.ends_with(',')
-                    || fold(p).ends_with(" va")
-                    || p.split_whitespace().last().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
-            };
             let prev_text = if k > 0 { items[k - 1].text.trim_end() } else { "" };
-            let pf = fold(prev_text);
-            let ff = fold(&it.text);
+            let pf = if k > 0 { folded[k - 1].as_str() } else { "" };
+            let has_prev_word = pf.contains(' ');
             Feat {
+                prev_open: has_prev_word
+                    && ends_word(pf, &["cua", "va", "voi", "theo", "ve", "tai", "cho", "cac", "nhung", "trinh", "giua", "thuoc"]),
+                prev_name_open: k > 0
+                    && (prev_text.ends_with(',')
+                        || (has_prev_word && ends_word(pf, &["va"]))
+                        || prev_text.split_whitespace().last().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))),
                 prev_broken: k > 0
-                    && (prev_text.ends_with(['-', '/'])
-                        || ["ngay", "so", "cua", "va", "chuong"].iter().any(|w| pf == *w || pf.ends_with(&format!(" {w}")))),
+                    && (prev_text.ends_with(['-', '/']) || ends_word(pf, &["ngay", "so", "cua", "va", "chuong"])),
                 prev_closed: prev_text.ends_with(')'),
                 prev_upper: upper_initial(prev_text),
                 prev_comma: prev_text.ends_with(','),
                 citation_bits: it.text.chars().any(|c| c.is_ascii_digit() || c == '/')
                     || ["so ", "ngay", "trinh so", "cua "].iter().any(|w| ff.starts_with(w)),
-                prev_name_open,
                 agency: is_agency_start(&it.text),
-                deadline: deadline_like(&it.text, next),
-                basis: basis_like(&look),
+                deadline: deadline_like(&it.text, ff, next, folded.get(k + 1).map(|s| s.as_str())),
+                basis: BASIS_LIKE.is_match(&look),
                 upper: upper_initial(&it.text),
                 len: it.text.chars().count(),
-                connective: continues(&it.text),
-                prev_open,
+                connective: ["cua ", "va ", "theo ", "ve ", "tai ", "voi ", "cho ", "trong ", "de ", "duoc "]
+                    .iter()
+                    .any(|w| ff.starts_with(w)),
             }
         })
         .collect();
