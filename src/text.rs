@@ -17,6 +17,11 @@ use unicode_normalization::UnicodeNormalization;
 /// assert_eq!(nfc("y te\u{0302}\u{0301}"), "y tế");
 /// ```
 pub fn nfc(s: &str) -> String {
+    // Most text is NFC already: the quick check avoids decomposing and
+    // recomposing it again.
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        return s.to_string();
+    }
     s.nfc().collect()
 }
 
