@@ -43,11 +43,10 @@ pub(crate) fn is_agency_start(s: &str) -> bool {
     if !s.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    let words: Vec<&str> = s.split_whitespace().collect();
     for h in NAME_HEADS {
-        let n = h.split(' ').count();
-        if words.len() > n && fold(&words[..n].join(" ")) == *h {
-            return words[n].chars().next().is_some_and(|c| c.is_uppercase());
+        if f.strip_prefix(h).is_some_and(|r| r.starts_with(' ')) {
+            let n = h.split(' ').count();
+            return s.split_whitespace().nth(n).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
         }
     }
     false

@@ -61,31 +61,30 @@ fn roman_value(r: &str) -> Option<u32> {
 /// The marker at the start of `t` and the text after it.
 pub(crate) fn marker(t: &str) -> Option<(Marker, &str)> {
     let t = t.trim();
-    if let Some(c) = ARTICLE.captures(t) {
-        return Some((Marker::Article(c[1].to_string()), c.get(2).map_or("", |m| m.as_str())));
+    // Dispatch on the first character: most lines have no marker.
+    let first = t.chars().next()?;
+    fn rest<'t>(c: &regex::Captures<'t>, k: usize) -> &'t str {
+        c.get(k).map_or("", |m| m.as_str())
     }
-    let f = fold(t);
-    if (f.starts_with("phu luc") && t.chars().count() <= 20) || f == "phu luc" {
-        return Some((Marker::Appendix, ""));
-    }
-    if let Some(c) = ROMAN.captures(t) {
-        if roman_value(&c[1]).is_some() {
-            return Some((Marker::Roman(c[1].to_string()), c.get(2).map_or("", |m| m.as_str())));
+    match first {
+        'Đ' => ARTICLE.captures(t).map(|c| (Marker::Article(c[1].to_string()), rest(&c, 2))),
+        'P' | 'p' => {
+            let f = fold(t);
+            ((f.starts_with("phu luc") && t.chars().count() <= 20) || f == "phu luc").then_some((Marker::Appendix, ""))
         }
+        'I' | 'V' | 'X' => ROMAN
+            .captures(t)
+            .filter(|c| roman_value(&c[1]).is_some())
+            .map(|c| (Marker::Roman(c[1].to_string()), rest(&c, 2))),
+        '0'..='9' => NUMBER
+            .captures(t)
+            .or_else(|| NUMBER_NODOT.captures(t))
+            .map(|c| (Marker::Number(c[1].to_string()), rest(&c, 2))),
+        'a'..='z' | 'đ' => LETTER.captures(t).map(|c| (Marker::Letter(c[1].to_string()), rest(&c, 2))),
+        '+' => PLUS.captures(t).map(|c| (Marker::Plus, rest(&c, 1))),
+        '-' | '–' | '—' | '•' => DASH.captures(t).map(|c| (Marker::Dash, rest(&c, 1))),
+        _ => None,
     }
-    if let Some(c) = NUMBER.captures(t).or_else(|| NUMBER_NODOT.captures(t)) {
-        return Some((Marker::Number(c[1].to_string()), c.get(2).map_or("", |m| m.as_str())));
-    }
-    if let Some(c) = LETTER.captures(t) {
-        return Some((Marker::Letter(c[1].to_string()), c.get(2).map_or("", |m| m.as_str())));
-    }
-    if let Some(c) = PLUS.captures(t) {
-        return Some((Marker::Plus, c.get(1).map_or("", |m| m.as_str())));
-    }
-    if let Some(c) = DASH.captures(t) {
-        return Some((Marker::Dash, c.get(1).map_or("", |m| m.as_str())));
-    }
-    None
 }
 
 fn rank(m: &Marker) -> u8 {

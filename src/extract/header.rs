@@ -111,8 +111,8 @@ pub(crate) fn most_named_province(text: &str, table: &[(String, String)]) -> Opt
     let folded_names: Vec<String> = names.iter().map(|(_, n)| fold(n)).collect();
     let mut counts = vec![0usize; names.len()];
     // One pass: after each `tỉnh` / `thành phố` / `tp`, which name follows.
-    for line in text.lines() {
-        let f = fold(line);
+    let folded_text = fold_lines(text);
+    for f in folded_text.lines() {
         for prefix in ["tinh ", "thanh pho ", "tp "] {
             for (p, _) in f.match_indices(prefix) {
                 if p > 0 && f.as_bytes()[p - 1].is_ascii_alphanumeric() {
@@ -137,6 +137,11 @@ pub(crate) fn most_named_province(text: &str, table: &[(String, String)]) -> Opt
     }
     let (k, &n) = counts.iter().enumerate().max_by_key(|(k, n)| (**n, std::cmp::Reverse(*k)))?;
     (n > 0).then(|| names[k].clone())
+}
+
+/// `fold` line by line, keeping the line breaks.
+fn fold_lines(text: &str) -> String {
+    text.lines().map(fold).collect::<Vec<_>>().join("\n")
 }
 
 fn is_upper_line(s: &str) -> bool {

@@ -109,8 +109,9 @@ pub(crate) fn normalise(text: &str) -> Vec<Line> {
     while i < raw.len() {
         let no = i + 1;
         let line = clean(raw[i]);
-        let folded = fold(&line);
-        if PAGE_HEADER.is_match(&folded) {
+        // Page headers, stamps and clutter are short lines.
+        let folded = if line.len() < 240 { fold(&line) } else { String::new() };
+        if folded.starts_with("cong bao") && PAGE_HEADER.is_match(&folded) {
             mark_footnotes(&mut out, page_start);
             i += 1;
             // The page number, with the whitespace lines around it.

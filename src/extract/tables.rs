@@ -143,6 +143,9 @@ pub(crate) fn detect(lines: &[Line], i: usize) -> Option<Table> {
     if t.contains('\t') {
         return tabbed(lines, i);
     }
+    if t.trim().len() > 12 {
+        return None;
+    }
     let f = fold(t);
     if !matches!(f.as_str(), "tt" | "stt" | "so thu tu") {
         return None;
@@ -333,7 +336,8 @@ fn deadline_like(t: &str, f: &str, next: Option<&str>, next_folded: Option<&str>
             return true;
         }
     }
-    t.chars().count() < 40 && {
+    // Other forms have a number (`Quý IV/2026` is caught above).
+    t.len() < 60 && t.bytes().any(|b| b.is_ascii_digit()) && {
         let d = Deadline::parse(t);
         d.kind() != DeadlineKind::Unspecified
     }
