@@ -115,8 +115,13 @@ pub(crate) fn read(sources: &[Source], own: Option<&DocNumber>, jurisdiction: &s
         .enumerate()
         .map(|(k, s)| {
             let t = nfc(s.text);
-            // Every number grammar has a `/`: skip the regex where none is.
-            let cs = if t.contains('/') { Citation::find_all(&t) } else { Vec::new() };
+            // Every number grammar has a digit, then `-` or `/`, then a
+            // capital (`25-CT`, `281/QĐ`, `33/2015/TT`): skip the citation
+            // regex where nothing looks like one (dates do not).
+            static MAYBE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+                regex::Regex::new(r"\d\s*[-/]\s*(?:\d{4}\s*/\s*)?[A-ZĐ]").unwrap()
+            });
+            let cs = if MAYBE.is_match(&t) { Citation::find_all(&t) } else { Vec::new() };
             (k, cs, t)
         })
         .collect();

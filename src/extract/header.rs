@@ -111,8 +111,13 @@ pub(crate) fn most_named_province(text: &str, table: &[(String, String)]) -> Opt
     let folded_names: Vec<String> = names.iter().map(|(_, n)| fold(n)).collect();
     let mut counts = vec![0usize; names.len()];
     // One pass: after each `tỉnh` / `thành phố` / `tp`, which name follows.
-    let folded_text = fold_lines(text);
-    for f in folded_text.lines() {
+    // Only lines that can name a province are folded.
+    let candidates = text.lines().filter(|l| {
+        ["ỉnh", "ỈNH", "phố", "PHỐ", "TP", "Tp"].iter().any(|w| l.contains(w)) || (l.len() < 200 && l.contains(':'))
+    });
+    for line in candidates {
+        let f = fold(line);
+        let f = f.as_str();
         for prefix in ["tinh ", "thanh pho ", "tp "] {
             for (p, _) in f.match_indices(prefix) {
                 if p > 0 && f.as_bytes()[p - 1].is_ascii_alphanumeric() {
@@ -137,11 +142,6 @@ pub(crate) fn most_named_province(text: &str, table: &[(String, String)]) -> Opt
     }
     let (k, &n) = counts.iter().enumerate().max_by_key(|(k, n)| (**n, std::cmp::Reverse(*k)))?;
     (n > 0).then(|| names[k].clone())
-}
-
-/// `fold` line by line, keeping the line breaks.
-fn fold_lines(text: &str) -> String {
-    text.lines().map(fold).collect::<Vec<_>>().join("\n")
 }
 
 fn is_upper_line(s: &str) -> bool {

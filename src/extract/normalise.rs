@@ -77,7 +77,11 @@ const CLUTTER_PREFIXES: &[&str] = &[
 ];
 
 fn is_clutter(folded: &str, raw: &str) -> bool {
-    if folded == "btv" || STAMP.is_match(raw) {
+    if folded.is_empty() {
+        // Long lines are text.
+        return false;
+    }
+    if folded == "btv" || (raw.starts_with(['•', '·', ':', '|', ' ']) && STAMP.is_match(raw)) {
         return true;
     }
     if CLUTTER_PREFIXES.iter().any(|p| folded.starts_with(p)) {
@@ -90,10 +94,12 @@ fn is_clutter(folded: &str, raw: &str) -> bool {
 /// Removes HTML tags and markdown emphasis (`**`, `***`), keeps the rest.
 fn clean(line: &str) -> String {
     let no_tags = if line.contains('<') { TAG.replace_all(line, "").into_owned() } else { line.to_string() };
-    let mut s: String = no_tags.chars().filter(|&c| c != '*').collect();
-    for (from, to) in [("&nbsp;", " "), ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("\u{a0}", " ")] {
-        if s.contains(from) {
-            s = s.replace(from, to);
+    let mut s: String = if no_tags.contains('*') { no_tags.chars().filter(|&c| c != '*').collect() } else { no_tags };
+    if s.contains(['&', '\u{a0}']) {
+        for (from, to) in [("&nbsp;", " "), ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("\u{a0}", " ")] {
+            if s.contains(from) {
+                s = s.replace(from, to);
+            }
         }
     }
     s.trim_matches(|c: char| c == ' ' || c == '\u{feff}' || c == '\r').to_string()
@@ -110,7 +116,7 @@ pub(crate) fn normalise(text: &str) -> Vec<Line> {
         let no = i + 1;
         let line = clean(raw[i]);
         // Page headers, stamps and clutter are short lines.
-        let folded = if line.len() < 240 { fold(&line) } else { String::new() };
+        let folded = if line.len() < 120 { fold(&line) } else { String::new() };
         if folded.starts_with("cong bao") && PAGE_HEADER.is_match(&folded) {
             mark_footnotes(&mut out, page_start);
             i += 1;
@@ -145,7 +151,7 @@ pub(crate) fn normalise(text: &str) -> Vec<Line> {
         i += 1;
         if line.trim().is_empty() {
             out.push(Line { no, text: String::new(), kind: LineKind::Blank });
-        } else if RULE.is_match(&line) && line.chars().any(|c| c != ' ') {
+        } else if line.starts_with(['-', '_', '–', '—', '=', '.', '…']) && RULE.is_match(&line) {
             out.push(Line { no, text: String::new(), kind: LineKind::Rule });
         } else if is_clutter(&folded, &line) {
             continue;
