@@ -119,9 +119,8 @@ static FROM: LazyLock<Regex> = LazyLock::new(|| {
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bnam\s*(\d{4})\b").unwrap());
 /// A deadline cell holding only a year (`2026`) or a span of years
 /// (`2027 - 2030`, `giai đoạn 2026-2030`), as gazette tables write them.
-static BARE_YEARS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:giai doan\s*)?(\d{4})(?:\s*(?:-|–|den)\s*(\d{4}))?\.?$").unwrap()
-});
+static BARE_YEARS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:giai doan\s*)?(\d{4})(?:\s*(?:-|–|den)\s*(\d{4}))?\.?$").unwrap());
 
 impl Deadline {
     /// Reads a deadline in any form the seeds use. What cannot be read gives

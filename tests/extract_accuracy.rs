@@ -27,7 +27,10 @@ fn field(doc: &Document, name: &str) -> BTreeSet<String> {
         }
         "citation target" => out.extend(doc.citations.iter().map(|c| c.target.to_string())),
         "citation relation" => out.extend(
-            doc.citations.iter().filter(|c| c.clause.is_none()).map(|c| format!("{} {}", c.relation, c.target)),
+            doc.citations
+                .iter()
+                .filter(|c| c.clause.is_none())
+                .map(|c| format!("{} {}", c.relation, c.target)),
         ),
         "citation clause" => out.extend(
             doc.citations
@@ -118,7 +121,10 @@ fn compare(pairs: &[(Document, Document)], title: &str) -> Vec<(&'static str, Co
         rows.push((*name, c));
     }
     println!("\n{title}");
-    println!("{:<20} {:>8} {:>9} {:>7} {:>9} {:>7}", "field", "expected", "extracted", "matched", "precision", "recall");
+    println!(
+        "{:<20} {:>8} {:>9} {:>7} {:>9} {:>7}",
+        "field", "expected", "extracted", "matched", "precision", "recall"
+    );
     for (name, c) in &rows {
         println!(
             "{:<20} {:>8} {:>9} {:>7} {:>9.3} {:>7.3}",
@@ -159,7 +165,14 @@ fn seeds_against_curated_corpus() {
     // Done-when: every number, date and citation target equals the curated one.
     for f in ["number", "date", "citation target"] {
         let c = get(&rows, f);
-        assert_eq!((c.matched, c.matched), (c.expected, c.extracted), "{f}: {} / {} / {}", c.expected, c.extracted, c.matched);
+        assert_eq!(
+            (c.matched, c.matched),
+            (c.expected, c.extracted),
+            "{f}: {} / {} / {}",
+            c.expected,
+            c.extracted,
+            c.matched
+        );
     }
     // Floors for the rest (measured 1.0 everywhere when written).
     for (f, floor) in [
@@ -172,7 +185,12 @@ fn seeds_against_curated_corpus() {
         ("task deadline", 0.95),
     ] {
         let c = get(&rows, f);
-        assert!(c.precision() >= floor && c.recall() >= floor, "{f}: precision {:.3}, recall {:.3} < {floor}", c.precision(), c.recall());
+        assert!(
+            c.precision() >= floor && c.recall() >= floor,
+            "{f}: precision {:.3}, recall {:.3} < {floor}",
+            c.precision(),
+            c.recall()
+        );
     }
 }
 
@@ -181,8 +199,10 @@ fn seeds_against_curated_corpus() {
 #[test]
 fn appendix_of_162_row_by_row() {
     let pairs = seed_pairs();
-    let (want, got) = pairs.iter().find(|(w, _)| w.id.to_string() == "quang-ninh/2024/kh-ubnd/162").expect("162");
-    let rows = |d: &Document| d.clauses.iter().filter(|c| c.path.starts_with("PL.")).cloned().collect::<Vec<_>>();
+    let (want, got) =
+        pairs.iter().find(|(w, _)| w.id.to_string() == "quang-ninh/2024/kh-ubnd/162").expect("162");
+    let rows =
+        |d: &Document| d.clauses.iter().filter(|c| c.path.starts_with("PL.")).cloned().collect::<Vec<_>>();
     let (w, g) = (rows(want), rows(got));
     assert_eq!(w.len(), 17);
     assert_eq!(g.len(), 17);
@@ -193,14 +213,23 @@ fn appendix_of_162_row_by_row() {
         };
         assert_eq!(names(a, "lead"), names(b, "lead"), "{} lead", a.path);
         assert_eq!(names(a, "cooperating"), names(b, "cooperating"), "{} cooperating", a.path);
-        assert_eq!(a.deadline.as_ref().map(|d| d.text()), b.deadline.as_ref().map(|d| d.text()), "{} deadline", a.path);
+        assert_eq!(
+            a.deadline.as_ref().map(|d| d.text()),
+            b.deadline.as_ref().map(|d| d.text()),
+            "{} deadline",
+            a.path
+        );
     }
 }
 
 fn gazette() -> (Document, Document) {
-    let text = std::fs::read_to_string(format!("{ROOT}/tests/fixtures/nq-97-nq-cp-2026.txt")).expect("sample");
-    let json = std::fs::read_to_string(format!("{ROOT}/tests/fixtures/nq-97-nq-cp-2026.expected.json")).expect("expected");
-    let want = Corpus::from_json("nq-97-nq-cp-2026.expected.json", &json).expect("expected corpus").documents()[0].clone();
+    let text =
+        std::fs::read_to_string(format!("{ROOT}/tests/fixtures/nq-97-nq-cp-2026.txt")).expect("sample");
+    let json = std::fs::read_to_string(format!("{ROOT}/tests/fixtures/nq-97-nq-cp-2026.expected.json"))
+        .expect("expected");
+    let want =
+        Corpus::from_json("nq-97-nq-cp-2026.expected.json", &json).expect("expected corpus").documents()[0]
+            .clone();
     let got = extract(&text, &ExtractOptions::new("nq-97-nq-cp-2026.txt")).expect("gazette sample");
     (want, got)
 }
@@ -208,7 +237,8 @@ fn gazette() -> (Document, Document) {
 #[test]
 fn gazette_sample_against_expected() {
     let (want, got) = gazette();
-    let rows = compare(&[(want, got.clone())], "gazette sample vs tests/fixtures/nq-97-nq-cp-2026.expected.json");
+    let rows =
+        compare(&[(want, got.clone())], "gazette sample vs tests/fixtures/nq-97-nq-cp-2026.expected.json");
     for f in ["number", "date", "issuer"] {
         let c = get(&rows, f);
         assert_eq!((c.matched, c.matched), (c.expected, c.extracted), "{f}");
@@ -226,14 +256,26 @@ fn gazette_sample_against_expected() {
         ("task deadline", 0.95, 0.95),
     ] {
         let c = get(&rows, f);
-        assert!(c.precision() >= p && c.recall() >= r, "{f}: precision {:.3}, recall {:.3} < {p}/{r}", c.precision(), c.recall());
+        assert!(
+            c.precision() >= p && c.recall() >= r,
+            "{f}: precision {:.3}, recall {:.3} < {p}/{r}",
+            c.precision(),
+            c.recall()
+        );
     }
     // Done-when: Điều 2's task and every appendix row have lead agencies and
     // a deadline.
     let d2 = got.clause("D2").expect("Điều 2");
     assert!(d2.assignments.iter().any(|a| a.agency == "Bộ Tư pháp" && a.role.to_string() == "lead"));
-    assert_eq!(d2.deadline.as_ref().and_then(|d| d.due()).map(|d| d.to_string()).as_deref(), Some("2026-12-31"));
-    let rows: Vec<_> = got.clauses.iter().filter(|c| c.path.starts_with("PL.") && c.path.matches('.').count() == 1).collect();
+    assert_eq!(
+        d2.deadline.as_ref().and_then(|d| d.due()).map(|d| d.to_string()).as_deref(),
+        Some("2026-12-31")
+    );
+    let rows: Vec<_> = got
+        .clauses
+        .iter()
+        .filter(|c| c.path.starts_with("PL.") && c.path.matches('.').count() == 1)
+        .collect();
     assert_eq!(rows.len(), 29);
     for r in rows {
         assert!(r.assignments.iter().any(|a| a.role.to_string() == "lead"), "{} has no lead", r.path);

@@ -14,17 +14,55 @@ use crate::text::fold;
 /// Folded words that open the name of a body or a group of bodies whatever
 /// the case of the next word.
 const GROUP_HEADS: &[&str] = &[
-    "cac bo", "cac so", "cac co quan", "cac don vi", "cac dia phuong", "cac to chuc", "cac ban", "cac phong",
-    "cac benh vien", "cac trung tam", "cac hoi", "cac doan the", "cac nganh", "cac cap", "cac cac so",
-    "ubnd", "uy ban", "hdnd", "hoi dong nhan dan", "bao hiem xa hoi", "bhxh", "nguoi dung dau", "thu truong",
-    "chu tich", "giam doc", "van phong", "thanh tra", "toa an", "vien kiem sat", "kiem toan", "ngan hang",
-    "cong an", "bo chi huy", "mat tran", "lien doan", "tinh doan", "tinh uy", "huyen uy", "tong cuc",
-    "chi cuc", "bo doi", "trung tam", "benh vien",
+    "cac bo",
+    "cac so",
+    "cac co quan",
+    "cac don vi",
+    "cac dia phuong",
+    "cac to chuc",
+    "cac ban",
+    "cac phong",
+    "cac benh vien",
+    "cac trung tam",
+    "cac hoi",
+    "cac doan the",
+    "cac nganh",
+    "cac cap",
+    "cac cac so",
+    "ubnd",
+    "uy ban",
+    "hdnd",
+    "hoi dong nhan dan",
+    "bao hiem xa hoi",
+    "bhxh",
+    "nguoi dung dau",
+    "thu truong",
+    "chu tich",
+    "giam doc",
+    "van phong",
+    "thanh tra",
+    "toa an",
+    "vien kiem sat",
+    "kiem toan",
+    "ngan hang",
+    "cong an",
+    "bo chi huy",
+    "mat tran",
+    "lien doan",
+    "tinh doan",
+    "tinh uy",
+    "huyen uy",
+    "tong cuc",
+    "chi cuc",
+    "bo doi",
+    "trung tam",
+    "benh vien",
 ];
 
 /// Words that open the name of a body only when the next word is
 /// capitalised (`Bộ Tư pháp` but not `Bộ chỉ số`, `Sở Y tế`, `Ban Chỉ đạo`).
-const NAME_HEADS: &[&str] = &["bo", "so", "ban", "dai", "phong", "cuc", "hoi", "vien", "truong", "doan", "co quan"];
+const NAME_HEADS: &[&str] =
+    &["bo", "so", "ban", "dai", "phong", "cuc", "hoi", "vien", "truong", "doan", "co quan"];
 
 /// True when `s` starts with the name of an agency or agency group.
 pub(crate) fn is_agency_start(s: &str) -> bool {
@@ -35,7 +73,8 @@ pub(crate) fn is_agency_start(s: &str) -> bool {
         None => s,
     };
     let f = fold(s);
-    let head = |h: &str| f.strip_prefix(h).is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()));
+    let head =
+        |h: &str| f.strip_prefix(h).is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()));
     if GROUP_HEADS.iter().any(|h| head(h)) {
         // `các` groups may be lower case; named bodies must be capitalised.
         return s.chars().next().is_some_and(|c| c.is_uppercase()) || f.starts_with("cac ");
@@ -46,7 +85,10 @@ pub(crate) fn is_agency_start(s: &str) -> bool {
     for h in NAME_HEADS {
         if f.strip_prefix(h).is_some_and(|r| r.starts_with(' ')) {
             let n = h.split(' ').count();
-            return s.split_whitespace().nth(n).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+            return s
+                .split_whitespace()
+                .nth(n)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
         }
     }
     false
@@ -138,20 +180,46 @@ pub fn split_agencies(cell: &str) -> Vec<String> {
 
 /// Assignments for a list of agencies in one role.
 pub(crate) fn assign(agencies: &[String], role: Role) -> Vec<Assignment> {
-    agencies
-        .iter()
-        .map(|a| Assignment { agency: a.clone(), role, deadline: None, completed: None })
-        .collect()
+    agencies.iter().map(|a| Assignment { agency: a.clone(), role, deadline: None, completed: None }).collect()
 }
 
 /// Verbs and words that end an agency list in prose (`phối hợp với Sở Y tế
 /// hướng dẫn ...`).
 const LIST_END: &[&str] = &[
-    " để ", " tổ chức ", " triển khai", " thực hiện", " hướng dẫn", " nghiên cứu", " theo ", " tham mưu",
-    " chủ động", " tăng cường", " xây dựng", " kịp thời", " rà soát", " giải quyết", " tổng hợp", " báo cáo",
-    " tập trung", " đôn đốc", " kiểm tra", " thống nhất", " trong ", " tại ", " nhằm ", " chịu ", " có trách nhiệm",
-    " tuyên truyền", " đề xuất", " bảo đảm", " đảm bảo", " phổ biến", " vận động", " giám sát",
-    " nghiêm túc", " tiếp tục",
+    " để ",
+    " tổ chức ",
+    " triển khai",
+    " thực hiện",
+    " hướng dẫn",
+    " nghiên cứu",
+    " theo ",
+    " tham mưu",
+    " chủ động",
+    " tăng cường",
+    " xây dựng",
+    " kịp thời",
+    " rà soát",
+    " giải quyết",
+    " tổng hợp",
+    " báo cáo",
+    " tập trung",
+    " đôn đốc",
+    " kiểm tra",
+    " thống nhất",
+    " trong ",
+    " tại ",
+    " nhằm ",
+    " chịu ",
+    " có trách nhiệm",
+    " tuyên truyền",
+    " đề xuất",
+    " bảo đảm",
+    " đảm bảo",
+    " phổ biến",
+    " vận động",
+    " giám sát",
+    " nghiêm túc",
+    " tiếp tục",
 ];
 
 /// The agency list that starts `s`, cut where the sentence goes on.
@@ -183,7 +251,8 @@ fn trailing_agency(s: &str) -> Option<String> {
     // The subject starts at the last sentence break, or at `giao`/`đề nghị`.
     let start = s.rfind(['.', ';', ':']).map_or(0, |p| p + 1);
     let mut subj = s[start..].trim();
-    for lead in ["UBND tỉnh giao ", "Ủy ban nhân dân tỉnh giao ", "Giao ", "giao ", "Đề nghị ", "đề nghị "] {
+    for lead in ["UBND tỉnh giao ", "Ủy ban nhân dân tỉnh giao ", "Giao ", "giao ", "Đề nghị ", "đề nghị "]
+    {
         if let Some(p) = subj.find(lead) {
             subj = subj[p + lead.len()..].trim();
         }
@@ -290,7 +359,9 @@ fn prose_with(text: &str, subject_verb: bool) -> Vec<Assignment> {
                 push(&mut out, split_agencies(&lead), Role::Lead);
                 let after = &s[p + " chủ trì".len()..];
                 let after = after.trim_start_matches([',', ' ']);
-                if let Some(rest) = after.strip_prefix("phối hợp với ").or_else(|| after.strip_prefix("và phối hợp với ")) {
+                if let Some(rest) =
+                    after.strip_prefix("phối hợp với ").or_else(|| after.strip_prefix("và phối hợp với "))
+                {
                     push(&mut out, split_agencies(&leading_list(rest)), Role::Cooperating);
                 }
                 continue;
@@ -353,10 +424,19 @@ mod tests {
 
     #[test]
     fn agency_starts() {
-        for yes in ["Bộ Tư pháp", "Các bộ,", "UBND tỉnh,", "Sở Y tế", "các sở, ngành", "Ban Chỉ đạo", "Đài Truyền"] {
+        for yes in
+            ["Bộ Tư pháp", "Các bộ,", "UBND tỉnh,", "Sở Y tế", "các sở, ngành", "Ban Chỉ đạo", "Đài Truyền"]
+        {
             assert!(is_agency_start(yes), "{yes}");
         }
-        for no in ["Bộ chỉ số được", "cơ quan ngang bộ", "Báo cáo", "Thể thao và Du lịch", "thành phố", "Các văn bản quy"] {
+        for no in [
+            "Bộ chỉ số được",
+            "cơ quan ngang bộ",
+            "Báo cáo",
+            "Thể thao và Du lịch",
+            "thành phố",
+            "Các văn bản quy",
+        ] {
             assert!(!is_agency_start(no), "{no}");
         }
     }
@@ -395,7 +475,10 @@ mod tests {
         let text = "1. Tên nhiệm vụ: Xây dựng Đề án hình thành mạng lưới chuyên gia.\n2. Cơ quan chủ trì: Bộ Tư pháp.\n3. Cơ quan phối hợp: Các bộ, ngành.\n4. Kết quả: Quyết định của Thủ tướng Chính phủ phê duyệt Đề án.\n5. Thời gian hoàn thành: Quý IV/2026.";
         let f = read(text, true);
         let got: Vec<(String, Role)> = f.assignments.into_iter().map(|a| (a.agency, a.role)).collect();
-        assert_eq!(got, [("Bộ Tư pháp".to_string(), Role::Lead), ("Các bộ, ngành".to_string(), Role::Cooperating)]);
+        assert_eq!(
+            got,
+            [("Bộ Tư pháp".to_string(), Role::Lead), ("Các bộ, ngành".to_string(), Role::Cooperating)]
+        );
         assert_eq!(f.deadline.unwrap().due().unwrap().to_string(), "2026-12-31");
     }
 
@@ -405,7 +488,8 @@ mod tests {
         assert_eq!(d.text(), "hoàn thành chậm nhất trong quý I năm 2024");
         let d = read("Thời gian thực hiện: Cả năm 2024.", true).deadline.unwrap();
         assert_eq!(d.text(), "Cả năm 2024");
-        let d = inline_deadline("Triển khai đấu thầu tập trung. Thời gian hoàn thành trong tháng 06/2024.").unwrap();
+        let d = inline_deadline("Triển khai đấu thầu tập trung. Thời gian hoàn thành trong tháng 06/2024.")
+            .unwrap();
         assert_eq!(d.due().unwrap().to_string(), "2024-06-30");
         assert!(inline_deadline("Hoàn thành, bàn giao và đưa vào sử dụng dự án").is_none());
     }

@@ -135,8 +135,9 @@ pub(crate) fn read(sources: &[Source], own: Option<&DocNumber>, jurisdiction: &s
         }
     }
     let resolve = |c: &Citation| -> Option<DocId> {
-        c.resolve(jurisdiction)
-            .or_else(|| years.get(&c.number().to_string()).map(|&y| DocId::from_number(jurisdiction, y, c.number())))
+        c.resolve(jurisdiction).or_else(|| {
+            years.get(&c.number().to_string()).map(|&y| DocId::from_number(jurisdiction, y, c.number()))
+        })
     };
     let mut doc_level: Vec<DocLink> = Vec::new();
     let mut doc_index: HashMap<DocId, usize> = HashMap::new();
@@ -249,7 +250,8 @@ mod tests {
         let text = "Ngày 15/03/2024, Sở Y tế ban hành Kế hoạch số 56/KH-SYT triển khai thực hiện Kế hoạch số 47/KH-UBND ngày 07 tháng 3 năm 2024 của Ủy ban nhân dân tỉnh Thái Bình thực hiện Kế hoạch số 230-KH/TU ngày 24/01/2024 của Ban thường vụ Tỉnh ủy, thực hiện Chỉ thị số 25-CT/TW ngày 25/10/2023 của Ban Bí thư “Về tiếp tục củng cố” trên địa bàn tỉnh Thái Bình (sau đây gọi tắt là Kế hoạch số 47/KH-UBND ngày 07 tháng 3 năm 2024 của Ủy ban nhân dân tỉnh Thái Bình).";
         let own: DocNumber = "56/KH-SYT".parse().unwrap();
         let f = read(&[doc(text)], Some(&own), "thai-binh");
-        let links: Vec<(String, Relation)> = f.links.iter().map(|l| (l.target.to_string(), l.relation)).collect();
+        let links: Vec<(String, Relation)> =
+            f.links.iter().map(|l| (l.target.to_string(), l.relation)).collect();
         assert_eq!(
             links,
             [
@@ -275,7 +277,8 @@ mod tests {
     fn preamble_relations() {
         let text = "Thực hiện Chỉ thị số 25-CT/TW ngày 25/10/2023 của Ban Bí thư về tiếp tục củng cố (Sau đây gọi tắt là Chỉ thị số 25-CT/TW); Quyết định số 281/QĐ-TTg ngày 05/4/2024 của Thủ tướng Chính phủ ban hành Kế hoạch triển khai thực hiện Chỉ thị số 25- CT/TW ngày 25/10/2023 của Ban Bí thư (Sau đây gọi tắt là Quyết định số 281/QĐ-TTg). Theo đề nghị của Sở Y tế tại công văn số 2524/SYT-VP ngày 14/6/2024 và ý kiến thống nhất của các thành viên UBND tỉnh (văn bản xin ý kiến số 1948/VP.UBND-VHXH ngày 20/6/2024 của Văn phòng UBND tỉnh), UBND tỉnh ban hành kế hoạch thực hiện Quyết định số 281/QĐ-TTg ngày 05/4/2024 của Thủ tướng Chính phủ như sau:";
         let f = read(&[doc(text)], None, "quang-ninh");
-        let links: Vec<(String, Relation)> = f.links.iter().map(|l| (l.target.to_string(), l.relation)).collect();
+        let links: Vec<(String, Relation)> =
+            f.links.iter().map(|l| (l.target.to_string(), l.relation)).collect();
         assert_eq!(
             links,
             [
@@ -292,7 +295,11 @@ mod tests {
     fn clause_citations_cite_and_undated_resolve() {
         let sources = [
             doc("Thực hiện Chỉ thị số 25-CT/TW ngày 25/10/2023 của Ban Bí thư"),
-            Source { text: "Tổ chức quán triệt nội dung Chỉ thị số 25-CT/TW, Quyết định số 999/QĐ-TTg", clause: Some("II.1.-1"), line: 7 },
+            Source {
+                text: "Tổ chức quán triệt nội dung Chỉ thị số 25-CT/TW, Quyết định số 999/QĐ-TTg",
+                clause: Some("II.1.-1"),
+                line: 7,
+            },
         ];
         let f = read(&sources, None, "quang-ninh");
         assert_eq!(f.links.len(), 2);

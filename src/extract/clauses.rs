@@ -31,7 +31,8 @@ pub(crate) enum Marker {
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([IVX]{1,5})\s*[.)]\s*(\S.*)$").unwrap());
 static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\s*[.)]\s*(\S.*)$").unwrap());
-static NUMBER_NODOT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\s+(\S.*)$").unwrap());
+static NUMBER_NODOT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\s+(\S.*)$").unwrap());
 static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([a-zđ])\s*\)\s*(\S.*)$").unwrap());
 static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–—•]\s*(\S.*)$").unwrap());
 static PLUS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\+\s*(\S.*)$").unwrap());
@@ -42,15 +43,18 @@ static FIELD: LazyLock<Regex> = LazyLock::new(|| {
 
 fn roman_value(r: &str) -> Option<u32> {
     let mut total = 0u32;
-    let vals: Vec<u32> = r.chars().map(|c| match c {
-        'I' => 1,
-        'V' => 5,
-        'X' => 10,
-        _ => 0,
-    }).collect();
+    let vals: Vec<u32> = r
+        .chars()
+        .map(|c| match c {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            _ => 0,
+        })
+        .collect();
     for (k, v) in vals.iter().enumerate() {
         if vals.get(k + 1).is_some_and(|n| n > v) {
-            total = total.checked_sub(*v).unwrap_or(0);
+            total = total.saturating_sub(*v);
         } else {
             total += v;
         }
@@ -70,7 +74,8 @@ pub(crate) fn marker(t: &str) -> Option<(Marker, &str)> {
         'Đ' => ARTICLE.captures(t).map(|c| (Marker::Article(c[1].to_string()), rest(&c, 2))),
         'P' | 'p' => {
             let f = fold(t);
-            ((f.starts_with("phu luc") && t.chars().count() <= 20) || f == "phu luc").then_some((Marker::Appendix, ""))
+            ((f.starts_with("phu luc") && t.chars().count() <= 20) || f == "phu luc")
+                .then_some((Marker::Appendix, ""))
         }
         'I' | 'V' | 'X' => ROMAN
             .captures(t)
@@ -171,7 +176,6 @@ impl Builder<'_> {
                 let c = &mut self.tree.clauses[k];
                 self.last_para = (!c.text.is_empty()).then_some((k, c.text.len()));
                 append(&mut c.text, &text);
-                return;
             }
             Target::Nowhere => {}
         }
@@ -186,7 +190,8 @@ impl Builder<'_> {
         let (seg, kind) = match m {
             Marker::Appendix => {
                 self.appendices += 1;
-                let seg = if self.appendices == 1 { "PL".to_string() } else { format!("PL{}", self.appendices) };
+                let seg =
+                    if self.appendices == 1 { "PL".to_string() } else { format!("PL{}", self.appendices) };
                 (seg, ClauseKind::Section)
             }
             Marker::Roman(r) => (r.clone(), ClauseKind::Section),
@@ -248,13 +253,18 @@ impl Builder<'_> {
         }
         let c = &mut self.tree.clauses[k];
         let para = c.text[off..].trim_start_matches('\n').to_string();
+        if FIELD.is_match(&para) {
+            // `Thời gian thực hiện: ...` belongs where it stands.
+            return;
+        }
         c.text.truncate(off);
         append(&mut self.tree.clauses[top].text, &para);
         self.last_para = None;
     }
 
     fn warn_raw(&mut self, line: &Line) {
-        let home = self.stack.last().map(|&(_, k)| k).or(if self.tree.clauses.is_empty() { None } else { Some(0) });
+        let home =
+            self.stack.last().map(|&(_, k)| k).or(if self.tree.clauses.is_empty() { None } else { Some(0) });
         let clause = home.map(|k| self.tree.clauses[k].path.clone());
         if let Some(k) = home {
             self.tree.clauses[k].raw.push(line.text.clone());
@@ -289,17 +299,19 @@ fn continues(prev: &str, t: &str, blank_before: bool) -> bool {
     }
     let p = prev.trim_end();
     let open = !p.ends_with(['.', ':', ';', '!', '?', '”', '"', ')']);
-    open && p.chars().count() >= 50 && first.is_some_and(|c| c.is_ascii_digit() || c.is_uppercase())
+    open && p.chars().count() >= 50
+        && first.is_some_and(|c| c.is_ascii_digit() || c.is_uppercase())
         && !t.trim_start().starts_with(['(', '“'])
 }
 
 /// Builds the tree from the lines not used by the header. `body` tells which
 /// lines may hold clauses: false for lines the header consumed.
 pub(crate) fn build(lines: &[Line], used: &[bool], summary: bool, subject_line: Option<usize>) -> Tree {
-    let has_marker = lines
-        .iter()
-        .enumerate()
-        .any(|(i, l)| !used[i] && l.is_text() && marker(&l.text).is_some_and(|(m, _)| !matches!(m, Marker::Dash | Marker::Plus)));
+    let has_marker = lines.iter().enumerate().any(|(i, l)| {
+        !used[i]
+            && l.is_text()
+            && marker(&l.text).is_some_and(|(m, _)| !matches!(m, Marker::Dash | Marker::Plus))
+    });
     let mut b = Builder {
         lines,
         tree: Tree::default(),
@@ -399,7 +411,8 @@ pub(crate) fn build(lines: &[Line], used: &[bool], summary: bool, subject_line: 
             continue;
         }
         let mk = marker(&t);
-        let is_field = mk.as_ref().is_some_and(|(m, rest)| matches!(m, Marker::Number(_)) && FIELD.is_match(rest));
+        let is_field =
+            mk.as_ref().is_some_and(|(m, rest)| matches!(m, Marker::Number(_)) && FIELD.is_match(rest));
         match mk {
             Some((m, rest)) if !is_field => {
                 b.flush();
@@ -416,7 +429,11 @@ pub(crate) fn build(lines: &[Line], used: &[bool], summary: bool, subject_line: 
                             j += 1;
                             continue;
                         }
-                        if !lj.is_text() || used[j] || tables::detect(lines, j).is_some() || marker(&lj.text).is_some() {
+                        if !lj.is_text()
+                            || used[j]
+                            || tables::detect(lines, j).is_some()
+                            || marker(&lj.text).is_some()
+                        {
                             break;
                         }
                         let tj = lj.text.trim();
@@ -428,7 +445,8 @@ pub(crate) fn build(lines: &[Line], used: &[bool], summary: bool, subject_line: 
                         j += 1;
                     }
                     if !heading.is_empty() {
-                        b.tree.clauses[k].heading = Some(heading.join(" ").split_whitespace().collect::<Vec<_>>().join(" "));
+                        b.tree.clauses[k].heading =
+                            Some(heading.join(" ").split_whitespace().collect::<Vec<_>>().join(" "));
                     }
                     b.buf.clear();
                     b.target = Target::TextOf(k);
@@ -439,7 +457,10 @@ pub(crate) fn build(lines: &[Line], used: &[bool], summary: bool, subject_line: 
                 }
             }
             _ => {
-                let joins = !b.buf.is_empty() && b.target != Target::Nowhere && continues(&prev_text, &t, blank_before) && !is_field;
+                let joins = !b.buf.is_empty()
+                    && b.target != Target::Nowhere
+                    && continues(&prev_text, &t, blank_before)
+                    && !is_field;
                 if joins {
                     b.buf.push(' ');
                     b.buf.push_str(&t);
@@ -465,7 +486,7 @@ pub(crate) fn build(lines: &[Line], used: &[bool], summary: bool, subject_line: 
         blank_before = false;
         i += 1;
     }
-    b.close_body();
+    b.flush();
     b.tree
 }
 
@@ -477,11 +498,7 @@ mod tests {
     fn paths(text: &str) -> Vec<(String, Option<String>, String)> {
         let lines = normalise(text);
         let used = vec![false; lines.len()];
-        build(&lines, &used, false, None)
-            .clauses
-            .into_iter()
-            .map(|c| (c.path, c.heading, c.text))
-            .collect()
+        build(&lines, &used, false, None).clauses.into_iter().map(|c| (c.path, c.heading, c.text)).collect()
     }
 
     #[test]
@@ -500,7 +517,23 @@ mod tests {
     fn plan_paths() {
         let got = paths("I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Tổ chức, triển khai.\n- Nâng cao hiệu lực.\nII. NHIỆM VỤ, GIẢI PHÁP\n2. Nâng cao hiệu quả quản lý\n- Đưa các chỉ tiêu.\n- Kiện toàn tổ chức bộ máy y tế cơ sở, bao gồm:\n+ Tổ chức thực hiện hoạt động.\n+ Rà soát, sắp xếp.\nIV. TỔ CHỨC THỰC HIỆN\n2. Giao Sở Y tế chủ trì, theo dõi.\n");
         let p: Vec<&str> = got.iter().map(|(p, _, _)| p.as_str()).collect();
-        assert_eq!(p, ["I", "I.1", "I.1.-1", "I.1.-2", "II", "II.2", "II.2.-1", "II.2.-2", "II.2.-2.+1", "II.2.-2.+2", "IV", "IV.2"]);
+        assert_eq!(
+            p,
+            [
+                "I",
+                "I.1",
+                "I.1.-1",
+                "I.1.-2",
+                "II",
+                "II.2",
+                "II.2.-1",
+                "II.2.-2",
+                "II.2.-2.+1",
+                "II.2.-2.+2",
+                "IV",
+                "IV.2"
+            ]
+        );
         assert_eq!(got[1].1.as_deref(), Some("Mục đích"));
         assert_eq!(got[11].1, None);
         assert_eq!(got[11].2, "Giao Sở Y tế chủ trì, theo dõi.");
@@ -522,7 +555,10 @@ mod tests {
         let got = paths("Điều 2. Điều chỉnh nhiệm vụ tại số thứ tự thứ 5 mục IV của Phụ lục danh \nmục các nhiệm vụ như sau: \n1. Tên nhiệm vụ: Xây dựng Đề án hình thành, phát triển mạng lưới \nchuyên gia pháp lý nước ngoài.  \n2. Cơ quan chủ trì: Bộ Tư pháp. \nĐiều 3. Hiệu lực thi hành. \n1. Nghị quyết này có hiệu lực thi hành kể từ ngày ký ban hành. ");
         let p: Vec<&str> = got.iter().map(|(p, _, _)| p.as_str()).collect();
         assert_eq!(p, ["D2", "D3", "D3.1"]);
-        assert_eq!(got[0].1.as_deref(), Some("Điều chỉnh nhiệm vụ tại số thứ tự thứ 5 mục IV của Phụ lục danh mục các nhiệm vụ như sau:"));
+        assert_eq!(
+            got[0].1.as_deref(),
+            Some("Điều chỉnh nhiệm vụ tại số thứ tự thứ 5 mục IV của Phụ lục danh mục các nhiệm vụ như sau:")
+        );
         assert_eq!(got[0].2, "1. Tên nhiệm vụ: Xây dựng Đề án hình thành, phát triển mạng lưới chuyên gia pháp lý nước ngoài.\n2. Cơ quan chủ trì: Bộ Tư pháp.");
         assert_eq!(got[1].1.as_deref(), Some("Hiệu lực thi hành."));
     }
@@ -531,6 +567,9 @@ mod tests {
     #[test]
     fn broken_paragraph_joined() {
         let got = paths("a) Tăng cường mạng lưới y tế dự phòng, khống chế kịp thời, có\n\nhiệu quả các dịch bệnh.\n\nb) Triển khai");
-        assert_eq!(got[0].2, "Tăng cường mạng lưới y tế dự phòng, khống chế kịp thời, có hiệu quả các dịch bệnh.");
+        assert_eq!(
+            got[0].2,
+            "Tăng cường mạng lưới y tế dự phòng, khống chế kịp thời, có hiệu quả các dịch bệnh."
+        );
     }
 }

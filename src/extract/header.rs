@@ -42,12 +42,12 @@ static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^s[ốố]\s*(?:,\s*ký hiệu\s*)?:\s*(?P<num>\d*\s*[-/]\s*(?:\d{4}\s*/\s*)?[\p{L}][\p{L}\d&.]*\s*[-/]\s*[\p{L}\d][\p{L}\d&.\-]*)(?P<rest>.*)$")
         .unwrap()
 });
-static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<place>\p{Lu}[\p{L}\s.\-]{1,40}?)\s*,\s*ngày\b(?P<date>.*)$").unwrap()
-});
+static PLACE_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<place>\p{Lu}[\p{L}\s.\-]{1,40}?)\s*,\s*ngày\b(?P<date>.*)$").unwrap());
 static YEAR_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"năm\s+(\d{4})").unwrap());
-static ARTICLE_STAMP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2}/\d{1,2}/\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\d+)?$").unwrap());
+static ARTICLE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2}/\d{1,2}/\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\d+)?$").unwrap()
+});
 static CAPACITY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:TM|KT|Q|TL|TUQ|T/M|K/T)\s*\.?\s+\p{Lu}").unwrap());
 static PREAMBLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -78,14 +78,70 @@ const OFFICES: &[&str] = &[
 /// Province-level jurisdictions before and after the 2025 merger, for
 /// recognising a place; the id is the name's slug.
 pub(crate) const PROVINCES: &[&str] = &[
-    "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định",
-    "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk",
-    "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh",
-    "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum",
-    "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình",
-    "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị",
-    "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Huế",
-    "Tiền Giang", "Hồ Chí Minh", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+    "An Giang",
+    "Bà Rịa - Vũng Tàu",
+    "Bắc Giang",
+    "Bắc Kạn",
+    "Bạc Liêu",
+    "Bắc Ninh",
+    "Bến Tre",
+    "Bình Định",
+    "Bình Dương",
+    "Bình Phước",
+    "Bình Thuận",
+    "Cà Mau",
+    "Cao Bằng",
+    "Cần Thơ",
+    "Đà Nẵng",
+    "Đắk Lắk",
+    "Đắk Nông",
+    "Điện Biên",
+    "Đồng Nai",
+    "Đồng Tháp",
+    "Gia Lai",
+    "Hà Giang",
+    "Hà Nam",
+    "Hà Nội",
+    "Hà Tĩnh",
+    "Hải Dương",
+    "Hải Phòng",
+    "Hậu Giang",
+    "Hòa Bình",
+    "Hưng Yên",
+    "Khánh Hòa",
+    "Kiên Giang",
+    "Kon Tum",
+    "Lai Châu",
+    "Lâm Đồng",
+    "Lạng Sơn",
+    "Lào Cai",
+    "Long An",
+    "Nam Định",
+    "Nghệ An",
+    "Ninh Bình",
+    "Ninh Thuận",
+    "Phú Thọ",
+    "Phú Yên",
+    "Quảng Bình",
+    "Quảng Nam",
+    "Quảng Ngãi",
+    "Quảng Ninh",
+    "Quảng Trị",
+    "Sóc Trăng",
+    "Sơn La",
+    "Tây Ninh",
+    "Thái Bình",
+    "Thái Nguyên",
+    "Thanh Hóa",
+    "Thừa Thiên Huế",
+    "Huế",
+    "Tiền Giang",
+    "Hồ Chí Minh",
+    "Trà Vinh",
+    "Tuyên Quang",
+    "Vĩnh Long",
+    "Vĩnh Phúc",
+    "Yên Bái",
 ];
 
 /// The province a place name names (`Đăk Lăk` → `Đắk Lắk`), compared folded.
@@ -113,7 +169,8 @@ pub(crate) fn most_named_province(text: &str, table: &[(String, String)]) -> Opt
     // One pass: after each `tỉnh` / `thành phố` / `tp`, which name follows.
     // Only lines that can name a province are folded.
     let candidates = text.lines().filter(|l| {
-        ["ỉnh", "ỈNH", "phố", "PHỐ", "TP", "Tp"].iter().any(|w| l.contains(w)) || (l.len() < 200 && l.contains(':'))
+        ["ỉnh", "ỈNH", "phố", "PHỐ", "TP", "Tp"].iter().any(|w| l.contains(w))
+            || (l.len() < 200 && l.contains(':'))
     });
     for line in candidates {
         let f = fold(line);
@@ -234,7 +291,9 @@ pub(crate) fn read(lines: &[Line], provinces: &[(String, String)]) -> Header {
         }
         if kind_at.is_none() {
             let bare = f.trim_end_matches(':').trim();
-            if let Some(k) = DocKind::from_name(bare).filter(|_| is_upper_line(t) || bare.split(' ').count() <= 3) {
+            if let Some(k) =
+                DocKind::from_name(bare).filter(|_| is_upper_line(t) || bare.split(' ').count() <= 3)
+            {
                 if bare.split(' ').count() <= 3 && t.chars().count() < 30 {
                     h.kind = Some(k);
                     kind_at = Some(i);
@@ -267,7 +326,10 @@ pub(crate) fn read(lines: &[Line], provinces: &[(String, String)]) -> Header {
                     if !fold(t).contains("kem theo") {
                         continue;
                     }
-                    if let Some(c) = Citation::find_all(t).into_iter().find(|c| c.kind() == h.kind || c.number().kind() == h.kind) {
+                    if let Some(c) = Citation::find_all(t)
+                        .into_iter()
+                        .find(|c| c.kind() == h.kind || c.number().kind() == h.kind)
+                    {
                         h.number = Some(c.number().clone());
                         if h.date.is_none() {
                             h.date = c.date();
@@ -292,7 +354,8 @@ fn place_date(h: &mut Header, t: &str) {
     if let Some(c) = PLACE_DATE.captures(t) {
         h.place = Some(c["place"].trim().to_string());
         h.date = Date::parse_vietnamese(&format!("ngày{}", &c["date"]));
-        h.year = h.date.map(Date::year).or_else(|| YEAR_WORD.captures(&c["date"]).and_then(|y| y[1].parse().ok()));
+        h.year =
+            h.date.map(Date::year).or_else(|| YEAR_WORD.captures(&c["date"]).and_then(|y| y[1].parse().ok()));
     }
 }
 
@@ -430,7 +493,9 @@ fn signature(lines: &[Line], h: &mut Header) {
         if f.starts_with("noi nhan") {
             h.used.push(i);
             let mut j = i + 1;
-            while j < n && (lines[j].kind == LineKind::Blank || lines[j].text.trim_start().starts_with(['-', '+', '•']))
+            while j < n
+                && (lines[j].kind == LineKind::Blank
+                    || lines[j].text.trim_start().starts_with(['-', '+', '•']))
             {
                 if lines[j].is_text() {
                     let r = lines[j].text.trim().trim_start_matches(['-', '+', '•']).trim();
@@ -493,7 +558,10 @@ mod tests {
         assert_eq!(h.place.as_deref(), Some("Bắc Giang"));
         assert_eq!(h.date.unwrap().to_string(), "2024-01-18");
         assert_eq!(h.kind, Some(DocKind::KeHoach));
-        assert_eq!(h.title, "Triển khai thực hiện nhiệm vụ trọng tâm năm 2024 của Phó Chủ tịch Thường trực UBND tỉnh Mai Sơn");
+        assert_eq!(
+            h.title,
+            "Triển khai thực hiện nhiệm vụ trọng tâm năm 2024 của Phó Chủ tịch Thường trực UBND tỉnh Mai Sơn"
+        );
         assert_eq!(h.recipients, ["UBND tỉnh", "Lưu: VT, KHTC"]);
         let s = h.signer.unwrap();
         assert_eq!((s.name.as_str(), s.capacity.as_deref()), ("Nguyễn Thị Thu Hương", Some("GIÁM ĐỐC")));
@@ -513,7 +581,11 @@ mod tests {
 
     #[test]
     fn gazette_header_and_signer() {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/nq-97-nq-cp-2026.txt")).unwrap();
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/nq-97-nq-cp-2026.txt"
+        ))
+        .unwrap();
         let h = header(&text);
         assert_eq!(h.number.unwrap().to_string(), "97/NQ-CP");
         assert_eq!(h.issuer_lines, ["CHÍNH PHỦ"]);
@@ -536,7 +608,11 @@ mod tests {
 
     #[test]
     fn news_article_seed_000() {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sources/thai-binh-2024-kh-syt-56.txt")).unwrap();
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/sources/thai-binh-2024-kh-syt-56.txt"
+        ))
+        .unwrap();
         let h = header(&text);
         assert_eq!(h.status, DocStatus::Summary);
         assert_eq!(h.number.unwrap().to_string(), "56/KH-SYT");
@@ -548,7 +624,11 @@ mod tests {
 
     #[test]
     fn news_article_seed_004() {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sources/quang-ngai-2023-kh-ubnd-193.txt")).unwrap();
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/sources/quang-ngai-2023-kh-ubnd-193.txt"
+        ))
+        .unwrap();
         let h = header(&text);
         assert_eq!(h.number.unwrap().to_string(), "193/KH-UBND");
         assert_eq!(h.date, None);

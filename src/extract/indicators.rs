@@ -34,7 +34,11 @@ mod tests {
 
     #[test]
     fn seed_002_indicators() {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sources/dak-lak-2024-kh-syt-draft.txt")).unwrap();
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/sources/dak-lak-2024-kh-syt-draft.txt"
+        ))
+        .unwrap();
         let lines = normalise(&text);
         let i = lines.iter().position(|l| l.text.starts_with("TT\t")).unwrap();
         let t = detect(&lines, i).unwrap();

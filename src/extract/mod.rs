@@ -120,7 +120,10 @@ pub fn extract_all(text: &str, options: &ExtractOptions) -> Result<Vec<Document>
 
 fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Document>, Error> {
     let not_a_document = |reason: &str| {
-        Error::new(ErrorKind::NotADocument { source_name: options.source.clone(), reason: reason.to_string() })
+        Error::new(ErrorKind::NotADocument {
+            source_name: options.source.clone(),
+            reason: reason.to_string(),
+        })
     };
     let lines = normalise::normalise(text);
     if !lines.iter().any(|l| l.is_text()) {
@@ -135,7 +138,8 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
     let warn = |w: &mut Vec<Warning>, line: Option<usize>, msg: String| {
         w.push(Warning { line, clause: None, message: msg })
     };
-    let full_text: String = lines.iter().filter(|l| l.is_text()).map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
+    let full_text: String =
+        lines.iter().filter(|l| l.is_text()).map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
     // Jurisdiction.
     let place = h.place.as_deref().and_then(|p| header::province(p, table));
     let named = header::most_named_province(&full_text, table);
@@ -158,9 +162,10 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
             }
         },
     };
-    let province_name = province.as_ref().map(|p| p.1.clone()).or_else(|| {
-        table.iter().find(|(id, _)| *id == jurisdiction).map(|(_, n)| n.clone())
-    });
+    let province_name = province
+        .as_ref()
+        .map(|p| p.1.clone())
+        .or_else(|| table.iter().find(|(id, _)| *id == jurisdiction).map(|(_, n)| n.clone()));
     // Year.
     let year = match h.date.map(Date::year).or(h.year).or(number.year()) {
         Some(y) => y,
@@ -199,7 +204,11 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
     let mut preamble = Vec::new();
     for (line, text) in &tree.preamble {
         if first_used.is_some_and(|u| *line < u) && Citation::find_all(text).is_empty() {
-            warnings.push(Warning { line: Some(*line), clause: None, message: format!("line not placed, kept raw: {text:?}") });
+            warnings.push(Warning {
+                line: Some(*line),
+                clause: None,
+                message: format!("line not placed, kept raw: {text:?}"),
+            });
             if let Some((_, c)) = placed.first_mut() {
                 c.raw.push(text.clone());
             }
@@ -213,14 +222,24 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
             let ind = indicators::read(t);
             match home.and_then(|k| placed.iter_mut().find(|(_, c)| c.path == tree.clauses[k].path)) {
                 Some((_, c)) => c.indicators.extend(ind),
-                None => warn(&mut warnings, t.rows.first().map(|r| r.line), "indicator table outside any clause".into()),
+                None => warn(
+                    &mut warnings,
+                    t.rows.first().map(|r| r.line),
+                    "indicator table outside any clause".into(),
+                ),
             }
         } else {
             placed.extend(task_rows(t, home_path.as_deref()));
         }
         for (line, text) in &t.unplaced {
-            warnings.push(Warning { line: Some(*line), clause: home_path.clone(), message: format!("table line not placed, kept raw: {text:?}") });
-            if let Some((_, c)) = home.and_then(|k| placed.iter_mut().find(|(_, c)| c.path == tree.clauses[k].path)) {
+            warnings.push(Warning {
+                line: Some(*line),
+                clause: home_path.clone(),
+                message: format!("table line not placed, kept raw: {text:?}"),
+            });
+            if let Some((_, c)) =
+                home.and_then(|k| placed.iter_mut().find(|(_, c)| c.path == tree.clauses[k].path))
+            {
                 c.raw.push(text.clone());
             }
         }
@@ -229,13 +248,13 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
     let mut clauses: Vec<Clause> = placed.into_iter().map(|(_, c)| c).collect();
     // Assignments and deadlines in prose and labelled fields.
     let mut prev_leads: Option<Vec<Assignment>> = None;
-    for k in 0..clauses.len() {
-        let c = &mut clauses[k];
+    for c in clauses.iter_mut() {
         if c.kind == ClauseKind::Row {
             prev_leads = None;
             continue;
         }
-        let mut found = assignments::read(&c.text, !matches!(c.kind, ClauseKind::Bullet | ClauseKind::SubBullet));
+        let mut found =
+            assignments::read(&c.text, !matches!(c.kind, ClauseKind::Bullet | ClauseKind::SubBullet));
         if c.kind == ClauseKind::Section {
             // A section's own text is its closing paragraph, not a task.
             found.assignments.clear();
@@ -246,27 +265,38 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
             list.extend(found.assignments.into_iter().filter(|a| a.role == Role::Cooperating));
             found.assignments = list;
             for para in c.text.split('\n') {
-                if let Some(rest) = para.strip_prefix("Phối hợp với ").or_else(|| para.strip_prefix("Chủ trì, phối hợp với ")) {
+                if let Some(rest) =
+                    para.strip_prefix("Phối hợp với ").or_else(|| para.strip_prefix("Chủ trì, phối hợp với "))
+                {
                     let coop = split_agencies(&assignments_leading(rest));
                     for a in coop {
                         if !found.assignments.iter().any(|x| fold(&x.agency) == fold(&a)) {
-                            found.assignments.push(Assignment { agency: a, role: Role::Cooperating, deadline: None, completed: None });
+                            found.assignments.push(Assignment {
+                                agency: a,
+                                role: Role::Cooperating,
+                                deadline: None,
+                                completed: None,
+                            });
                         }
                     }
                 }
             }
         }
         if c.deadline.is_none() {
-            c.deadline = found.deadline.or_else(|| c.heading.as_deref().and_then(assignments::inline_deadline));
+            c.deadline =
+                found.deadline.or_else(|| c.heading.as_deref().and_then(assignments::inline_deadline));
         }
         if c.kind == ClauseKind::Paragraph && found.assignments.is_empty() {
             if let Some(prev) = &prev_leads {
-                if c.text.chars().next().is_some_and(char::is_uppercase) && !c.text.trim_end().ends_with(':') {
+                if c.text.chars().next().is_some_and(char::is_uppercase) && !c.text.trim_end().ends_with(':')
+                {
                     found.assignments = prev.clone();
                     warnings.push(Warning {
                         line: None,
                         clause: Some(c.path.clone()),
-                        message: "the paragraph names no agency; it continues the tasks of the paragraph before".into(),
+                        message:
+                            "the paragraph names no agency; it continues the tasks of the paragraph before"
+                                .into(),
                     });
                 }
             }
@@ -339,7 +369,9 @@ fn assignments_leading(s: &str) -> String {
 /// A heading that names agencies (seed 003's `III. TỔ CHỨC THỰC HIỆN`
 /// items): `Phòng Nghiệp vụ Y, Sở Y tế`, `Các phòng thuộc Sở, ...`.
 fn is_agency_heading(h: &str) -> bool {
-    assignments::is_agency_start(h) && h.chars().count() < 120 && !h.trim_end().ends_with('.')
+    assignments::is_agency_start(h)
+        && h.chars().count() < 120
+        && !h.trim_end().ends_with('.')
         && assignments::prose(h).is_empty()
 }
 
@@ -376,7 +408,8 @@ fn task_rows(t: &Table, home: Option<&str>) -> Vec<(usize, Clause)> {
             Some(h) => format!("{h}.{}", r.no),
             None => format!("T.{}", r.no),
         };
-        let mut row = Clause::new(&path, ClauseKind::Row, r.cell(Col::Name).unwrap_or(""), Provenance::Stated);
+        let mut row =
+            Clause::new(&path, ClauseKind::Row, r.cell(Col::Name).unwrap_or(""), Provenance::Stated);
         let mut lead: Vec<String> = Vec::new();
         let mut coop: Vec<String> = Vec::new();
         let mut children = Vec::new();
@@ -386,7 +419,7 @@ fn task_rows(t: &Table, home: Option<&str>) -> Vec<(usize, Clause)> {
             // A sub-row without agencies shares the row's (merged cells).
             let gl = cell(Col::Lead).map(split_agencies).unwrap_or_else(|| lead.clone());
             let gc = cell(Col::Coop).map(split_agencies).unwrap_or_else(|| coop.clone());
-            let dl = cell(Col::Deadline).map(|d| Deadline::parse(d));
+            let dl = cell(Col::Deadline).map(Deadline::parse);
             for a in &gl {
                 if !lead.contains(a) {
                     lead.push(a.clone());
@@ -408,7 +441,12 @@ fn task_rows(t: &Table, home: Option<&str>) -> Vec<(usize, Clause)> {
                 }
             }
             if r.groups.len() > 1 {
-                let mut child = Clause::new(&format!("{path}.{}", g + 1), ClauseKind::Row, &extra(group), Provenance::Stated);
+                let mut child = Clause::new(
+                    &format!("{path}.{}", g + 1),
+                    ClauseKind::Row,
+                    &extra(group),
+                    Provenance::Stated,
+                );
                 child.assignments = assignments::assign(&gl, Role::Lead);
                 child.assignments.extend(assignments::assign(&gc, Role::Cooperating));
                 child.deadline = dl;
@@ -434,7 +472,13 @@ fn task_rows(t: &Table, home: Option<&str>) -> Vec<(usize, Clause)> {
 /// Level and branch from the issuer code of the number.
 fn authority(n: &DocNumber) -> (Level, Branch) {
     let code = n.issuer().to_uppercase();
-    let level = if n.is_central() { Level::Central } else if code == "HU" || code == "QU" { Level::District } else { Level::Province };
+    let level = if n.is_central() {
+        Level::Central
+    } else if code == "HU" || code == "QU" {
+        Level::District
+    } else {
+        Level::Province
+    };
     let branch = if n.is_party() || matches!(code.as_str(), "TW" | "TU" | "HU" | "QU" | "ĐU" | "BCĐ") {
         Branch::Party
     } else if code.contains("HĐND") || code == "QH" || code == "UBTVQH" {
@@ -476,9 +520,16 @@ fn issuer_name(n: &DocNumber, h: &header::Header, province: Option<&str>) -> Str
     let code = n.issuer().to_uppercase();
     let local = |name: &str, of_province: bool| match province {
         Some(p) if of_province => {
-            let city = matches!(slug(p).as_str(), "ha-noi" | "ho-chi-minh" | "hai-phong" | "da-nang" | "can-tho" | "hue");
+            let city = matches!(
+                slug(p).as_str(),
+                "ha-noi" | "ho-chi-minh" | "hai-phong" | "da-nang" | "can-tho" | "hue"
+            );
             if name == "Tỉnh ủy" {
-                if city { format!("Thành ủy {p}") } else { format!("Tỉnh ủy {p}") }
+                if city {
+                    format!("Thành ủy {p}")
+                } else {
+                    format!("Tỉnh ủy {p}")
+                }
             } else {
                 format!("{name} {} {p}", if city { "thành phố" } else { "tỉnh" })
             }

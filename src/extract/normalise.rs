@@ -42,7 +42,8 @@ impl Line {
     }
 }
 
-static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,200})?/?>").unwrap());
+static TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,200})?/?>").unwrap());
 static PAGE_HEADER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^cong bao\s*/\s*so\s*\d+\s*/\s*ngay\s*\d").unwrap());
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,4}$").unwrap());
@@ -94,7 +95,8 @@ fn is_clutter(folded: &str, raw: &str) -> bool {
 /// Removes HTML tags and markdown emphasis (`**`, `***`), keeps the rest.
 fn clean(line: &str) -> String {
     let no_tags = if line.contains('<') { TAG.replace_all(line, "").into_owned() } else { line.to_string() };
-    let mut s: String = if no_tags.contains('*') { no_tags.chars().filter(|&c| c != '*').collect() } else { no_tags };
+    let mut s: String =
+        if no_tags.contains('*') { no_tags.chars().filter(|&c| c != '*').collect() } else { no_tags };
     if s.contains(['&', '\u{a0}']) {
         for (from, to) in [("&nbsp;", " "), ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("\u{a0}", " ")] {
             if s.contains(from) {
@@ -139,7 +141,9 @@ pub(crate) fn normalise(text: &str) -> Vec<Line> {
             i += 1;
             while i < raw.len() {
                 let f = fold(&clean(raw[i]));
-                if ["co quan:", "ngay ky:", "thoi gian ky:", "email:", "to chuc:"].iter().any(|p| f.starts_with(p))
+                if ["co quan:", "ngay ky:", "thoi gian ky:", "email:", "to chuc:"]
+                    .iter()
+                    .any(|p| f.starts_with(p))
                 {
                     i += 1;
                 } else {
@@ -178,11 +182,11 @@ fn mark_footnotes(out: &mut [Line], start: usize) {
         return;
     }
     let mut numbers = Vec::new();
-    for k in first..end {
-        if out[k].kind != LineKind::Text {
+    for (k, line) in out.iter().enumerate().take(end).skip(first) {
+        if line.kind != LineKind::Text {
             return;
         }
-        if let Some(c) = FOOTNOTE.captures(&out[k].text) {
+        if let Some(c) = FOOTNOTE.captures(&line.text) {
             numbers.push(c[1].to_string());
         } else if k == first {
             return;
@@ -191,7 +195,8 @@ fn mark_footnotes(out: &mut [Line], start: usize) {
     // Every footnote number must appear as a marker above.
     let mut marked = Vec::new();
     for n in &numbers {
-        let hit = (start..blank).find(|&k| out[k].kind == LineKind::Text && strip_marker(&out[k].text, n).is_some());
+        let hit = (start..blank)
+            .find(|&k| out[k].kind == LineKind::Text && strip_marker(&out[k].text, n).is_some());
         match hit {
             Some(k) => marked.push((k, n.clone())),
             None => return,

@@ -128,7 +128,8 @@ pub(crate) struct Table {
     pub footnotes: Vec<(usize, String)>,
 }
 
-static ROW_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\.?(?:\s*$|\s+(\S.*)$)").unwrap());
+static ROW_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})\.?(?:\s*$|\s+(\S.*)$)").unwrap());
 static DEADLINE_LIKE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:thang\b|quy\b|thuong xuyen|thuong$|nhiem vu thuong xuyen|hang nam|hang thang|hang quy|dinh ky|truoc\b|tu nam|tu thang|trong (?:nam|thang|quy)|ca nam|nam \d{4}|den nam|theo ke hoach|theo ke$|theo lo trinh|theo tien do|ky hop|hoan thanh|giai doan|sau khi|khi co|\d{4}(?:\s*(?:va\b|-|–|den\b).*)?$|\d{1,2}/\d{4}$)")
         .unwrap()
@@ -204,16 +205,31 @@ fn tabbed(lines: &[Line], i: usize) -> Option<Table> {
         }
         let get = |col: Col| cols.iter().position(|&k| k == col).and_then(|p| c.get(p)).cloned();
         let no = get(Col::No).unwrap_or_default();
-        let group: Vec<(Col, String)> =
-            cols.iter().zip(&c).filter(|(k, v)| **k != Col::No && !v.is_empty()).map(|(k, v)| (*k, v.clone())).collect();
+        let group: Vec<(Col, String)> = cols
+            .iter()
+            .zip(&c)
+            .filter(|(k, v)| **k != Col::No && !v.is_empty())
+            .map(|(k, v)| (*k, v.clone()))
+            .collect();
         if no.is_empty() && !table.rows.is_empty() {
             let parent = table.rows.last_mut().expect("checked");
             let n = parent.parts.len() + 1;
             let group = group
                 .into_iter()
-                .map(|(k, v)| if k == Col::Name { (k, v.trim_start_matches(['-', '+', ' ']).to_string()) } else { (k, v) })
+                .map(|(k, v)| {
+                    if k == Col::Name {
+                        (k, v.trim_start_matches(['-', '+', ' ']).to_string())
+                    } else {
+                        (k, v)
+                    }
+                })
                 .collect();
-            parent.parts.push(Row { no: format!("{}.{n}", parent.no), line: l.no, groups: vec![group], parts: vec![] });
+            parent.parts.push(Row {
+                no: format!("{}.{n}", parent.no),
+                line: l.no,
+                groups: vec![group],
+                parts: vec![],
+            });
         } else {
             table.rows.push(Row { no, line: l.no, groups: vec![group], parts: vec![] });
         }
@@ -234,7 +250,14 @@ fn ends_table(t: &str) -> bool {
     let f = fold(t);
     f.starts_with("noi nhan")
         || super::header::is_capacity(t)
-        || super::clauses::marker(t).is_some_and(|(m, _)| matches!(m, super::clauses::Marker::Roman(_) | super::clauses::Marker::Article(_) | super::clauses::Marker::Appendix))
+        || super::clauses::marker(t).is_some_and(|(m, _)| {
+            matches!(
+                m,
+                super::clauses::Marker::Roman(_)
+                    | super::clauses::Marker::Article(_)
+                    | super::clauses::Marker::Appendix
+            )
+        })
 }
 
 /// The per-line layout, header at `i`, first row at `start`.
@@ -315,7 +338,11 @@ fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, 
 
 fn push_items(items: &mut Vec<Item>, text: &str, after_break: bool, wrap: bool) {
     // PDF text puts two cells on one line with a wide gap between them.
-    let parts: Vec<&str> = if wrap { text.split("  ").map(str::trim).filter(|p| !p.is_empty()).collect() } else { vec![text.trim()] };
+    let parts: Vec<&str> = if wrap {
+        text.split("  ").map(str::trim).filter(|p| !p.is_empty()).collect()
+    } else {
+        vec![text.trim()]
+    };
     for (k, p) in parts.into_iter().enumerate() {
         items.push(Item { text: p.to_string(), after_break: after_break && k == 0 });
     }
@@ -426,7 +453,7 @@ fn start_score(col: Col, f: &Feat) -> f64 {
 
 fn cont_score(col: Col, f: &Feat, wrap: bool, resumed: bool) -> f64 {
     let narrow = wrap && f.len > 24;
-    let s = match col {
+    match col {
         Col::Name => {
             let mut s = 0.0;
             if f.agency && !f.prev_open {
@@ -508,8 +535,7 @@ fn cont_score(col: Col, f: &Feat, wrap: bool, resumed: bool) -> f64 {
             }
         }
         _ => 0.0,
-    };
-    s
+    }
 }
 
 /// On the best path ending in state `s` at item `k`: the last item in
@@ -568,13 +594,23 @@ fn segment(items: &[Item], cols: &[Col], wrap: bool) -> Vec<Vec<(Col, String)>> 
             let has_prev_word = pf.contains(' ');
             Feat {
                 prev_open: has_prev_word
-                    && ends_word(pf, &["cua", "va", "voi", "theo", "ve", "tai", "cho", "cac", "nhung", "trinh", "giua", "thuoc"]),
+                    && ends_word(
+                        pf,
+                        &[
+                            "cua", "va", "voi", "theo", "ve", "tai", "cho", "cac", "nhung", "trinh", "giua",
+                            "thuoc",
+                        ],
+                    ),
                 prev_name_open: k > 0
                     && (prev_text.ends_with(',')
                         || (has_prev_word && ends_word(pf, &["va"]))
-                        || prev_text.split_whitespace().last().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))),
+                        || prev_text
+                            .split_whitespace()
+                            .last()
+                            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))),
                 prev_broken: k > 0
-                    && (prev_text.ends_with(['-', '/']) || ends_word(pf, &["ngay", "so", "cua", "va", "chuong"])),
+                    && (prev_text.ends_with(['-', '/'])
+                        || ends_word(pf, &["ngay", "so", "cua", "va", "chuong"])),
                 prev_closed: prev_text.ends_with(')'),
                 prev_upper: upper_initial(prev_text),
                 prev_comma: prev_text.ends_with(','),
@@ -592,7 +628,10 @@ fn segment(items: &[Item], cols: &[Col], wrap: bool) -> Vec<Vec<(Col, String)>> 
         })
         .collect();
     // The lowest column a new group may start at.
-    let group_min = cols.iter().position(|c| matches!(c, Col::Lead | Col::Coop | Col::Result | Col::Deadline)).unwrap_or(m);
+    let group_min = cols
+        .iter()
+        .position(|c| matches!(c, Col::Lead | Col::Coop | Col::Result | Col::Deadline))
+        .unwrap_or(m);
     // State: (column, resumed-after-break). score[k][s], back[k][s] = (prev state, step).
     let ns = m * 2;
     let idx = |c: usize, r: bool| c * 2 + usize::from(r);
@@ -609,7 +648,11 @@ fn segment(items: &[Item], cols: &[Col], wrap: bool) -> Vec<Vec<(Col, String)>> 
                 continue;
             }
             let (pc, pr) = (ps / 2, ps % 2 == 1);
-            let relax = |s: usize, v: f64, step: Step, score: &mut Vec<Vec<f64>>, back: &mut Vec<Vec<(usize, Step)>>| {
+            let relax = |s: usize,
+                         v: f64,
+                         step: Step,
+                         score: &mut Vec<Vec<f64>>,
+                         back: &mut Vec<Vec<(usize, Step)>>| {
                 if v > score[k][s] {
                     score[k][s] = v;
                     back[k][s] = (ps, step);
@@ -619,6 +662,7 @@ fn segment(items: &[Item], cols: &[Col], wrap: bool) -> Vec<Vec<(Col, String)>> 
             let bonus = if f.prev_broken && !brk { 3.0 } else { 0.0 };
             let v = base + cont_score(cols[pc], f, wrap, brk) + bonus;
             relax(idx(pc, pr || brk), v, Step::Same, &mut score, &mut back);
+            #[allow(clippy::needless_range_loop)] // c is a column index into several tables
             for c in 0..m {
                 if c > pc {
                     // Start the next cell, skipping empty ones. After a page
@@ -658,12 +702,6 @@ fn segment(items: &[Item], cols: &[Col], wrap: bool) -> Vec<Vec<(Col, String)>> 
         }
     }
     // Best end state, then walk back.
-    if std::env::var("SEG_DEBUG").is_ok() {
-        for k in 0..items.len() {
-            let best: Vec<String> = (0..ns).filter(|&s| score[k][s] > neg).map(|s| format!("{}{}:{:.1}", s / 2, if s % 2 == 1 { "r" } else { "" }, score[k][s])).collect();
-            eprintln!("{:>20} {}", items[k].text, best.join(" "));
-        }
-    }
     let last = items.len() - 1;
     let mut s = (0..ns).max_by(|&a, &b| score[last][a].total_cmp(&score[last][b])).unwrap_or(0);
     let mut path = vec![(0usize, Step::Start); items.len()];
@@ -720,11 +758,17 @@ mod tests {
 
     #[test]
     fn header_labels() {
-        let h = parse_header("TT Tên nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Kết quả Thời gian hoàn thành Căn cứ bổ sung").unwrap();
+        let h = parse_header(
+            "TT Tên nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Kết quả Thời gian hoàn thành Căn cứ bổ sung",
+        )
+        .unwrap();
         let cols: Vec<Col> = h.into_iter().map(|(c, _)| c).collect();
         assert_eq!(cols, [Col::No, Col::Name, Col::Lead, Col::Coop, Col::Result, Col::Deadline, Col::Basis]);
         let h = parse_header("TT CHỈ TIÊU DVT Kế hoạch năm 2024").unwrap();
-        assert_eq!(h.iter().map(|(c, _)| *c).collect::<Vec<_>>(), [Col::No, Col::Name, Col::Unit, Col::Target]);
+        assert_eq!(
+            h.iter().map(|(c, _)| *c).collect::<Vec<_>>(),
+            [Col::No, Col::Name, Col::Unit, Col::Target]
+        );
         assert!(parse_header("Tổ chức quán triệt").is_none());
     }
 
@@ -759,7 +803,11 @@ mod tests {
     /// row continued over a page break under the repeated header.
     #[test]
     fn gazette_layout() {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/nq-97-nq-cp-2026.txt")).unwrap();
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/nq-97-nq-cp-2026.txt"
+        ))
+        .unwrap();
         let lines = normalise(&text);
         let i = lines.iter().position(|l| l.is_text() && l.text.trim() == "TT").unwrap();
         let t = detect(&lines, i).unwrap();
@@ -780,27 +828,5 @@ mod tests {
             assert!(r.cell(Col::Lead).is_some(), "row {} has no lead: {:?}", r.no, r.groups);
             assert!(r.cell(Col::Deadline).is_some(), "row {} has no deadline: {:?}", r.no, r.groups);
         }
-    }
-}
-#[cfg(test)]
-mod debug_tests {
-    use super::*;
-    #[test]
-    fn debug_row15() {
-        let page1 = ["Thể chế hóa đầy đủ, kịp thời các chủ", "trương, định hướng phát triển kinh tế có", "vốn đầu tư nước ngoài theo Nghị quyết", "của Bộ Chính trị", "Bộ Tài chính", "Các bộ,", "cơ quan", "ngang bộ", "Báo cáo chuyên", "đề về cơ chế,", "chính sách, giải", "pháp lớn để thể", "chế hóa các chủ", "Tháng", "5/2026", "Chương", "trình số 12-", "CTr/BCĐ"];
-        let page2 = ["trương,", "định", "hướng của Đảng", "về", "phát triển", "kinh tế có vốn", "đầu", "tư", "nước", "ngoài được trình", "Ban", "Chỉ đạo", "Trung ương về", "hoàn thiện thể", "chế, pháp luật", "Bộ Tài chính", "Các bộ,", "cơ quan", "ngang bộ", "Báo cáo kết quả", "thể chế hóa các", "Tháng", "11/2026", "Chương", "trình số 12-", "CTr/BCĐ"];
-        let mut items: Vec<Item> = page1.iter().map(|t| Item { text: t.to_string(), after_break: false }).collect();
-        items.extend(page2.iter().enumerate().map(|(k, t)| Item { text: t.to_string(), after_break: k == 0 }));
-        let cols = [Col::Name, Col::Lead, Col::Coop, Col::Result, Col::Deadline, Col::Basis];
-        let g = segment(&items, &cols, true);
-        eprintln!("{g:?}");
-    }
-    #[test]
-    fn debug_row7() {
-        let lines = ["Đề án về chỉ số đánh giá, chấm điểm KPI", "về công tác xây dựng pháp luật", "Bộ Tư pháp", "Các bộ,", "cơ quan", "ngang bộ", "Đề án trình", "Thủ tướng", "Chính phủ", "Tháng", "3/2026", "Nghị quyết", "số 23/NQ-", "CP ngày", "07/02/2026"];
-        let items: Vec<Item> = lines.iter().map(|t| Item { text: t.to_string(), after_break: false }).collect();
-        let cols = [Col::Name, Col::Lead, Col::Coop, Col::Result, Col::Deadline, Col::Basis];
-        let g = segment(&items, &cols, true);
-        eprintln!("{g:?}");
     }
 }
