@@ -2,7 +2,7 @@
 //! gazette sample repeated (run with `--release`).
 //!
 //! ```text
-//! cargo run --release --example extract_speed [MEGABYTES]
+//! cargo run --release --example extract_speed [MEGABYTES, default 5]
 //! ```
 
 use std::time::Instant;
@@ -10,7 +10,8 @@ use std::time::Instant;
 use directive_lineage::{extract, ExtractOptions};
 
 fn main() {
-    let mb: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(5);
+    let mb: f64 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(5.0);
+    let size = (mb * (1 << 20) as f64) as usize;
     let root = env!("CARGO_MANIFEST_DIR");
     let mut parts = Vec::new();
     for f in [
@@ -23,9 +24,9 @@ fn main() {
     ] {
         parts.push(std::fs::read_to_string(format!("{root}/{f}")).expect("bundled text"));
     }
-    let mut text = String::with_capacity(mb << 20);
+    let mut text = String::with_capacity(size);
     let mut k = 0;
-    while text.len() < mb << 20 {
+    while text.len() < size {
         text.push_str(&parts[k % parts.len()]);
         text.push('\n');
         k += 1;
