@@ -3,10 +3,11 @@
 #
 # cargo-fuzz needs nightly features; on a stable toolchain RUSTC_BOOTSTRAP=1
 # unlocks them. Without cargo-fuzz, the targets are built as plain
-# libfuzzer-sys binaries with the same coverage instrumentation.
+# libfuzzer-sys binaries with the same coverage instrumentation (also
+# forced by FUZZ_PLAIN=1); they run the same way, without AddressSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")"
-if cargo fuzz --version >/dev/null 2>&1; then
+if [ -z "${FUZZ_PLAIN:-}" ] && cargo fuzz --version >/dev/null 2>&1; then
   RUSTC_BOOTSTRAP=1 cargo fuzz build -O "$@"
 else
   RUSTFLAGS="${RUSTFLAGS:-} -Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \

@@ -30,7 +30,8 @@ pub(crate) struct Source<'a> {
     pub text: &'a str,
     /// The clause it stands in; `None` for the title and the preamble.
     pub clause: Option<&'a str>,
-    /// Source line, for warnings.
+    /// Source line (1-based) where the text starts, for warnings; 0 when
+    /// unknown (the title).
     pub line: usize,
 }
 
@@ -157,7 +158,7 @@ pub(crate) fn read(sources: &[Source], own: Option<&DocNumber>, jurisdiction: &s
                 match &id {
                     Some(id) => found.cited.push((id.clone(), c.clone())),
                     None => found.warnings.push(Warning {
-                        line: Some(src.line),
+                        line: (src.line > 0).then_some(src.line),
                         clause: src.clause.map(str::to_string),
                         message: format!("citation {} has no date or year: not resolved", c.number()),
                     }),

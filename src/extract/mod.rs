@@ -245,6 +245,7 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
         }
     }
     placed.sort_by_key(|(s, _)| *s);
+    let starts: Vec<usize> = placed.iter().map(|(s, _)| *s).collect();
     let mut clauses: Vec<Clause> = placed.into_iter().map(|(_, c)| c).collect();
     // Assignments and deadlines in prose and labelled fields.
     let mut prev_leads: Option<Vec<Assignment>> = None;
@@ -313,12 +314,15 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
     for (line, text) in &preamble {
         sources.push(citations::Source { text, clause: None, line: *line });
     }
-    let joined: Vec<(String, String)> = clauses
+    let joined: Vec<(String, String, usize)> = clauses
         .iter()
-        .map(|c| (c.path.clone(), format!("{}\n{}", c.heading.as_deref().unwrap_or(""), c.text)))
+        .zip(&starts)
+        .map(|(c, &line)| {
+            (c.path.clone(), format!("{}\n{}", c.heading.as_deref().unwrap_or(""), c.text), line)
+        })
         .collect();
-    for (path, text) in &joined {
-        sources.push(citations::Source { text, clause: Some(path), line: 0 });
+    for (path, text, line) in &joined {
+        sources.push(citations::Source { text, clause: Some(path), line: *line });
     }
     for (line, text) in &tree.footnotes {
         sources.push(citations::Source { text, clause: None, line: *line });

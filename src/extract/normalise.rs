@@ -118,7 +118,7 @@ pub(crate) fn normalise(text: &str) -> Vec<Line> {
         let no = i + 1;
         let line = clean(raw[i]);
         // Page headers, stamps and clutter are short lines.
-        let folded = if line.len() < 120 { fold(&line) } else { String::new() };
+        let folded = if line.len() < 200 { fold(&line) } else { String::new() };
         if folded.starts_with("cong bao") && PAGE_HEADER.is_match(&folded) {
             mark_footnotes(&mut out, page_start);
             i += 1;
