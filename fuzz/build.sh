@@ -10,8 +10,9 @@ cd "$(dirname "$0")"
 if [ -z "${FUZZ_PLAIN:-}" ] && cargo fuzz --version >/dev/null 2>&1; then
   RUSTC_BOOTSTRAP=1 cargo fuzz build -O "$@"
 else
+  # An explicit --target keeps the instrumentation out of build scripts.
   RUSTFLAGS="${RUSTFLAGS:-} -Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
 -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
 -Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing -Cdebug-assertions" \
-    cargo build --release --bins "$@"
+    cargo build --release --bins --target "$(rustc -vV | sed -n 's/^host: //p')" "$@"
 fi

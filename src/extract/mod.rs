@@ -550,16 +550,11 @@ fn issuer_name(n: &DocNumber, h: &header::Header, province: Option<&str>) -> Str
         }
         return local(hint, true);
     }
-    if let Some(l) = h.issuer_lines.last() {
-        return sentence_case(l);
+    if !h.issuer_lines.is_empty() {
+        // As written: case-folding would spoil proper names.
+        return h.issuer_lines.join(" ");
     }
     n.issuer().to_string()
-}
-
-fn sentence_case(s: &str) -> String {
-    let lower = s.to_lowercase();
-    let mut cs = lower.chars();
-    cs.next().map(|f| f.to_uppercase().collect::<String>() + cs.as_str()).unwrap_or_default()
 }
 
 /// A cited-only document for every document cited, with the chain links.

@@ -44,8 +44,12 @@ impl Line {
 
 static TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,200})?/?>").unwrap());
-static PAGE_HEADER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^cong bao\s*/\s*so\s*\d+\s*/\s*ngay\s*\d").unwrap());
+/// `CÔNG BÁO/Số 238/Ngày 21-04-2026`, also `Số 286 + 287`, with the page
+/// number before or after it on the same line (even and odd pages).
+static PAGE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,4}\s+)?cong bao\s*/\s*so\s*\d+(?:\s*\+\s*\d+)*\s*/\s*ngay\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}(?:\s+\d{1,4})?$")
+        .unwrap()
+});
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,4}$").unwrap());
 static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-_–—=.…\s]{3,}$").unwrap());
 static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2})\s+\p{Lu}").unwrap());
@@ -119,7 +123,14 @@ pub(crate) fn normalise(text: &str) -> Vec<Line> {
         let line = clean(raw[i]);
         // Page headers, stamps and clutter are short lines.
         let folded = if line.len() < 200 { fold(&line) } else { String::new() };
-        if folded.starts_with("cong bao") && PAGE_HEADER.is_match(&folded) {
+        if folded.contains("cong bao") && PAGE_HEADER.is_match(&folded) {
+            // A page number alone just above the header belongs to it.
+            if out.last().is_some_and(|l| l.is_text() && PAGE_NUMBER.is_match(&l.text))
+                && out.len() >= 2
+                && out[out.len() - 2].kind == LineKind::Blank
+            {
+                out.pop();
+            }
             mark_footnotes(&mut out, page_start);
             i += 1;
             // The page number, with the whitespace lines around it.
@@ -256,6 +267,24 @@ mod tests {
         assert_eq!(kinds, [Text, Blank, PageBreak, Text, Rule, Text]);
         assert_eq!(l[3].text, "1. Tên nhiệm vụ: Xây dựng Đề án");
         assert_eq!(l[3].no, 10);
+    }
+
+    /// Page header variants of other gazette issues.
+    #[test]
+    fn page_header_variants() {
+        for h in [
+            "CÔNG BÁO/Số 286 + 287/Ngày 27-05-2026",
+            "92 CÔNG BÁO/Số 238/Ngày 21-04-2026",
+            "CÔNG BÁO/Số 238/Ngày 21-04-2026 93",
+        ] {
+            let l = normalise(&format!("Điều 1. Phê duyệt \n\n{h}\nnội dung"));
+            let kinds: Vec<LineKind> = l.iter().map(|l| l.kind).collect();
+            assert_eq!(kinds, [LineKind::Text, LineKind::Blank, LineKind::PageBreak, LineKind::Text], "{h}");
+        }
+        let l = normalise("cuối trang \n\n94\nCÔNG BÁO/Số 238/Ngày 21-04-2026\ntiếp");
+        assert_eq!(l.iter().filter(|l| l.is_text()).count(), 2);
+        // A sentence naming the gazette is text.
+        assert_eq!(normalise("Đăng Công báo số 238 ngày 21-04-2026 theo quy định.")[0].kind, LineKind::Text);
     }
 
     #[test]
