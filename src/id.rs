@@ -394,7 +394,10 @@ impl DocId {
             .map(str::to_string)
             .collect();
         let j = if number.is_central() { "vn".to_string() } else { slug(jurisdiction) };
-        DocId(format!("{j}/{year}/{}/draft-{}", number.symbol_slug(), words.join("-")))
+        // A title with no letters or digits leaves just `draft` (a trailing
+        // `-` would make an id that does not parse back).
+        let n = if words.is_empty() { "draft".to_string() } else { format!("draft-{}", words.join("-")) };
+        DocId(format!("{j}/{year}/{}/{n}", number.symbol_slug()))
     }
 
     /// The jurisdiction segment (`quang-ninh`, `vn`).
@@ -723,6 +726,17 @@ impl Citation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by fuzzing the extractor: a draft whose title has no letters.
+    #[test]
+    fn draft_id_without_title_parses_back() {
+        let n: DocNumber = "Số: /KH-SYT".parse().unwrap();
+        for title in ["", "…", "— * —"] {
+            let id = DocId::draft("dak-lak", 2024, &n, title);
+            assert_eq!(id.to_string(), "dak-lak/2024/kh-syt/draft");
+            assert_eq!(id.to_string().parse::<DocId>().unwrap(), id);
+        }
+    }
 
     /// One row per variant that occurs in the seeds or DESIGN.md.
     #[test]
