@@ -7,6 +7,9 @@
 //!   citation regex (lead-in words inside the pattern) spent seconds
 //!   rebuilding lazy-DFA states under fuzzing instrumentation; the lead-in
 //!   is now found by looking back from the number.
+//! - `fuzz-extract-draft-empty-title.bin`: a draft (`Số: /KH-SYT`) whose
+//!   title had no letters got the id `.../draft-`, which does not parse
+//!   back, so the corpus JSON could not be read.
 
 use directive_lineage::{extract_all, Citation, Corpus, ErrorKind, ExtractOptions};
 
@@ -44,4 +47,28 @@ fn slow_citation_input_reads_as_seed_003() {
     let doc = directive_lineage::extract(&text, &ExtractOptions::new("slow")).expect("a document");
     assert_eq!(doc.number.map(|n| n.to_string()).as_deref(), Some("10/KH-SYT"));
     assert!(doc.citations.iter().any(|c| c.target.to_string() == "bac-giang/2023/tb-tu/2117"));
+}
+
+/// Small hostile texts: ids the extractor makes always parse back.
+#[test]
+fn hostile_headers() {
+    for text in [
+        "",
+        "Số: /KH-SYT\nĐăk Lăk, ngày tháng năm 2024\nKẾ HOẠCH\n…\n",
+        "Số: 5/KH-UBND\nHà Nội, ngày tháng năm 0024\nKẾ HOẠCH\nTiêu đề\n",
+        "Số: 5/KH-UBND\nngày 01/01/2024\nKẾ HOẠCH\nTiêu đề\nThực hiện Chỉ thị số 25-CT/TW ngày 25/10/0023\n",
+        "KẾ HOẠCH\n\t\t\nTT\tCHỈ TIÊU\tDVT\tKế hoạch\n\t-\t\t\n",
+        "TT\nTên nhiệm vụ\nCơ quan chủ trì\n1\n",
+    ] {
+        match extract_all(text, &ExtractOptions::new("hostile").jurisdiction("!!!")) {
+            Ok(docs) => {
+                let mut corpus = Corpus::new();
+                for d in docs {
+                    corpus.add(d);
+                }
+                Corpus::from_json("hostile.json", &corpus.to_json()).expect("reads back");
+            }
+            Err(e) => assert!(matches!(e.kind(), ErrorKind::NotADocument { .. }), "{text:?}: {e}"),
+        }
+    }
 }

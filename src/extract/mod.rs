@@ -64,7 +64,8 @@ impl ExtractOptions {
 
     /// Sets the jurisdiction (`thai-binh`), overriding what the text says.
     pub fn jurisdiction(mut self, jurisdiction: &str) -> ExtractOptions {
-        self.jurisdiction = Some(slug(jurisdiction));
+        let j = slug(jurisdiction);
+        self.jurisdiction = (!j.is_empty()).then_some(j);
         self
     }
 
@@ -167,7 +168,8 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
         .map(|p| p.1.clone())
         .or_else(|| table.iter().find(|(id, _)| *id == jurisdiction).map(|(_, n)| n.clone()));
     // Year.
-    let year = match h.date.map(Date::year).or(h.year).or(number.year()) {
+    let year = match h.date.map(Date::year).or(h.year).or(number.year()).filter(|y| (1000..=9999).contains(y))
+    {
         Some(y) => y,
         None => return Err(not_a_document("no date or year of issue")),
     };
@@ -178,6 +180,9 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
     } else {
         DocId::draft(&jurisdiction, year, &number, &title)
     };
+    if id.as_str().parse::<DocId>().is_err() {
+        return Err(not_a_document(&format!("the number {number} gives no valid id ({id})")));
+    }
     match h.status {
         DocStatus::Draft => warn(
             &mut warnings,
