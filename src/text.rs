@@ -18,8 +18,16 @@ use unicode_normalization::UnicodeNormalization;
 /// ```
 pub fn nfc(s: &str) -> String {
     // Most text is NFC already: the quick check avoids decomposing and
-    // recomposing it again.
-    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+    // recomposing it again. Latin letters below U+0300, the precomposed
+    // Vietnamese letters (U+1E00..U+1EFF) and the usual dashes and quotes
+    // (U+2010..U+2027) are all NFC_QC=Yes, so such text needs no table lookup.
+    let plain = |c: char| {
+        let k = c as u32;
+        k < 0x300 || (0x1E00..0x1F00).contains(&k) || (0x2010..0x2028).contains(&k)
+    };
+    if s.chars().all(plain)
+        || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
+    {
         return s.to_string();
     }
     s.nfc().collect()
@@ -221,6 +229,21 @@ mod tests {
         }
         let decomposed: String = "Quảng Ngãi".nfd().collect();
         assert_eq!(fold(&decomposed), "quang ngai");
+    }
+
+    /// The shortcut ranges are NFC_QC=Yes: the quick check agrees.
+    #[test]
+    fn nfc_shortcut_ranges_are_normalised() {
+        for k in (0u32..0x300).chain(0x1E00..0x1F00).chain(0x2010..0x2028) {
+            if let Some(c) = char::from_u32(k) {
+                let s = c.to_string();
+                assert_eq!(
+                    unicode_normalization::is_nfc_quick(s.chars()),
+                    unicode_normalization::IsNormalized::Yes,
+                    "U+{k:04X}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -72,7 +72,13 @@ pub(crate) fn is_agency_start(s: &str) -> bool {
         Some((k, _)) => &s[..k],
         None => s,
     };
-    let f = fold(s);
+    is_agency_start_folded(s, &fold(s))
+}
+
+/// [`is_agency_start`] with the fold of `s` given.
+pub(crate) fn is_agency_start_folded(s: &str, f: &str) -> bool {
+    let s = s.trim_start_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
+    let f = f.trim_start_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
     let head =
         |h: &str| f.strip_prefix(h).is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()));
     if GROUP_HEADS.iter().any(|h| head(h)) {

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::assignments::is_agency_start;
+use super::assignments::is_agency_start_folded;
 use super::normalise::{Line, LineKind};
 use crate::deadline::{Deadline, DeadlineKind};
 use crate::text::fold;
@@ -616,7 +616,7 @@ fn segment(items: &[Item], cols: &[Col], wrap: bool) -> Vec<Vec<(Col, String)>> 
                 prev_comma: prev_text.ends_with(','),
                 citation_bits: it.text.chars().any(|c| c.is_ascii_digit() || c == '/')
                     || ["so ", "ngay", "trinh so", "cua "].iter().any(|w| ff.starts_with(w)),
-                agency: is_agency_start(&it.text),
+                agency: is_agency_start_folded(&it.text, ff),
                 deadline: deadline_like(&it.text, ff, next, folded.get(k + 1).map(|s| s.as_str())),
                 basis: BASIS_LIKE.is_match(&look),
                 upper: upper_initial(&it.text),
