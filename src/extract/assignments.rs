@@ -282,7 +282,8 @@ pub(crate) struct Found {
 pub(crate) fn read(text: &str, subject_verb: bool) -> Found {
     let mut found = Found::default();
     let mut labelled = false;
-    for c in LABEL.captures_iter(text) {
+    let labels = if text.contains(':') { LABEL.captures_iter(text).collect() } else { Vec::new() };
+    for c in labels {
         let label = fold(&c["label"]);
         let value = c["value"].trim();
         if label.contains("chu tri") {
@@ -315,6 +316,9 @@ static INLINE_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// A deadline written in a sentence: `hoàn thành chậm nhất trong quý I năm
 /// 2024`, `Thời gian hoàn thành trong tháng 02/2024`.
 pub(crate) fn inline_deadline(text: &str) -> Option<Deadline> {
+    if !["oàn thành", "hời gian", "hời hạn"].iter().any(|w| text.contains(w)) {
+        return None;
+    }
     for m in INLINE_DEADLINE.find_iter(text) {
         let raw = m.as_str().trim().trim_end_matches([',', ' ']);
         // `Thời gian hoàn thành: Trong tháng 01/2024`: the label is not the deadline.

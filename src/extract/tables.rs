@@ -247,6 +247,10 @@ struct Item {
 }
 
 fn ends_table(t: &str) -> bool {
+    // Markers, `Nơi nhận` and capacity lines start with a capital.
+    if !t.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
     let f = fold(t);
     f.starts_with("noi nhan")
         || super::header::is_capacity(t)
@@ -308,7 +312,8 @@ fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, 
         if ends_table(t) {
             break;
         }
-        if let Some(c) = ROW_START.captures(t) {
+        if let Some(c) = t.starts_with(|c: char| c.is_ascii_digit()).then(|| ROW_START.captures(t)).flatten()
+        {
             if c[1].parse::<u32>().ok() == Some(expect) {
                 expect += 1;
                 let mut items = Vec::new();
