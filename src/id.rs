@@ -206,6 +206,12 @@ fn canonical_issuer(s: &str) -> String {
     }
 }
 
+/// The National Assembly's numbering, `{n}/{yyyy}/{ORGAN}{term}` (Luật
+/// 2015 on legal documents): no type code, the organ carries the term.
+static ASSEMBLY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?i:s[ốố]\s*:?\s*)?(?P<n>\d{1,6})\s*/\s*(?P<year>\d{4})\s*/\s*(?P<organ>(?i:UBTVQH|QH)\d{1,2})\s*$").unwrap()
+});
+
 static NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^\s*(?i:s[ốố]\s*:?\s*)?
@@ -249,7 +255,9 @@ impl DocNumber {
     /// the National Assembly, the Government, the Prime Minister, ministries),
     /// so the document belongs to jurisdiction `vn` whoever cites it.
     pub fn is_central(&self) -> bool {
-        CENTRAL_ISSUERS.contains(&self.issuer.to_uppercase().as_str())
+        // `QH15`, `UBTVQH15`: the organ with its term.
+        let up = self.issuer.to_uppercase();
+        CENTRAL_ISSUERS.contains(&up.trim_end_matches(|c: char| c.is_ascii_digit()))
     }
 
     /// The symbol part as an id slug: `qd-ttg`, `ct-tw`, `vp.ubnd-vhxh`.
@@ -267,6 +275,17 @@ impl FromStr for DocNumber {
 
     fn from_str(s: &str) -> Result<DocNumber, Error> {
         let norm = nfc(s);
+        if let Some(c) = ASSEMBLY_RE.captures(&norm) {
+            // National Assembly grammar: `197/2025/QH15`, `119/2026/UBTVQH15`.
+            return Ok(DocNumber {
+                number: Some(c["n"].to_string()),
+                year: c["year"].parse().ok(),
+                kind: None,
+                issuer: c["organ"].to_uppercase(),
+                unit: None,
+                party: false,
+            });
+        }
         let c = NUMBER_RE.captures(&norm).ok_or_else(|| Error::parse("document number", s))?;
         let number = c.name("n").map(|m| {
             let t = m.as_str().trim_start_matches('0');
@@ -312,7 +331,8 @@ impl fmt::Display for DocNumber {
             (_, _, Some(unit), _) => write!(f, "{n}/{}-{unit}", self.issuer),
             (_, Some(k), None, Some(y)) => write!(f, "{n}/{y}/{}-{}", k.code(), self.issuer),
             (_, Some(k), None, None) => write!(f, "{n}/{}-{}", k.code(), self.issuer),
-            (_, None, None, _) => write!(f, "{n}/{}", self.issuer),
+            (_, None, None, Some(y)) => write!(f, "{n}/{y}/{}", self.issuer),
+            (_, None, None, None) => write!(f, "{n}/{}", self.issuer),
         }
     }
 }
@@ -582,7 +602,8 @@ static CITE_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?i:s[ốố]\s*:?\s*)?
         (?P<num>(?P<n>\d{1,6})\s*(?:-\s*|/\s*(?:\d{4}\s*/\s*)?)
-          [A-ZĐ][\p{L}&]*(?:\.[\p{L}&]+)*\s*[-/]\s*[A-ZĐ][\p{L}\d&]*(?:[.-][A-ZĐ][\p{L}\d&]*)*)",
+          (?:[A-ZĐ][\p{L}&]*(?:\.[\p{L}&]+)*\s*[-/]\s*[A-ZĐ][\p{L}\d&]*(?:[.-][A-ZĐ][\p{L}\d&]*)*
+            |(?:UBTVQH|QH)\d{1,2}\b))",
     )
     .unwrap()
 });
@@ -763,6 +784,9 @@ mod tests {
             ("164/QĐ-BYT", "164/QĐ-BYT", "qd-byt", true),
             ("Số: /KH-SYT", "/KH-SYT", "kh-syt", false),
             ("36-HD/VPTW", "36-HD/VPTW", "hd-vptw", true),
+            // National Assembly numbering (the gazette sample's appendix).
+            ("197/2025/QH15", "197/2025/QH15", "qh15", true),
+            ("số 119/2026/ UBTVQH15", "119/2026/UBTVQH15", "ubtvqh15", true),
         ];
         for (input, display, sym, central) in rows {
             let n: DocNumber = input.parse().unwrap_or_else(|e| panic!("{input}: {e}"));
@@ -910,6 +934,19 @@ mod tests {
                 assert_eq!(c.resolve(citing).unwrap().to_string(), *id, "{text:?}");
             }
         }
+    }
+
+    /// National Assembly numbers in citations (gazette sample, rows 21, 28).
+    #[test]
+    fn assembly_citations() {
+        let all = Citation::find_all(
+            "theo Nghị quyết số 197/2025/QH15 ngày 17/5/2025 của Quốc hội và Nghị định số 289/2025/NĐ- CP ngày 06/11/2025",
+        );
+        let ids: Vec<String> = all.iter().map(|c| c.resolve("vn").unwrap().to_string()).collect();
+        assert_eq!(ids, ["vn/2025/qh15/197", "vn/2025/nd-cp/289"]);
+        let c = &Citation::find_all("Chương trình số 12- CTr/BCĐ, Nghị quyết số 119/2026/ UBTVQH15")[1];
+        assert_eq!(c.number().to_string(), "119/2026/UBTVQH15");
+        assert_eq!(c.resolve("quang-ninh").unwrap().to_string(), "vn/2026/ubtvqh15/119");
     }
 
     /// A lead-in with two kind names starts the citation at the second.
