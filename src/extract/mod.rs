@@ -15,6 +15,32 @@
 //!
 //! Nothing is dropped silently: a line no stage can place is kept in the
 //! nearest clause's `raw` and listed in the document's warnings with its line.
+//! What normalisation removes is known furniture only (page headers and
+//! numbers, signature stamps, rules, website menus, ratings and addresses).
+//!
+//! Conventions (those of the curated corpus where it has one):
+//!
+//! - Paths: `II`, `II.1`, `II.1.a`, `II.1.-2` (second `-` bullet),
+//!   `II.2.-4.+1`; articles `D2` for `Điều 2` (ASCII, URL-safe); the
+//!   appendix `PL`, a second one `PL2`; table rows `PL.1`; a row whose later
+//!   cells repeat for several results (gazette tables) has sub-rows
+//!   `PL.15.1`, `PL.15.2`, each with its agencies and deadline, and the row
+//!   carries their union and the latest deadline; a news article without
+//!   markers has one clause per paragraph, `1`, `2`, ...
+//! - A marker line is a clause's heading unless it is a sentence (ends with
+//!   `.`), then its text; bullets are always text. Labelled fields under an
+//!   article (`1. Tên nhiệm vụ: ...`, `2. Cơ quan chủ trì: ...`) are fields
+//!   of that article, not clauses.
+//! - Citations: one link per cited document at document level (title,
+//!   preamble, footnotes) with the strongest relation; one per document and
+//!   clause inside clauses, there always `cites` (a clause that says it
+//!   carries a document out also gets [`Clause::implements`]). A chain
+//!   (`47/KH-UBND ... thực hiện 230-KH/TU ..., thực hiện 25-CT/TW`) gives
+//!   the citing document `cites` links to the later members and, through
+//!   [`extract_all`], cited-only documents with the links between them
+//!   (47/KH-UBND implements 230-KH/TU, 230-KH/TU implements 25-CT/TW).
+//! - A citation with no date and no year anywhere in the text cannot be
+//!   given an id: it is listed in the warnings.
 
 mod assignments;
 mod citations;
