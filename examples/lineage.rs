@@ -1,11 +1,12 @@
 //! The main job: load the bundled data, validate it, print the lineage of
-//! every directive as a tree, then the counts.
+//! every directive as a tree, then the counts, and write the three Graphviz
+//! views to `target/lineage/` (with SVGs where `dot` is installed).
 //!
-//! `cargo run --example lineage [DATA_DIR]`
+//! `cargo run --example lineage [DATA_DIR [OUT_DIR]]`
 
 use std::process::ExitCode;
 
-use directive_lineage::{Corpus, LineageGraph, Severity};
+use directive_lineage::{write_views, Corpus, DotOptions, LineageGraph, Severity};
 
 fn main() -> ExitCode {
     let dir =
@@ -27,6 +28,23 @@ fn main() -> ExitCode {
     println!("\n== lineage\n");
     print!("{}", graph.lineage_tree());
     println!("== counts\n\n{}", graph.summary());
+    let out = std::env::args()
+        .nth(2)
+        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/target/lineage").to_string());
+    // The clause trace starts from group 4 of Chỉ thị 25-CT/TW when the data
+    // has it, else from every directive.
+    let mut opts = DotOptions::new();
+    if graph.resolve("25-CT/TW#4").is_ok() {
+        opts = opts.root("25-CT/TW#4");
+    }
+    println!("\n== diagrams\n");
+    match write_views(&graph, &out, &opts) {
+        Ok(paths) => paths.iter().for_each(|p| println!("{}", p.display())),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
     if errors > 0 {
         ExitCode::FAILURE
     } else {

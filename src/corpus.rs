@@ -240,6 +240,13 @@ impl Corpus {
         }
     }
 
+    /// For a group agency, the keys of the kinds of body it stands for
+    /// (`so-noi-vu` for `Các sở, ban, ngành`); empty otherwise.
+    pub fn agency_members(&self, agency: &AgencyRef) -> &[String] {
+        let key = agency.id.rsplit('/').next().unwrap_or("");
+        self.agencies.iter().find(|a| a.key == key && agency.known).map_or(&[], |a| &a.members)
+    }
+
     /// Resolves a reference as people write it to a document or clause:
     /// a canonical id (`vn/2023/ct-tw/25#4`), a number (`25-CT/TW#4`,
     /// `Kế hoạch 162/KH-UBND`), optionally with a jurisdiction

@@ -75,7 +75,7 @@ impl Date {
             let m = self.month - 1;
             Date { month: m, day: days_in_month(self.year, m), ..self }
         } else {
-            Date { year: self.year - 1, month: 12, day: 31 }
+            Date { year: self.year.saturating_sub(1), month: 12, day: 31 }
         }
     }
 

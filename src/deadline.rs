@@ -56,6 +56,7 @@ pub struct Deadline {
 
 /// Status of a task as of a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "kebab-case")]
 pub enum TaskStatus {
     /// Completed no later than its due date.

@@ -19,6 +19,18 @@
 //!   [`Citation`] (a citation found in text).
 //! - The model: [`Document`], [`Clause`], [`Assignment`], [`Deadline`],
 //!   [`Indicator`], [`AgencyEntry`], [`Jurisdiction`].
+//! - Queries on the graph: [`LineageGraph::trace_down`],
+//!   [`LineageGraph::trace_up`], [`LineageGraph::coverage`],
+//!   [`LineageGraph::compare`], [`LineageGraph::tasks`] with a
+//!   [`TaskFilter`], [`LineageGraph::search`]; [`QueryOptions`] chooses
+//!   whether links proposed by alignment are followed (they are always
+//!   marked).
+//! - Exporters: Graphviz views ([`documents_dot`], [`trace_dot`],
+//!   [`agencies_dot`], [`write_views`]), node-link JSON for networkx
+//!   ([`node_link_json`]) and flat tables ([`tasks_csv`], [`documents_csv`]).
+//! - Alignment: [`align_in_corpus`] proposes implements links from a local
+//!   plan to its parent by comparing their text; [`apply_proposals`] writes
+//!   accepted ones as `inferred` links with their score.
 //!
 //! ```
 //! use directive_lineage::{Corpus, LineageGraph};
@@ -39,10 +51,12 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod align;
 mod corpus;
 mod date;
 mod deadline;
 mod error;
+mod export;
 mod extract;
 mod graph;
 mod id;
@@ -51,10 +65,18 @@ mod query;
 mod report;
 mod text;
 
+pub use align::{
+    align, align_in_corpus, apply_proposals, evaluate, proposals_json, proposals_table, AlignOptions,
+    Evaluation, Proposal, DEFAULT_MAX_PER_LOCAL, DEFAULT_MIN_RATIO, DEFAULT_MIN_SCORE,
+};
 pub use corpus::{AgencyRef, Corpus, CORPUS_FORMAT};
 pub use date::Date;
 pub use deadline::{Deadline, DeadlineKind, TaskStatus};
 pub use error::{Error, ErrorKind};
+pub use export::{
+    agencies_dot, documents_csv, documents_dot, documents_json, node_link_json, tasks_csv, tasks_json,
+    to_node_link, trace_dot, view_dot, write_views, DotOptions, DotView, NodeLinkOptions, NODE_LINK_FORMAT,
+};
 pub use extract::{extract, extract_all, split_agencies, ExtractOptions};
 pub use graph::{Edge, LineageGraph, NodeRef, Problem, Rule, Severity};
 pub use id::{Citation, ClauseRef, DocId, DocKind, DocNumber};

@@ -141,6 +141,7 @@ pub struct Implements {
 
 /// Role of an agency in a task.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     /// Chủ trì: leads the task.

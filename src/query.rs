@@ -264,6 +264,9 @@ pub struct Task {
     pub due: Option<Date>,
     /// Status as of the filter's date (`None` when no date was given).
     pub status: Option<TaskStatus>,
+    /// When the filter's agency is named only through a group, the group as
+    /// written.
+    pub via_group: Option<String>,
 }
 
 /// Which tasks [`LineageGraph::tasks`] returns. All conditions must hold.
@@ -280,6 +283,7 @@ pub struct Task {
 #[derive(Clone, Debug, Default)]
 pub struct TaskFilter {
     agency: Option<String>,
+    with_groups: bool,
     role: Option<Role>,
     jurisdiction: Option<String>,
     due_from: Option<Date>,
@@ -298,6 +302,14 @@ impl TaskFilter {
     /// tone-mark variants match.
     pub fn agency(mut self, name: &str) -> TaskFilter {
         self.agency = Some(name.to_string());
+        self
+    }
+
+    /// Also match tasks assigned to a group the agency belongs to (`Các sở,
+    /// ban, ngành` for `Sở Nội vụ`); such rows name the group in
+    /// [`Task::via_group`].
+    pub fn with_groups(mut self, yes: bool) -> TaskFilter {
+        self.with_groups = yes;
         self
     }
 
@@ -589,18 +601,30 @@ impl LineageGraph {
                 continue;
             }
             for c in d.clauses.iter().filter(|c| c.is_task()) {
+                let mut via_group = None;
                 if let Some(q) = &filter.agency {
                     let want = agency_cache
                         .entry(d.jurisdiction.as_str())
                         .or_insert_with(|| self.corpus().resolve_agency(q, &d.jurisdiction).id)
                         .clone();
+                    let want_key = want.rsplit('/').next().unwrap_or("");
                     let qf = fold(q);
-                    let hit =
-                        c.assignments.iter().filter(|a| filter.role.is_none_or(|r| a.role == r)).any(|a| {
-                            self.corpus().resolve_agency(&a.agency, &d.jurisdiction).id == want
-                                || fold(&a.agency) == qf
-                        });
-                    if !hit {
+                    let mut hit = false;
+                    for a in c.assignments.iter().filter(|a| filter.role.is_none_or(|r| a.role == r)) {
+                        let got = self.corpus().resolve_agency(&a.agency, &d.jurisdiction);
+                        if got.id == want || fold(&a.agency) == qf {
+                            hit = true;
+                            via_group = None;
+                            break;
+                        }
+                        if filter.with_groups
+                            && via_group.is_none()
+                            && self.corpus().agency_members(&got).iter().any(|m| m == want_key)
+                        {
+                            via_group = Some(a.agency.clone());
+                        }
+                    }
+                    if !hit && via_group.is_none() {
                         continue;
                     }
                 } else if let Some(r) = filter.role {
@@ -619,7 +643,9 @@ impl LineageGraph {
                 if filter.status.is_some() && status != filter.status {
                     continue;
                 }
-                out.push(task_row(d, c, due, status));
+                let mut row = task_row(d, c, due, status);
+                row.via_group = via_group;
+                out.push(row);
             }
         }
         out
@@ -725,5 +751,6 @@ fn task_row(d: &Document, c: &Clause, due: Option<Date>, status: Option<TaskStat
         deadline: c.deadline.as_ref().map(|d| d.text().to_string()),
         due,
         status,
+        via_group: None,
     }
 }

@@ -95,3 +95,62 @@ fn trace_up_and_search() {
     let hits: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert!(hits.as_array().unwrap().len() > 20);
 }
+
+#[test]
+fn dot_views_and_exports() {
+    for view in ["documents", "clauses", "agencies"] {
+        let o = lineage(&["dot", "--view", view, "--root", "25-CT/TW#4", "--as-of", "2025-08-01"]);
+        assert!(o.status.success(), "{view}: {}", String::from_utf8_lossy(&o.stderr));
+        assert!(stdout(&o).starts_with("digraph"), "{view}");
+        // Same input, same bytes.
+        let again = lineage(&["dot", "--view", view, "--root", "25-CT/TW#4", "--as-of", "2025-08-01"]);
+        assert_eq!(o.stdout, again.stdout, "{view} is deterministic");
+    }
+    assert_eq!(lineage(&["dot", "--view", "clauses", "--root", "nope"]).status.code(), Some(2));
+
+    let o = lineage(&["export", "--format", "node-link"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["directed"], true);
+    assert_eq!(v["nodes"].as_array().unwrap().len(), v["graph"]["node_count"].as_u64().unwrap() as usize);
+    let o = lineage(&["export"]);
+    let c: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(c["format"], "directive-lineage/corpus@1");
+    let o = lineage(&["export", "--table", "tasks", "--format", "csv", "--as-of", "2025-08-01"]);
+    let csv = stdout(&o);
+    assert!(csv.lines().any(|l| l.starts_with("quang-ninh/2024/kh-ubnd/162#PL.7,") && l.contains("overdue")));
+    assert_eq!(lineage(&["export", "--format", "csv"]).status.code(), Some(2));
+}
+
+#[test]
+fn align_reproduces_the_curated_group_links() {
+    let o = lineage(&["align", "56/KH-SYT", "25-CT/TW", "--format", "json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let pairs: Vec<(String, String)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["local"].as_str().unwrap().to_string(), p["parent"].as_str().unwrap().to_string()))
+        .filter(|(l, _)| !l.contains(".-"))
+        .collect();
+    for k in 1..=5 {
+        let want = (format!("thai-binh/2024/kh-syt/56#{k}"), format!("vn/2023/ct-tw/25#{k}"));
+        assert!(pairs.contains(&want), "{want:?} missing from {pairs:?}");
+    }
+    // Applied, the proposals are inferred links with their score, and the
+    // trace with --with-inferred marks them.
+    let o = lineage(&[
+        "align",
+        "162/KH-UBND",
+        "162/KH-UBND",
+        "--local-prefix",
+        "PL.",
+        "--parent-prefix",
+        "II.",
+        "--apply",
+    ]);
+    let corpus: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let text = corpus.to_string();
+    assert!(text.contains(r#""provenance":"inferred""#), "no inferred link written");
+    assert_eq!(lineage(&["align", "56/KH-SYT", "25-CT/TW", "--min-score", "1.5"]).status.code(), Some(2));
+}

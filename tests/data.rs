@@ -225,6 +225,14 @@ fn tasks_by_agency_alias_and_status() {
     assert_eq!(status("PL.8"), TaskStatus::Open, "Từ năm 2026 has not started");
     assert_eq!(status("PL.6"), TaskStatus::NoDeadline);
     assert_eq!(status("PL.10"), TaskStatus::NoDeadline, "a roadmap is no date");
+    // With groups: rows assigned to `Các sở, ban, ngành` (row 1) count for
+    // Sở Nội vụ too, and say so.
+    let grouped =
+        g.tasks(&TaskFilter::new().agency("Sở Nội vụ").with_groups(true).jurisdiction("quang-ninh"));
+    let row1 = grouped.iter().find(|t| t.path == "PL.1").expect("row 1 via its group");
+    assert_eq!(row1.via_group.as_deref(), Some("Các sở, ban, ngành"));
+    assert!(grouped.iter().find(|t| t.path == "PL.7").unwrap().via_group.is_none());
+    assert!(grouped.len() > ids(&TaskFilter::new().agency("Sở Nội vụ").jurisdiction("quang-ninh")).len());
     // Hưng Yên's tasks are Thái Bình's.
     let hy = g.tasks(&TaskFilter::new().jurisdiction("hung-yen"));
     assert!(hy.iter().all(|t| t.jurisdiction == "thai-binh"));

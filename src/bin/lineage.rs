@@ -9,7 +9,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use directive_lineage::{
-    Corpus, Date, Error, ErrorKind, LineageGraph, QueryOptions, Role, Severity, TaskFilter, TaskStatus,
+    align_in_corpus, apply_proposals, documents_csv, documents_json, node_link_json, proposals_json,
+    proposals_table, tasks_csv, tasks_json, view_dot, AlignOptions, Corpus, Date, DotOptions, DotView, Error,
+    ErrorKind, LineageGraph, NodeLinkOptions, QueryOptions, Role, Severity, TaskFilter, TaskStatus,
+    DEFAULT_MIN_SCORE,
 };
 
 #[derive(Parser)]
@@ -37,6 +40,10 @@ enum Format {
     Text,
     Json,
     Csv,
+    /// networkx node-link JSON (`export` only).
+    NodeLink,
+    /// Corpus JSON (`export` only).
+    Corpus,
 }
 
 #[derive(Subcommand)]
@@ -78,7 +85,10 @@ enum Command {
         agency: Option<String>,
         /// Only where the agency has this role.
         #[arg(long, value_enum)]
-        role: Option<RoleArg>,
+        role: Option<Role>,
+        /// Also list tasks assigned to a group the agency belongs to.
+        #[arg(long)]
+        with_groups: bool,
         /// Jurisdiction (successor-aware: `hung-yen` includes `thai-binh`).
         #[arg(long = "in")]
         jurisdiction: Option<String>,
@@ -87,7 +97,7 @@ enum Command {
         as_of: Option<String>,
         /// Only tasks with this status.
         #[arg(long, value_enum)]
-        status: Option<StatusArg>,
+        status: Option<TaskStatus>,
         /// Only tasks due on or after (YYYY-MM-DD).
         #[arg(long)]
         due_from: Option<String>,
@@ -100,29 +110,68 @@ enum Command {
         /// Words to find (`y te co so`).
         query: String,
     },
-    /// Export the corpus.
-    Export,
+    /// Export the corpus (`--format corpus`, the default), the graph as
+    /// node-link JSON (`--format node-link`), or a table (`--table tasks|documents`
+    /// with `--format json|csv`).
+    Export {
+        /// Export a flat table instead of the graph.
+        #[arg(long, value_enum)]
+        table: Option<TableArg>,
+        /// Task status as of this date (YYYY-MM-DD) in node-link and tasks.
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// Propose implements links from a local plan's clauses to its parent's,
+    /// by aligning their text.
+    Align {
+        /// The local plan (`56/KH-SYT`).
+        local: String,
+        /// The parent (`25-CT/TW`); may be the local plan itself (appendix rows → bullets).
+        parent: String,
+        /// Lowest score proposed, from 0 to 1.
+        #[arg(long, default_value_t = DEFAULT_MIN_SCORE)]
+        min_score: f64,
+        /// Only local clauses under this path (`PL.` for the appendix rows).
+        #[arg(long)]
+        local_prefix: Option<String>,
+        /// Only parent clauses under this path (`II.`).
+        #[arg(long)]
+        parent_prefix: Option<String>,
+        /// Print the corpus with the proposals written in as inferred links.
+        #[arg(long)]
+        apply: bool,
+    },
+    /// A Graphviz diagram: document lineage, the trace of one clause, or agencies and their tasks.
+    Dot {
+        /// Which diagram.
+        #[arg(long, default_value = "documents")]
+        view: DotView,
+        /// Root of the clause trace (`25-CT/TW#4`).
+        #[arg(long)]
+        root: Option<String>,
+        /// Colour tasks by status as of this date (YYYY-MM-DD).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Only this jurisdiction (agency view).
+        #[arg(long = "in")]
+        jurisdiction: Option<String>,
+        /// Only this agency (agency view).
+        #[arg(long)]
+        agency: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum RoleArg {
-    Lead,
-    Cooperating,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum StatusArg {
-    DoneOnTime,
-    DoneLate,
-    Open,
-    Overdue,
-    Ongoing,
-    NoDeadline,
+enum TableArg {
+    Tasks,
+    Documents,
 }
 
 enum Failure {
     Usage(String),
     Data(String),
+    /// The reader went away (`lineage … | head`): not an error.
+    Closed,
 }
 
 impl From<Error> for Failure {
@@ -149,6 +198,7 @@ fn main() -> ExitCode {
             eprintln!("lineage: {m}");
             ExitCode::from(1)
         }
+        Err(Failure::Closed) => ExitCode::SUCCESS,
     }
 }
 
@@ -162,7 +212,13 @@ fn date_arg(s: &Option<String>) -> Result<Option<Date>, Failure> {
 
 fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     let opts = QueryOptions::new().with_inferred(cli.with_inferred);
-    let io_err = |e: io::Error| Failure::Data(e.to_string());
+    let io_err = |e: io::Error| {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Failure::Closed
+        } else {
+            Failure::Data(e.to_string())
+        }
+    };
     if let Command::Check { paths } = &cli.command {
         let mut corpus = Corpus::load(&cli.data)?;
         if !paths.is_empty() {
@@ -288,16 +344,13 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 }
             }
         }
-        Command::Tasks { agency, role, jurisdiction, as_of, status, due_from, due_to } => {
-            let mut filter = TaskFilter::new();
+        Command::Tasks { agency, role, with_groups, jurisdiction, as_of, status, due_from, due_to } => {
+            let mut filter = TaskFilter::new().with_groups(*with_groups);
             if let Some(a) = agency {
                 filter = filter.agency(a);
             }
             if let Some(r) = role {
-                filter = filter.role(match r {
-                    RoleArg::Lead => Role::Lead,
-                    RoleArg::Cooperating => Role::Cooperating,
-                });
+                filter = filter.role(*r);
             }
             if let Some(j) = jurisdiction {
                 if graph.corpus().jurisdiction(j).is_none() {
@@ -320,21 +373,22 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 filter = filter.due_to(d);
             }
             if let Some(s) = status {
-                filter = filter.status(match s {
-                    StatusArg::DoneOnTime => TaskStatus::DoneOnTime,
-                    StatusArg::DoneLate => TaskStatus::DoneLate,
-                    StatusArg::Open => TaskStatus::Open,
-                    StatusArg::Overdue => TaskStatus::Overdue,
-                    StatusArg::Ongoing => TaskStatus::Ongoing,
-                    StatusArg::NoDeadline => TaskStatus::NoDeadline,
-                });
+                filter = filter.status(*s);
             }
             let tasks = graph.tasks(&filter);
             match cli.format {
                 Format::Json => writeln!(out, "{}", to_json(&tasks)).map_err(io_err)?,
                 f => {
-                    let mut rows =
-                        vec![row(["id", "status", "due", "deadline", "lead", "cooperating", "text"])];
+                    let mut rows = vec![row([
+                        "id",
+                        "status",
+                        "due",
+                        "deadline",
+                        "lead",
+                        "cooperating",
+                        "via group",
+                        "text",
+                    ])];
                     for t in &tasks {
                         rows.push(vec![
                             t.id.clone(),
@@ -343,6 +397,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                             t.deadline.clone().unwrap_or_default(),
                             t.lead.join("; "),
                             t.cooperating.join("; "),
+                            t.via_group.clone().unwrap_or_default(),
                             t.text.clone(),
                         ]);
                     }
@@ -361,12 +416,81 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 }
             }
         }
-        Command::Export => match cli.format {
-            Format::Csv => {
-                return Err(Failure::Usage("export writes JSON: use --format json or text".into()))
+        Command::Export { table, as_of } => {
+            let day = date_arg(as_of)?;
+            let text = match (table, cli.format) {
+                (None, Format::NodeLink) => {
+                    let mut o = NodeLinkOptions::new().with_inferred(cli.with_inferred);
+                    if let Some(d) = day {
+                        o = o.as_of(d);
+                    }
+                    node_link_json(&graph, &o)
+                }
+                (None, Format::Corpus | Format::Json | Format::Text) => graph.corpus().to_json(),
+                (Some(TableArg::Tasks), f @ (Format::Json | Format::Csv | Format::Text)) => {
+                    let filter = day.map_or_else(TaskFilter::new, |d| TaskFilter::new().as_of(d));
+                    if f == Format::Csv {
+                        tasks_csv(&graph, &filter)
+                    } else {
+                        tasks_json(&graph, &filter)
+                    }
+                }
+                (Some(TableArg::Documents), Format::Csv) => documents_csv(&graph),
+                (Some(TableArg::Documents), Format::Json | Format::Text) => documents_json(&graph),
+                _ => {
+                    return Err(Failure::Usage(
+                        "export: --format corpus|node-link for the graph, json|csv for a --table".into(),
+                    ))
+                }
+            };
+            write!(out, "{text}").map_err(io_err)?;
+        }
+        Command::Align { local, parent, min_score, local_prefix, parent_prefix, apply } => {
+            if !(0.0..=1.0).contains(min_score) {
+                return Err(Failure::Usage(format!(
+                    "--min-score {min_score}: expected a number from 0 to 1"
+                )));
             }
-            _ => write!(out, "{}", graph.corpus().to_json()).map_err(io_err)?,
-        },
+            let corpus = graph.corpus();
+            let (l, p) = (corpus.document_by_ref(local)?, corpus.document_by_ref(parent)?);
+            let mut o = AlignOptions::new().min_score(*min_score);
+            if let Some(x) = local_prefix {
+                o = o.local_prefix(x);
+            }
+            if let Some(x) = parent_prefix {
+                o = o.parent_prefix(x);
+            }
+            let proposals = align_in_corpus(corpus, l, p, &o);
+            let text = if *apply {
+                let mut c = corpus.clone();
+                if let Some(d) = c.documents_mut().iter_mut().find(|d| d.id == l.id) {
+                    apply_proposals(d, &proposals, *min_score);
+                }
+                c.to_json()
+            } else if cli.format == Format::Json {
+                proposals_json(&proposals)
+            } else {
+                proposals_table(&proposals)
+            };
+            write!(out, "{text}").map_err(io_err)?;
+        }
+        Command::Dot { view, root, as_of, jurisdiction, agency } => {
+            let mut o = DotOptions::new().with_inferred(cli.with_inferred);
+            if let Some(d) = date_arg(as_of)? {
+                o = o.as_of(d);
+            }
+            if let Some(r) = root {
+                graph.resolve(r)?;
+                o = o.root(r);
+            }
+            if let Some(j) = jurisdiction {
+                o = o.jurisdiction(j);
+            }
+            if let Some(a) = agency {
+                o = o.agency(a);
+            }
+            write!(out, "{}", view_dot(&graph, *view, &o)?).map_err(io_err)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,1789 @@
+//! Clause alignment: proposing which clauses of a parent plan each clause of
+//! a local plan implements.
+//!
+//! Local plans copy, trim, merge and reorder the text of the plan above
+//! them, so shared wording is the evidence. The score of a pair (local
+//! clause, parent clause) is built from four signals:
+//!
+//! 1. **Text.** Both sides are [`fold`]ed (NFC, case, tone-mark placement,
+//!    `đ`), split into syllables and turned into syllable uni-, bi- and
+//!    trigrams. A gram weighs its IDF over the clauses of the two documents,
+//!    so wording every clause repeats (`y tế cơ sở`) counts little and
+//!    wording two clauses share alone counts much. A built-in list of phrases
+//!    that every plan on the subject repeats (`nâng cao chất lượng`,
+//!    `tổ chức thực hiện`, the title of Chỉ thị 25) discounts grams that
+//!    occur only inside those phrases, because within two documents IDF
+//!    cannot see that they are boilerplate everywhere. Bigrams and trigrams
+//!    make a copied phrase count for more than the same words scattered.
+//! 2. **Headings.** Two clauses with headings (task groups) are also
+//!    compared heading to heading: a group heading is the plan's own summary
+//!    of the group, and local plans copy their parent's headings almost
+//!    verbatim even when they rewrite every bullet.
+//! 3. **Structure.** When an ancestor of a local clause has a heading that
+//!    clearly matches the heading of a parent clause (better than any other
+//!    parent heading at that level), the local clause is lifted toward that
+//!    parent clause and its descendants: the bullets of a group carry out
+//!    the group they sit in.
+//! 4. **Declaration.** A clause that says it carries out the parent (it or
+//!    an ancestor implements the parent document, or cites its number, as
+//!    10/KH-SYT's item II.1 cites Chỉ thị 25-CT/TW) implements one of the
+//!    parent's clauses; its clear favourite among the candidates is lifted,
+//!    the more the further it leads the runner-up.
+//!
+//! The signals combine as a noisy-or, `1 − (1 − text)(1 − structure)(1 −
+//! declaration)`, so each can only raise a score and none can push it past
+//! one. A candidate is proposed when it reaches [`DEFAULT_MIN_SCORE`] and
+//! [`DEFAULT_MIN_RATIO`] of the local clause's best candidate (both
+//! adjustable in [`AlignOptions`]).
+//!
+//! A clause's text is its heading, its body and the text of its
+//! descendants (a group is what its bullets say). A parent known only by its
+//! headings (a reconstructed or cited-only document) can borrow wording:
+//! [`align_in_corpus`] adds to each parent clause the text of the clauses of
+//! *other* documents that are curated as implementing it, never the local
+//! document's own, so an evaluation that holds the local document's links
+//! out stays honest.
+//!
+//! ```
+//! use directive_lineage::{align, AlignOptions, Corpus};
+//!
+//! let corpus = Corpus::from_json("example", r#"{
+//!   "format": "directive-lineage/corpus@1",
+//!   "documents": [
+//!     {"id": "vn/2023/ct-tw/25", "kind": "chi-thi", "issuer": "Ban Bí thư",
+//!      "jurisdiction": "vn", "level": "central", "branch": "party", "status": "cited-only",
+//!      "clauses": [
+//!        {"path": "3", "kind": "item", "provenance": "reconstructed",
+//!         "heading": "Tăng cường đầu tư cho y tế cơ sở gắn với đổi mới cơ chế tài chính"},
+//!        {"path": "4", "kind": "item", "provenance": "reconstructed",
+//!         "heading": "Nâng cao chất lượng nguồn nhân lực y tế cơ sở"}]},
+//!     {"id": "thai-binh/2024/kh-syt/56", "kind": "ke-hoach", "issuer": "Sở Y tế",
+//!      "jurisdiction": "thai-binh", "level": "province", "branch": "department",
+//!      "status": "summary",
+//!      "clauses": [
+//!        {"path": "4", "kind": "item", "provenance": "curated",
+//!         "heading": "Nâng cao chất lượng nguồn nhân lực y tế cơ sở"},
+//!        {"path": "4.-1", "kind": "bullet", "provenance": "curated",
+//!         "text": "Tăng cường đào tạo, bồi dưỡng cho đội ngũ cán bộ, nhân viên y tế cơ sở"}]}
+//!   ]}"#)?;
+//! let (parent, local) = (&corpus.documents()[0], &corpus.documents()[1]);
+//! let proposals = align(local, parent, &AlignOptions::new());
+//! let first = &proposals[0];
+//! assert_eq!(first.local.to_string(), "thai-binh/2024/kh-syt/56#4");
+//! assert_eq!(first.parent.to_string(), "vn/2023/ct-tw/25#4");
+//! assert!(first.score > 0.5, "{first:?}");
+//! assert_eq!(first.evidence, ["Nâng cao chất lượng nguồn nhân lực y tế cơ sở"]);
+//! // The bullet follows its group.
+//! assert!(proposals.iter().any(|p| p.local.path() == Some("4.-1") && p.parent.path() == Some("4")));
+//! # Ok::<(), directive_lineage::Error>(())
+//! ```
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+use unicode_normalization::char::is_combining_mark;
+
+use crate::corpus::Corpus;
+use crate::error::Error;
+use crate::id::{Citation, ClauseRef, DocId, DocNumber};
+use crate::model::{ClauseKind, Document, Implements, Provenance, Relation};
+use crate::text::{fold, nfc};
+
+/// The score below which [`align`] proposes nothing unless told otherwise.
+///
+/// Measured on the bundled data (`docs/ALIGN.md`, `cargo run --release
+/// --example align_eval`), with every candidate kept: the 31 curated links
+/// score at least 0.33 and no wrong candidate scores above 0.22 when the
+/// parent borrows text from the corpus ([`align_in_corpus`], what the
+/// command line does). 0.30 sits in that gap. From two documents alone one
+/// wrong candidate reaches 0.32, and [`DEFAULT_MIN_RATIO`] removes it (its
+/// local clause's favourite scores at least 0.89).
+pub const DEFAULT_MIN_SCORE: f64 = 0.30;
+
+/// How many parent clauses one local clause may be proposed for by default:
+/// an appendix row merges at most two or three bullets.
+pub const DEFAULT_MAX_PER_LOCAL: usize = 3;
+
+/// By default a candidate must score at least this share of the local
+/// clause's best candidate: a row that merges two bullets scores about the
+/// same against both, while a clause that shares only the subject's
+/// vocabulary with a neighbour of its real parent scores far less.
+pub const DEFAULT_MIN_RATIO: f64 = 0.6;
+
+/// Options for [`align`]: thresholds and which clauses take part.
+///
+/// Prefixes match whole path segments: `II.1` selects `II.1`, `II.1.a` and
+/// `II.1.-2` but not `II.10`; with a trailing dot only what lies under it
+/// (`PL.` selects the appendix rows `PL.1`, `PL.2` ..., not `PL` itself).
+/// Several prefixes (or kinds) select their union; different filters must
+/// all hold.
+///
+/// ```
+/// use directive_lineage::{AlignOptions, ClauseKind};
+/// // Appendix rows against the bullets of section II.
+/// let o = AlignOptions::new()
+///     .local_prefix("PL.")
+///     .parent_prefix("II.")
+///     .parent_kinds(&[ClauseKind::Bullet, ClauseKind::SubBullet])
+///     .min_score(0.4)
+///     .max_per_local(2);
+/// assert_eq!(o.get_min_score(), 0.4);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct AlignOptions {
+    min_score: f64,
+    max_per_local: usize,
+    min_ratio: f64,
+    local: Filter,
+    parent: Filter,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Filter {
+    prefixes: Vec<String>,
+    kinds: Vec<ClauseKind>,
+    depth: Option<usize>,
+}
+
+impl Filter {
+    fn accepts(&self, path: &str, kind: ClauseKind) -> bool {
+        (self.prefixes.is_empty()
+            || self.prefixes.iter().any(|p| match p.strip_suffix('.') {
+                Some(base) => ancestor(base, path),
+                None => under(path, p),
+            }))
+            && (self.kinds.is_empty() || self.kinds.contains(&kind))
+            && self.depth.is_none_or(|d| depth(path) == d)
+    }
+}
+
+impl Default for AlignOptions {
+    fn default() -> AlignOptions {
+        AlignOptions {
+            min_score: DEFAULT_MIN_SCORE,
+            max_per_local: DEFAULT_MAX_PER_LOCAL,
+            min_ratio: DEFAULT_MIN_RATIO,
+            local: Filter::default(),
+            parent: Filter::default(),
+        }
+    }
+}
+
+impl AlignOptions {
+    /// The defaults: [`DEFAULT_MIN_SCORE`], [`DEFAULT_MAX_PER_LOCAL`],
+    /// [`DEFAULT_MIN_RATIO`], every clause of both documents.
+    pub fn new() -> AlignOptions {
+        AlignOptions::default()
+    }
+
+    /// Propose only pairs scoring at least `score` (clamped to [0, 1]; NaN
+    /// keeps the current value).
+    pub fn min_score(mut self, score: f64) -> AlignOptions {
+        if !score.is_nan() {
+            self.min_score = score.clamp(0.0, 1.0);
+        }
+        self
+    }
+
+    /// At most `n` parent clauses per local clause (at least 1).
+    pub fn max_per_local(mut self, n: usize) -> AlignOptions {
+        self.max_per_local = n.max(1);
+        self
+    }
+
+    /// Keep a candidate only if it scores at least `ratio` times the local
+    /// clause's best candidate (clamped to [0, 1]; 0 keeps every candidate
+    /// above the threshold).
+    pub fn min_ratio(mut self, ratio: f64) -> AlignOptions {
+        if !ratio.is_nan() {
+            self.min_ratio = ratio.clamp(0.0, 1.0);
+        }
+        self
+    }
+
+    /// Align only local clauses under `prefix` (`PL.`, `II.1`); call again
+    /// to add another prefix.
+    pub fn local_prefix(mut self, prefix: &str) -> AlignOptions {
+        self.local.prefixes.push(prefix.trim().to_string());
+        self
+    }
+
+    /// Propose only parent clauses under `prefix` (`II.` for the bullets
+    /// and items of section II); call again to add another prefix.
+    pub fn parent_prefix(mut self, prefix: &str) -> AlignOptions {
+        self.parent.prefixes.push(prefix.trim().to_string());
+        self
+    }
+
+    /// Align only local clauses of these kinds.
+    pub fn local_kinds(mut self, kinds: &[ClauseKind]) -> AlignOptions {
+        self.local.kinds = kinds.to_vec();
+        self
+    }
+
+    /// Propose only parent clauses of these kinds.
+    pub fn parent_kinds(mut self, kinds: &[ClauseKind]) -> AlignOptions {
+        self.parent.kinds = kinds.to_vec();
+        self
+    }
+
+    /// Align only local clauses whose path has `depth` segments (`4` has
+    /// one, `II.4` two, `II.4.-1` three).
+    pub fn local_depth(mut self, depth: usize) -> AlignOptions {
+        self.local.depth = Some(depth);
+        self
+    }
+
+    /// Propose only parent clauses whose path has `depth` segments: `1` for
+    /// the task groups of Chỉ thị 25-CT/TW.
+    pub fn parent_depth(mut self, depth: usize) -> AlignOptions {
+        self.parent.depth = Some(depth);
+        self
+    }
+
+    /// The score threshold.
+    pub fn get_min_score(&self) -> f64 {
+        self.min_score
+    }
+
+    /// True when the local clause at `path` of kind `kind` takes part.
+    pub fn selects_local(&self, path: &str, kind: ClauseKind) -> bool {
+        self.local.accepts(path, kind)
+    }
+
+    /// True when the parent clause at `path` of kind `kind` may be proposed.
+    pub fn selects_parent(&self, path: &str, kind: ClauseKind) -> bool {
+        self.parent.accepts(path, kind)
+    }
+}
+
+/// A proposed `implements` link from a local clause to a parent clause.
+///
+/// Serialises as `{"local": "...#1.-2", "parent": "...#1", "score": 0.83,
+/// "evidence": ["..."]}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Proposal {
+    /// The local clause.
+    pub local: ClauseRef,
+    /// The parent clause it most likely implements.
+    pub parent: ClauseRef,
+    /// Score in [0, 1], rounded to three decimals.
+    pub score: f64,
+    /// The longest phrases the two clauses share, as the local document
+    /// spells them, weightiest first (at most five).
+    pub evidence: Vec<String>,
+}
+
+// ---------------------------------------------------------------------------
+// Weights. Each constant is one judgement; the evaluation in docs/ALIGN.md is
+// what they were checked against.
+
+/// Weight of a gram by its length (uni, bi, tri): a shared trigram is a
+/// copied phrase, a shared unigram may be chance, so longer grams count more.
+const GRAM_WEIGHT: [f64; 3] = [1.0, 1.5, 2.0];
+
+/// Multiplier for a gram found only inside a boilerplate phrase: kept above
+/// zero because two clauses sharing boilerplate are still slightly more
+/// alike than two sharing nothing.
+const BOILERPLATE_DISCOUNT: f64 = 0.15;
+
+/// Share of its full weight a boilerplate gram adds to the size of its text
+/// (it adds only [`BOILERPLATE_DISCOUNT`] when shared): a text made of
+/// boilerplate cannot be covered by another that shares only that.
+const BOILERPLATE_SIZE: f64 = 0.5;
+
+/// Weight mass added to each side's total: a clause of three words cannot
+/// be "fully covered" by chance. About one distinctive syllable with its
+/// grams.
+const SHORT_TEXT_PRIOR: f64 = 4.0;
+
+/// How strongly a matching ancestor heading lifts a clause toward the
+/// matched parent clause (the lift is this times the heading match's margin
+/// over the next best heading).
+const STRUCTURE_GAIN: f64 = 0.6;
+
+/// How much a clause declared to carry out the parent is lifted toward its
+/// clear favourite among the candidates. Below 1 so that a weak favourite
+/// still needs text of its own to pass the threshold.
+const DECLARED_GAIN: f64 = 0.8;
+
+/// A favourite scoring this many times its runner-up leads clearly (full
+/// lift); at 1 (a tie) there is no lift.
+const CLEAR_LEAD: f64 = 2.0;
+
+/// A favourite scoring less than this gets a proportionally smaller lift:
+/// two clauses that share only the subject's common wording score about
+/// 0.1 (Đắk Lắk's III.2.b, which restates the directive's title, against
+/// group 1), and that is noise, not a favourite.
+const EVIDENCE_GATE: f64 = 0.12;
+
+/// A favourite whose shared text is less than this share distinctive (not
+/// boilerplate, not a citation of the parent) gets a proportionally smaller
+/// lift: a clause that only names the directive and its title, as every
+/// plan does, has no favourite.
+const DISTINCT_GATE: f64 = 0.5;
+
+/// The prior for a clause of a document that says, as a whole, that it
+/// implements the parent: weaker than a clause that says so itself, since
+/// such a document also has purpose, funding and organisation sections.
+const DOCUMENT_PRIOR: f64 = 0.5;
+
+/// A heading match below this does not count as structure.
+const STRUCTURE_FLOOR: f64 = 0.3;
+
+/// Share of the one-sided containment in a text score, the rest being the
+/// symmetric (geometric mean) score: a trimmed copy is fully contained in
+/// its source though much shorter, which the symmetric score alone would
+/// punish.
+const CONTAINMENT_SHARE: f64 = 0.5;
+
+/// Phrases every plan implementing Chỉ thị 25-CT/TW repeats, whatever the
+/// task: the title, the standard openings and the agency lists.
+const BOILERPLATE: &[&str] = &[
+    "tiếp tục củng cố, hoàn thiện, nâng cao chất lượng hoạt động của y tế cơ sở trong tình hình mới",
+    "củng cố và hoàn thiện",
+    "củng cố, hoàn thiện",
+    "trong tình hình mới",
+    "ban thường vụ tỉnh ủy",
+    "thường trực tỉnh ủy",
+    "nâng cao chất lượng hoạt động",
+    "nâng cao chất lượng",
+    "nâng cao hiệu quả",
+    "y tế cơ sở",
+    "tổ chức thực hiện",
+    "triển khai thực hiện",
+    "tăng cường",
+    "bảo vệ, chăm sóc và nâng cao sức khỏe nhân dân",
+    "chăm sóc sức khỏe",
+    "theo quy định",
+    "trên địa bàn",
+    "các sở, ban, ngành",
+    "các sở, ngành",
+    "cơ quan, đơn vị liên quan",
+    "ủy ban nhân dân",
+    "ubnd các huyện, thị xã, thành phố",
+    "sở y tế",
+    "chỉ thị số 25-ct/tw",
+    "quyết định số 281/qđ-ttg",
+    "ban bí thư",
+    "thủ tướng chính phủ",
+    "nhiệm vụ thường xuyên",
+    "thời gian thực hiện",
+];
+
+/// Function syllables that say nothing alone. Only unambiguous ones: after
+/// folding `về` is `vệ` (bảo vệ), `tư` is `từ`, `dược` is `được`, so those
+/// stay.
+const STOPWORDS: &[&str] = &[
+    "cua", "va", "cac", "voi", "cho", "theo", "nay", "mot", "nhung", "la", "nham", "hoac", "nhu", "thi", "ma",
+];
+
+// ---------------------------------------------------------------------------
+// Text representation.
+
+/// A syllable of a segment: its id in the vocabulary and its byte span in
+/// the segment's original text.
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    id: u32,
+    start: usize,
+    end: usize,
+    /// Inside an occurrence of a boilerplate phrase.
+    boiler: bool,
+    /// Sentence punctuation or a line break separates it from the previous
+    /// syllable: evidence phrases stop there.
+    breaks: bool,
+}
+
+/// One piece of original text (a heading, a body) and its syllables.
+#[derive(Debug)]
+struct Segment {
+    text: String,
+    toks: Vec<Tok>,
+}
+
+type Gram = [u32; 3];
+const NONE: u32 = u32::MAX;
+
+/// A gram set with weights, sorted by gram: what a text is compared by.
+/// Sorted so that every sum runs in one order and scores do not depend on
+/// hashing.
+#[derive(Debug, Default)]
+struct Profile {
+    /// Gram, weight, and whether it occurs only inside boilerplate.
+    grams: Vec<(Gram, f64, bool)>,
+    total: f64,
+}
+
+#[derive(Default)]
+struct Vocab {
+    ids: HashMap<String, u32>,
+    /// The parent's number: a citation of the parent (`Chỉ thị số
+    /// 25-CT/TW ngày 25/10/2023 của Ban Bí thư`) is boilerplate, since every
+    /// plan that implements it cites it whatever the task.
+    parent_number: Option<DocNumber>,
+}
+
+impl Vocab {
+    fn id(&mut self, s: &str) -> u32 {
+        let n = self.ids.len() as u32;
+        *self.ids.entry(s.to_string()).or_insert(n)
+    }
+
+    fn segment(&mut self, text: &str, boiler: &[Vec<u32>]) -> Segment {
+        let text = nfc(text);
+        let mut toks = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            let word = i < text.len() && (c.is_alphanumeric() || is_combining_mark(c));
+            match (word, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    let id = self.id(&fold(&text[s..i]));
+                    let gap = &text[toks.last().map_or(0, |t: &Tok| t.end)..s];
+                    let breaks = gap.contains(['.', ';', ':', '!', '?', '\n']);
+                    toks.push(Tok { id, start: s, end: i, boiler: false, breaks });
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        for phrase in boiler {
+            if phrase.is_empty() || phrase.len() > toks.len() {
+                continue;
+            }
+            for i in 0..=toks.len() - phrase.len() {
+                if toks[i..i + phrase.len()].iter().zip(phrase).all(|(t, p)| t.id == *p) {
+                    toks[i..i + phrase.len()].iter_mut().for_each(|t| t.boiler = true);
+                }
+            }
+        }
+        if let Some(n) = self.parent_number.as_ref().filter(|_| text.contains(|c: char| c.is_ascii_digit())) {
+            for cite in Citation::find_all(&text).iter().filter(|c| c.number() == n) {
+                let (a, b) = cite.span();
+                toks.iter_mut().filter(|t| t.start >= a && t.end <= b).for_each(|t| t.boiler = true);
+            }
+        }
+        Segment { text, toks }
+    }
+}
+
+/// Every gram of a segment with whether all its syllables are boilerplate.
+fn grams_of(seg: &Segment) -> impl Iterator<Item = (Gram, usize, bool)> + '_ {
+    (0..seg.toks.len()).flat_map(move |i| {
+        (1..=3).filter(move |n| i + n <= seg.toks.len()).map(move |n| {
+            let w = &seg.toks[i..i + n];
+            let mut g = [NONE; 3];
+            for (k, t) in w.iter().enumerate() {
+                g[k] = t.id;
+            }
+            (g, n, w.iter().all(|t| t.boiler))
+        })
+    })
+}
+
+/// Path segments: `II.4.-1` has three.
+fn depth(path: &str) -> usize {
+    path.split('.').count()
+}
+
+/// True when `path` is `prefix` or lies under it, on segment boundaries.
+fn under(path: &str, prefix: &str) -> bool {
+    prefix.is_empty()
+        || path == prefix
+        || (path.len() > prefix.len() && path.starts_with(prefix) && path.as_bytes()[prefix.len()] == b'.')
+}
+
+/// True when `a` is a proper ancestor of `b`.
+fn ancestor(a: &str, b: &str) -> bool {
+    a != b && under(b, a)
+}
+
+/// One clause prepared for comparison.
+struct Item {
+    path: String,
+    kind: ClauseKind,
+    /// Index of the heading segment, when the clause has a heading.
+    heading: Option<usize>,
+    /// The clause's own segments (heading, body).
+    own: Vec<usize>,
+    /// Own, descendants' and borrowed segments.
+    full: Vec<usize>,
+}
+
+/// Both documents, tokenised, with weights.
+struct Model {
+    segs: Vec<Segment>,
+    local: Vec<Item>,
+    parent: Vec<Item>,
+    idf: HashMap<Gram, f64>,
+    stop: HashSet<u32>,
+    max_idf: f64,
+    /// How well a gram tells the candidate parent clauses apart.
+    spec: HashMap<Gram, f64>,
+}
+
+impl Model {
+    fn build(local: &Document, parent: &Document, context: &HashMap<String, Vec<String>>) -> Model {
+        let mut vocab = Vocab { parent_number: parent.number.clone(), ..Vocab::default() };
+        let boiler: Vec<Vec<u32>> = BOILERPLATE
+            .iter()
+            .map(|p| {
+                let f = fold(p);
+                f.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(|w| vocab.id(w))
+                    .collect()
+            })
+            .collect();
+        let stop: HashSet<u32> = STOPWORDS.iter().map(|w| vocab.id(w)).collect();
+        let mut segs = Vec::new();
+        let mut items = |doc: &Document, borrowed: Option<&HashMap<String, Vec<String>>>| {
+            let mut items: Vec<Item> = Vec::with_capacity(doc.clauses.len());
+            for c in &doc.clauses {
+                let mut own = Vec::new();
+                let mut heading = None;
+                if let Some(h) = c.heading.as_deref().filter(|h| !h.trim().is_empty()) {
+                    heading = Some(segs.len());
+                    own.push(segs.len());
+                    segs.push(vocab.segment(h, &boiler));
+                }
+                if !c.text.trim().is_empty() {
+                    own.push(segs.len());
+                    segs.push(vocab.segment(&c.text, &boiler));
+                }
+                items.push(Item { path: c.path.clone(), kind: c.kind, heading, full: own.clone(), own });
+            }
+            // A clause's full text: its own, then its descendants' in
+            // document order, then text borrowed from other documents.
+            for i in 0..items.len() {
+                let mut full = items[i].own.clone();
+                for j in 0..items.len() {
+                    if ancestor(&items[i].path, &items[j].path) {
+                        full.extend(items[j].own.iter().copied());
+                    }
+                }
+                if let Some(texts) = borrowed.and_then(|b| b.get(&items[i].path)) {
+                    for t in texts {
+                        full.push(segs.len());
+                        segs.push(vocab.segment(t, &boiler));
+                    }
+                }
+                items[i].full = full;
+            }
+            items
+        };
+        let local_items = items(local, None);
+        let parent_items = items(parent, Some(context));
+        // Document frequency over the clauses of both documents (each
+        // clause's own text once; a document aligned with itself counts
+        // once). Borrowed text is left out: it repeats the parent's wording
+        // from other plans and would make the parent's own phrases look
+        // common.
+        let mut units: Vec<&Item> = local_items.iter().collect();
+        if local.id != parent.id {
+            units.extend(parent_items.iter());
+        }
+        let mut df: HashMap<Gram, u32> = HashMap::new();
+        for it in &units {
+            let mut seen = HashSet::new();
+            for &s in &it.own {
+                for (g, _, _) in grams_of(&segs[s]) {
+                    if seen.insert(g) {
+                        *df.entry(g).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+        let n = units.len().max(1) as f64;
+        let idf_of = |d: u32| (1.0 + n / f64::from(d.max(1))).ln();
+        let idf: HashMap<Gram, f64> = df.into_iter().map(|(g, d)| (g, idf_of(d))).collect();
+        Model {
+            segs,
+            local: local_items,
+            parent: parent_items,
+            idf,
+            stop,
+            max_idf: idf_of(1),
+            spec: HashMap::new(),
+        }
+    }
+
+    fn weight(&self, g: &Gram, n: usize, boiler: bool) -> f64 {
+        if n == 1 && self.stop.contains(&g[0]) {
+            return 0.0;
+        }
+        let idf = self.idf.get(g).copied().unwrap_or(self.max_idf);
+        let spec = self.spec.get(g).copied().unwrap_or(1.0);
+        idf * spec * GRAM_WEIGHT[n - 1] * if boiler { BOILERPLATE_DISCOUNT } else { 1.0 }
+    }
+
+    /// Specificity of each gram among the candidates: `ln(1 + C / cf) /
+    /// ln(1 + C)` for a gram in `cf` of `C` candidates' full texts. IDF
+    /// over clauses says a phrase is rare in the documents; this says it
+    /// points at one candidate rather than at all of them (`quản lý sức
+    /// khỏe` is in three of the five groups of Chỉ thị 25).
+    fn set_specificity(&mut self, candidates: &[usize]) {
+        let mut cf: HashMap<Gram, u32> = HashMap::new();
+        for &j in candidates {
+            let mut seen = HashSet::new();
+            for &s in &self.parent[j].full {
+                for (g, _, _) in grams_of(&self.segs[s]) {
+                    if seen.insert(g) {
+                        *cf.entry(g).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+        let c = candidates.len() as f64;
+        if c < 2.0 {
+            return;
+        }
+        let norm = (1.0 + c).ln();
+        self.spec = cf.into_iter().map(|(g, n)| (g, (1.0 + c / f64::from(n.max(1))).ln() / norm)).collect();
+    }
+
+    fn profile(&self, segs: &[usize]) -> Profile {
+        let mut grams: HashMap<Gram, (f64, bool)> = HashMap::new();
+        for &s in segs {
+            for (g, n, boiler) in grams_of(&self.segs[s]) {
+                let w = self.weight(&g, n, boiler);
+                // A gram counts once per text, at its weightiest occurrence
+                // (outside boilerplate if it occurs there once).
+                let e = grams.entry(g).or_insert((0.0, boiler));
+                if w > e.0 {
+                    *e = (w, boiler);
+                }
+            }
+        }
+        let mut grams: Vec<(Gram, f64, bool)> =
+            grams.into_iter().filter(|(_, (w, _))| *w > 0.0).map(|(g, (w, b))| (g, w, b)).collect();
+        grams.sort_by_key(|a| a.0);
+        // Boilerplate is weak evidence when shared but still part of the
+        // text's size: a clause made of boilerplate and three distinctive
+        // words is not "fully covered" by a match on those three words.
+        let total = grams
+            .iter()
+            .map(|&(_, w, b)| if b { w / BOILERPLATE_DISCOUNT * BOILERPLATE_SIZE } else { w })
+            .sum();
+        Profile { grams, total }
+    }
+}
+
+/// Text score of two profiles in [0, 1].
+fn similarity(a: &Profile, b: &Profile) -> f64 {
+    let (ca, cb) = containment(a, b);
+    let s = (1.0 - CONTAINMENT_SHARE) * (ca * cb).sqrt() + CONTAINMENT_SHARE * ca.max(cb);
+    if s.is_finite() {
+        s.clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
+/// How much of `a` is found in `b`, and of `b` in `a`, by weight.
+fn containment(a: &Profile, b: &Profile) -> (f64, f64) {
+    let shared = shared_weight(a, b).0;
+    if shared <= 0.0 {
+        return (0.0, 0.0);
+    }
+    (shared / (a.total + SHORT_TEXT_PRIOR), shared / (b.total + SHORT_TEXT_PRIOR))
+}
+
+/// The share of what `a` and `b` have in common that is not boilerplate
+/// (0 when they share nothing).
+fn distinctive_share(a: &Profile, b: &Profile) -> f64 {
+    let (shared, distinct) = shared_weight(a, b);
+    if shared > 0.0 {
+        (distinct / shared).clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
+/// Weight shared by two profiles, and the part of it outside boilerplate.
+fn shared_weight(a: &Profile, b: &Profile) -> (f64, f64) {
+    let (mut i, mut j, mut shared, mut distinct) = (0, 0, 0.0, 0.0);
+    while i < a.grams.len() && j < b.grams.len() {
+        match a.grams[i].0.cmp(&b.grams[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let w = a.grams[i].1.min(b.grams[j].1);
+                shared += w;
+                if !a.grams[i].2 && !b.grams[j].2 {
+                    distinct += w;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (shared, distinct)
+}
+
+/// Text shared with a parent clause's (possibly borrowed) wording, as
+/// gathered by [`align_in_corpus`].
+fn context_for(corpus: &Corpus, local: &Document, parent: &Document) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let mut taken: HashSet<(String, String, String)> = HashSet::new();
+    let mut take = |doc: &Document, path: &str, target: &str, out: &mut HashMap<String, Vec<String>>| {
+        if doc.id == local.id || doc.id == parent.id {
+            return;
+        }
+        if !taken.insert((doc.id.to_string(), path.to_string(), target.to_string())) {
+            return;
+        }
+        let texts = out.entry(target.to_string()).or_default();
+        for c in &doc.clauses {
+            if c.path == path || ancestor(path, &c.path) {
+                texts.extend(c.heading.iter().filter(|h| !h.trim().is_empty()).cloned());
+                if !c.text.trim().is_empty() {
+                    texts.push(c.text.clone());
+                }
+            }
+        }
+    };
+    for doc in corpus.documents() {
+        for c in &doc.clauses {
+            for imp in &c.implements {
+                if imp.provenance == Provenance::Inferred || imp.target.doc() != &parent.id {
+                    continue;
+                }
+                if let Some(t) = imp.target.path() {
+                    take(doc, &c.path, t, &mut out);
+                }
+            }
+        }
+    }
+    for c in &parent.clauses {
+        for s in &c.sources {
+            if let (Some(doc), Some(p)) = (corpus.document(s.doc()), s.path()) {
+                take(doc, p, &c.path, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// Paths of the local clauses that declare they carry out `parent`: an
+/// `implements` link to the parent document as a whole, a citation of it
+/// recorded for the clause, or its number in the clause's own words. The
+/// empty path stands for the document (a preamble citation with relation
+/// implements).
+fn declared(local: &Document, parent: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    for l in &local.citations {
+        if l.target == parent.id {
+            match (&l.clause, l.relation) {
+                (Some(c), _) => out.push(c.clone()),
+                (None, Relation::Implements) => out.push(String::new()),
+                (None, _) => {}
+            }
+        }
+    }
+    for c in &local.clauses {
+        let by_link = c.implements.iter().any(|i| i.target.doc() == &parent.id && i.target.path().is_none());
+        let by_text = parent.number.as_ref().is_some_and(|n| {
+            c.heading.iter().chain([&c.text]).any(|t| Citation::find_all(t).iter().any(|x| x.number() == n))
+        });
+        if by_link || by_text {
+            out.push(c.path.clone());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// For each local clause, the parent clauses it most likely implements.
+///
+/// Only the two documents are read; see [`align_in_corpus`] to let a parent
+/// known only by headings borrow the wording of other plans that implement
+/// it. Proposals come in local document order, then by descending score,
+/// ties broken by the parent clauses' document order; the same input always
+/// gives the same output. Any input is accepted: empty texts give no
+/// proposals.
+pub fn align(local: &Document, parent: &Document, options: &AlignOptions) -> Vec<Proposal> {
+    align_with(local, parent, &HashMap::new(), options)
+}
+
+/// [`align`], with each parent clause also described by the clauses of
+/// other documents in `corpus` that implement it (curated or stated links
+/// only) or that it was reconstructed from; the local document's own clauses
+/// are never borrowed, whatever the links say.
+///
+/// This is what the command line uses: a reconstructed parent such as
+/// Chỉ thị 25-CT/TW has only five headings, and the bullets of the plans
+/// that copy it say what each group holds.
+pub fn align_in_corpus(
+    corpus: &Corpus,
+    local: &Document,
+    parent: &Document,
+    options: &AlignOptions,
+) -> Vec<Proposal> {
+    align_with(local, parent, &context_for(corpus, local, parent), options)
+}
+
+fn align_with(
+    local: &Document,
+    parent: &Document,
+    context: &HashMap<String, Vec<String>>,
+    options: &AlignOptions,
+) -> Vec<Proposal> {
+    let mut model = Model::build(local, parent, context);
+    let same_doc = local.id == parent.id;
+    let candidates: Vec<usize> = (0..model.parent.len())
+        .filter(|&j| options.selects_parent(&model.parent[j].path, model.parent[j].kind))
+        .collect();
+    model.set_specificity(&candidates);
+    let model = model;
+    let full_l: Vec<Profile> = model.local.iter().map(|i| model.profile(&i.full)).collect();
+    let full_p: Vec<Profile> = model.parent.iter().map(|i| model.profile(&i.full)).collect();
+    let seg_profiles: Vec<Profile> = (0..model.segs.len()).map(|s| model.profile(&[s])).collect();
+    let mut seg_sims: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut coverage = |l: &Item, p: &Item| -> f64 {
+        // Each local segment (heading, body, a descendant's) finds the
+        // parent segment that contains most of it; the mean, weighted by
+        // each segment's mass, says how much of the local clause the parent
+        // accounts for. One-sided: a short parent heading inside a long
+        // local sentence accounts for little of it.
+        let (mut num, mut den) = (0.0, 0.0);
+        for &ls in &l.full {
+            let w = seg_profiles[ls].total;
+            if w <= 0.0 {
+                continue;
+            }
+            let best = p
+                .full
+                .iter()
+                .map(|&ps| {
+                    *seg_sims
+                        .entry((ls, ps))
+                        .or_insert_with(|| containment(&seg_profiles[ls], &seg_profiles[ps]).0)
+                })
+                .fold(0.0_f64, f64::max);
+            num += w * best;
+            den += w;
+        }
+        if den > 0.0 {
+            num / den
+        } else {
+            0.0
+        }
+    };
+    let head = |items: &[Item]| -> Vec<Option<Profile>> {
+        items.iter().map(|i| i.heading.map(|h| model.profile(&[h]))).collect()
+    };
+    let (head_l, head_p) = (head(&model.local), head(&model.parent));
+    let declared = declared(local, parent);
+
+    // Heading matches between every local and parent clause with headings,
+    // and for each local heading its margin over the next best parent
+    // heading at the same depth: only a clear match is structure.
+    let mut lift: HashMap<(usize, usize), f64> = HashMap::new();
+    for (i, hl) in head_l.iter().enumerate() {
+        let Some(hl) = hl else { continue };
+        let mut by_depth: HashMap<usize, Vec<(usize, f64)>> = HashMap::new();
+        for (j, hp) in head_p.iter().enumerate() {
+            if let Some(hp) = hp {
+                if same_doc && (i == j || ancestor(&model.local[i].path, &model.parent[j].path)) {
+                    continue;
+                }
+                by_depth.entry(depth(&model.parent[j].path)).or_default().push((j, similarity(hl, hp)));
+            }
+        }
+        for (_, mut row) in by_depth {
+            row.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let best = row[0];
+            let second = row.get(1).map_or(0.0, |r| r.1);
+            // A parent clause that contains every candidate says nothing
+            // about which candidate is meant.
+            let universal = candidates
+                .iter()
+                .all(|&c| c == best.0 || ancestor(&model.parent[best.0].path, &model.parent[c].path));
+            if best.1 >= STRUCTURE_FLOOR && !universal {
+                lift.insert((i, best.0), best.1 - second);
+            }
+        }
+    }
+
+    let lift = &lift;
+    // Proper ancestors of each local clause; each parent clause with its
+    // ancestors.
+    let lineage = |items: &[Item], with_self: bool| -> Vec<Vec<usize>> {
+        items
+            .iter()
+            .enumerate()
+            .map(|(k, it)| {
+                (0..items.len())
+                    .filter(|&a| (with_self && a == k) || ancestor(&items[a].path, &it.path))
+                    .collect()
+            })
+            .collect()
+    };
+    let (local_ancestors, parent_lineage) = (lineage(&model.local, false), lineage(&model.parent, true));
+    let mut out = Vec::new();
+    for (i, li) in model.local.iter().enumerate() {
+        if !options.selects_local(&li.path, li.kind) {
+            continue;
+        }
+        let Some(local_ref) = ClauseRef::clause(local.id.clone(), &li.path) else { continue };
+        // (candidate, text-and-heading score, structure lift)
+        // (candidate, text-and-heading score, structure lift, distinctive
+        // share of the shared text)
+        let mut parts: Vec<(usize, f64, f64, f64)> = Vec::new();
+        for &j in &candidates {
+            let pj = &model.parent[j];
+            if same_doc && (i == j || ancestor(&li.path, &pj.path) || ancestor(&pj.path, &li.path)) {
+                continue;
+            }
+            let text = similarity(&full_l[i], &full_p[j]).max(coverage(li, pj));
+            let heading = match (&head_l[i], &head_p[j]) {
+                (Some(a), Some(b)) => similarity(a, b),
+                _ => 0.0,
+            };
+            // Structure: the best lift from a proper ancestor of the local
+            // clause toward the parent clause or one of its ancestors.
+            let structure = local_ancestors[i]
+                .iter()
+                .flat_map(|&a| parent_lineage[j].iter().filter_map(move |&b| lift.get(&(a, b)).copied()))
+                .fold(0.0_f64, f64::max);
+            parts.push((j, text.max(heading), structure, distinctive_share(&full_l[i], &full_p[j])));
+        }
+        // A clause declared to carry out the parent (it or an ancestor
+        // implements or cites the parent document) implements one of its
+        // clauses, so its clear favourite is lifted: the more it leads the
+        // runner-up, and the more text it actually shares, the more. Only
+        // the favourite: the runner-up of a declared clause is no likelier
+        // than any other clause's.
+        let prior = if declared.iter().any(|d| d == &li.path || ancestor(d, &li.path)) {
+            1.0
+        } else if declared.iter().any(String::is_empty) {
+            DOCUMENT_PRIOR
+        } else {
+            0.0
+        };
+        let mut order: Vec<&(usize, f64, f64, f64)> = parts.iter().collect();
+        order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let favourite = match order.as_slice() {
+            [first, second, ..] if second.1 > 0.0 => Some((first.0, first.1 / second.1, first.1, first.3)),
+            [first, ..] if first.1 > 0.0 => Some((first.0, f64::INFINITY, first.1, first.3)),
+            _ => None,
+        };
+        let mut scored: Vec<(usize, f64)> = Vec::new();
+        for &(j, base, structure, _) in &parts {
+            let lead = match favourite {
+                Some((f, ratio, top, distinct)) if f == j => {
+                    ((ratio - 1.0) / (CLEAR_LEAD - 1.0)).clamp(0.0, 1.0)
+                        * (top / EVIDENCE_GATE).min(1.0)
+                        * (distinct / DISTINCT_GATE).min(1.0)
+                }
+                _ => 0.0,
+            };
+            let score = 1.0
+                - (1.0 - base) * (1.0 - STRUCTURE_GAIN * structure) * (1.0 - DECLARED_GAIN * prior * lead);
+            if score.is_finite() && score > 0.0 {
+                // Rounded before the threshold, so that the printed score is
+                // the one compared.
+                scored.push((j, (score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0));
+            }
+        }
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let best = scored.first().map_or(0.0, |s| s.1);
+        for &(j, score) in scored
+            .iter()
+            .filter(|(_, s)| *s >= options.min_score && *s >= options.min_ratio * best)
+            .take(options.max_per_local)
+        {
+            let Some(parent_ref) = ClauseRef::clause(parent.id.clone(), &model.parent[j].path) else {
+                continue;
+            };
+            out.push(Proposal {
+                local: local_ref.clone(),
+                parent: parent_ref,
+                score,
+                evidence: evidence(&model, &model.local[i], &model.parent[j]),
+            });
+        }
+    }
+    out
+}
+
+/// The longest runs of syllables the local clause shares with the parent
+/// clause, in the local spelling, weightiest first.
+fn evidence(model: &Model, local: &Item, parent: &Item) -> Vec<String> {
+    const MAX: usize = 5;
+    // Every parent bigram's positions, to find where a local run may start.
+    let mut starts: HashMap<(u32, u32), Vec<(usize, usize)>> = HashMap::new();
+    for &s in &parent.full {
+        let toks = &model.segs[s].toks;
+        for k in 0..toks.len().saturating_sub(1) {
+            starts.entry((toks[k].id, toks[k + 1].id)).or_default().push((s, k));
+        }
+    }
+    let mut found: Vec<(f64, usize, String, String)> = Vec::new();
+    let mut order = 0;
+    for &s in &local.full {
+        let seg = &model.segs[s];
+        let toks = &seg.toks;
+        let mut i = 0;
+        while i + 1 < toks.len() {
+            let mut best = 0;
+            if let Some(list) = starts.get(&(toks[i].id, toks[i + 1].id)) {
+                for &(ps, pk) in list {
+                    let pt = &model.segs[ps].toks;
+                    let m = toks[i..]
+                        .iter()
+                        .zip(&pt[pk..])
+                        .enumerate()
+                        .take_while(|(k, (a, b))| a.id == b.id && (*k == 0 || !a.breaks))
+                        .count();
+                    best = best.max(m);
+                }
+            }
+            if best < 2 {
+                i += 1;
+                continue;
+            }
+            let mut run = &toks[i..i + best];
+            // Function words at the edges add nothing to a phrase.
+            while let [first, rest @ ..] = run {
+                if rest.is_empty() || !model.stop.contains(&first.id) {
+                    break;
+                }
+                run = rest;
+            }
+            while let [rest @ .., last] = run {
+                if rest.is_empty() || !model.stop.contains(&last.id) {
+                    break;
+                }
+                run = rest;
+            }
+            // A phrase is worth showing when it holds a syllable that is
+            // neither boilerplate, nor a function word, nor common in the
+            // two documents (`y tế có` is all three).
+            let weight: f64 = run.iter().map(|t| model.weight(&[t.id, NONE, NONE], 1, t.boiler)).sum::<f64>();
+            let informative = run.iter().any(|t| {
+                let idf = model.idf.get(&[t.id, NONE, NONE]).copied().unwrap_or(model.max_idf);
+                !t.boiler && !model.stop.contains(&t.id) && idf >= 0.25 * model.max_idf
+            });
+            if run.len() >= 2 && informative {
+                if let (Some(a), Some(b)) = (run.first(), run.last()) {
+                    let text = seg.text[a.start..b.end].split_whitespace().collect::<Vec<_>>().join(" ");
+                    let key = fold(&text);
+                    found.push((weight, order, key, text));
+                    order += 1;
+                }
+            }
+            i += best;
+        }
+    }
+    found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    // Phrases far lighter than the heaviest are noise beside it.
+    let floor = found.first().map_or(0.0, |f| f.0 * 0.2);
+    found.retain(|f| f.0 >= floor);
+    let mut seen: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for (_, _, key, text) in found {
+        // Skip a phrase already shown, or contained in one shown.
+        if seen.iter().any(|k| k.contains(&key)) {
+            continue;
+        }
+        seen.push(key);
+        out.push(text);
+        if out.len() == MAX {
+            break;
+        }
+    }
+    out
+}
+
+/// Writes proposals scoring at least `min_score` into `doc` as `implements`
+/// links with provenance [`Provenance::Inferred`] and their score. Proposals
+/// for other documents or for clauses `doc` does not have are skipped, and a
+/// link to a target the clause already has (from any provenance) is never
+/// added twice. Returns how many links were added.
+///
+/// ```
+/// use directive_lineage::{apply_proposals, Clause, ClauseKind, Corpus, Proposal, Provenance};
+/// # let corpus = Corpus::from_json("x", r#"{"format": "directive-lineage/corpus@1", "documents": [
+/// #   {"id": "thai-binh/2024/kh-syt/56", "kind": "ke-hoach", "issuer": "Sở Y tế",
+/// #    "jurisdiction": "thai-binh", "level": "province", "branch": "department",
+/// #    "status": "summary", "clauses": [{"path": "4", "kind": "item", "provenance": "curated"}]}]}"#)?;
+/// let mut doc = corpus.documents()[0].clone();
+/// let p = Proposal {
+///     local: "thai-binh/2024/kh-syt/56#4".parse()?,
+///     parent: "vn/2023/ct-tw/25#4".parse()?,
+///     score: 0.93,
+///     evidence: vec![],
+/// };
+/// assert_eq!(apply_proposals(&mut doc, &[p.clone(), p.clone()], 0.35), 1);
+/// assert_eq!(apply_proposals(&mut doc, &[p], 0.35), 0);
+/// let link = &doc.clauses[0].implements[0];
+/// assert_eq!((link.provenance, link.score), (Provenance::Inferred, Some(0.93)));
+/// # Ok::<(), directive_lineage::Error>(())
+/// ```
+pub fn apply_proposals(doc: &mut Document, proposals: &[Proposal], min_score: f64) -> usize {
+    let mut added = 0;
+    for p in proposals {
+        // `!(a >= b)` also rejects a NaN score.
+        if p.local.doc() != &doc.id || p.score.is_nan() || p.score < min_score {
+            continue;
+        }
+        let Some(path) = p.local.path() else { continue };
+        let Some(clause) = doc.clauses.iter_mut().find(|c| c.path == path) else { continue };
+        if clause.implements.iter().any(|l| l.target == p.parent) {
+            continue;
+        }
+        clause.implements.push(Implements {
+            target: p.parent.clone(),
+            provenance: Provenance::Inferred,
+            score: Some(p.score.clamp(0.0, 1.0)),
+        });
+        added += 1;
+    }
+    added
+}
+
+/// Proposals as a text table: local clause, parent clause, score, evidence.
+/// Clauses are shown by path when all proposals share one document on that
+/// side (named in a header line), else in full.
+///
+/// ```
+/// use directive_lineage::{proposals_table, Proposal};
+/// let p = Proposal {
+///     local: "thai-binh/2024/kh-syt/56#4".parse().unwrap(),
+///     parent: "vn/2023/ct-tw/25#4".parse().unwrap(),
+///     score: 0.931,
+///     evidence: vec!["nguồn nhân lực y tế cơ sở".into()],
+/// };
+/// let t = proposals_table(&[p]);
+/// assert!(t.contains("4      4       0.931  nguồn nhân lực y tế cơ sở"));
+/// assert_eq!(proposals_table(&[]), "no proposals\n");
+/// ```
+pub fn proposals_table(proposals: &[Proposal]) -> String {
+    if proposals.is_empty() {
+        return "no proposals\n".to_string();
+    }
+    let one_doc = |f: fn(&Proposal) -> &ClauseRef| {
+        let first = f(&proposals[0]).doc();
+        proposals.iter().all(|p| f(p).doc() == first).then(|| first.clone())
+    };
+    let (ld, pd) = (one_doc(|p| &p.local), one_doc(|p| &p.parent));
+    let show = |r: &ClauseRef, short: bool| match (short, r.path()) {
+        (true, Some(path)) => path.to_string(),
+        _ => r.to_string(),
+    };
+    let rows: Vec<[String; 4]> = proposals
+        .iter()
+        .map(|p| {
+            [
+                show(&p.local, ld.is_some()),
+                show(&p.parent, pd.is_some()),
+                format!("{:.3}", p.score),
+                p.evidence.join(" | "),
+            ]
+        })
+        .collect();
+    let headers = ["local", "parent", "score", "evidence"];
+    let width =
+        |k: usize| rows.iter().map(|r| r[k].chars().count()).chain([headers[k].len()]).max().unwrap_or(0);
+    let (w0, w1, w2) = (width(0), width(1), width(2));
+    let mut out = String::new();
+    if let (Some(l), Some(p)) = (&ld, &pd) {
+        let _ = writeln!(out, "local: {l}  parent: {p}");
+    }
+    let mut line = |c: [&str; 4]| {
+        let text = format!("{:<w0$}  {:<w1$}  {:<w2$}  {}", c[0], c[1], c[2], c[3]);
+        out.push_str(text.trim_end());
+        out.push('\n');
+    };
+    line(headers);
+    for r in &rows {
+        line([&r[0], &r[1], &r[2], &r[3]]);
+    }
+    out
+}
+
+/// Proposals as pretty-printed JSON (an array of [`Proposal`]), ending in a
+/// newline.
+///
+/// ```
+/// use directive_lineage::{proposals_json, Proposal};
+/// let p = Proposal {
+///     local: "thai-binh/2024/kh-syt/56#4".parse().unwrap(),
+///     parent: "vn/2023/ct-tw/25#4".parse().unwrap(),
+///     score: 0.931,
+///     evidence: vec![],
+/// };
+/// let v: serde_json::Value = serde_json::from_str(&proposals_json(&[p])).unwrap();
+/// assert_eq!(v[0]["parent"], "vn/2023/ct-tw/25#4");
+/// assert_eq!(v[0]["score"], 0.931);
+/// ```
+pub fn proposals_json(proposals: &[Proposal]) -> String {
+    let mut s = serde_json::to_string_pretty(proposals).unwrap_or_else(|_| "[]".to_string());
+    s.push('\n');
+    s
+}
+
+// ---------------------------------------------------------------------------
+// Evaluation.
+
+/// How well alignment recovers the curated links of one document pair.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Evaluation {
+    /// The local document.
+    pub local: DocId,
+    /// The parent document.
+    pub parent: DocId,
+    /// Curated (or stated) links from the selected local clauses to the
+    /// parent document.
+    pub gold: usize,
+    /// Proposals made.
+    pub proposed: usize,
+    /// Proposals that are curated links.
+    pub correct: usize,
+    /// `correct / proposed` (1 when nothing was proposed and nothing was
+    /// expected, 0 when nothing was proposed but something was).
+    pub precision: f64,
+    /// `correct / gold` (1 when nothing was expected).
+    pub recall: f64,
+    /// Harmonic mean of precision and recall.
+    pub f1: f64,
+    /// Curated links not proposed, as `local path -> parent path`.
+    pub missed: Vec<String>,
+    /// Proposals that are not curated links, as `local path -> parent path
+    /// (score)`.
+    pub wrong: Vec<String>,
+    /// The curated links held out, as (local path, parent path).
+    pub curated: Vec<(String, String)>,
+    /// Every proposal made, with its score: enough to re-score the pair at
+    /// any higher threshold without aligning again.
+    pub proposals: Vec<Proposal>,
+}
+
+/// Holds the curated links of `local` out, aligns it with `parent` and
+/// compares the proposals with the curated links.
+///
+/// The curated links are those of the local clauses `options` selects that
+/// point into `parent` with provenance curated or stated. They are stripped
+/// from a copy of the local document before aligning, and alignment borrows
+/// text only from other documents ([`align_in_corpus`]), so a link cannot
+/// find itself. With `use_corpus` false, only the two documents are read
+/// ([`align`]).
+///
+/// Both references are resolved as people write them (`56/KH-SYT`,
+/// `25-CT/TW`); an unknown one is an error.
+pub fn evaluate(
+    corpus: &Corpus,
+    local: &str,
+    parent: &str,
+    options: &AlignOptions,
+    use_corpus: bool,
+) -> Result<Evaluation, Error> {
+    let local_doc = corpus.document_by_ref(local)?;
+    let parent_doc = corpus.document_by_ref(parent)?;
+    let mut held_out = local_doc.clone();
+    let mut gold: Vec<(String, String)> = Vec::new();
+    for c in &mut held_out.clauses {
+        if !options.selects_local(&c.path, c.kind) {
+            continue;
+        }
+        c.implements.retain(|l| {
+            let curated = matches!(l.provenance, Provenance::Curated | Provenance::Stated);
+            match (curated && l.target.doc() == &parent_doc.id, l.target.path()) {
+                (true, Some(p)) => {
+                    gold.push((c.path.clone(), p.to_string()));
+                    false
+                }
+                _ => true,
+            }
+        });
+    }
+    // When a document is aligned with itself, the parent is the held-out
+    // copy too.
+    let parent_used = if parent_doc.id == local_doc.id { &held_out } else { parent_doc };
+    let proposals = if use_corpus {
+        align_in_corpus(corpus, &held_out, parent_used, options)
+    } else {
+        align(&held_out, parent_used, options)
+    };
+    let pairs: Vec<(String, String, f64)> = proposals
+        .iter()
+        .filter_map(|p| Some((p.local.path()?.to_string(), p.parent.path()?.to_string(), p.score)))
+        .collect();
+    let gold_set: HashSet<(&str, &str)> = gold.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let proposed_set: HashSet<(&str, &str)> =
+        pairs.iter().map(|(a, b, _)| (a.as_str(), b.as_str())).collect();
+    let correct = proposed_set.intersection(&gold_set).count();
+    let precision = match (proposed_set.len(), gold_set.len()) {
+        (0, 0) => 1.0,
+        (0, _) => 0.0,
+        (n, _) => correct as f64 / n as f64,
+    };
+    let recall = if gold_set.is_empty() { 1.0 } else { correct as f64 / gold_set.len() as f64 };
+    let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+    Ok(Evaluation {
+        local: local_doc.id.clone(),
+        parent: parent_doc.id.clone(),
+        gold: gold_set.len(),
+        proposed: proposed_set.len(),
+        correct,
+        precision,
+        recall,
+        f1,
+        missed: gold
+            .iter()
+            .filter(|(a, b)| !proposed_set.contains(&(a.as_str(), b.as_str())))
+            .map(|(a, b)| format!("{a} -> {b}"))
+            .collect(),
+        wrong: pairs
+            .iter()
+            .filter(|(a, b, _)| !gold_set.contains(&(a.as_str(), b.as_str())))
+            .map(|(a, b, s)| format!("{a} -> {b} ({s:.3})"))
+            .collect(),
+        curated: gold.clone(),
+        proposals,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Branch, Clause, DocStatus, Level};
+
+    /// A document from `(path, kind, heading, text)` rows.
+    fn doc(id: &str, rows: &[(&str, ClauseKind, &str, &str)]) -> Document {
+        Document {
+            id: id.parse().unwrap(),
+            kind: crate::id::DocKind::KeHoach,
+            number: None,
+            issuer: "x".into(),
+            jurisdiction: id.split('/').next().unwrap().into(),
+            level: Level::Province,
+            branch: Branch::Government,
+            date: None,
+            title: String::new(),
+            signer: None,
+            status: DocStatus::FullText,
+            source: None,
+            citations: Vec::new(),
+            clauses: rows
+                .iter()
+                .map(|(p, k, h, t)| {
+                    let mut c = Clause::new(p, *k, t, Provenance::Stated);
+                    c.heading = (!h.is_empty()).then(|| h.to_string());
+                    c
+                })
+                .collect(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn pairs(ps: &[Proposal]) -> Vec<(String, String)> {
+        ps.iter().map(|p| (p.local.path().unwrap().into(), p.parent.path().unwrap().into())).collect()
+    }
+
+    /// The five group headings of Chỉ thị 25-CT/TW as 56/KH-SYT copies them.
+    fn groups() -> Document {
+        use ClauseKind::Item;
+        doc(
+            "vn/2023/ct-tw/25",
+            &[
+                ("1", Item, "Nâng cao nhận thức, trách nhiệm củng cố, hoàn thiện, nâng cao chất lượng hoạt động của y tế cơ sở", ""),
+                ("2", Item, "Nâng cao hiệu quả quản lý Nhà nước, trách nhiệm phối hợp của các cơ quan, tổ chức trong xây dựng, triển khai thực hiện chủ trương, chính sách, pháp luật về y tế cơ sở", ""),
+                ("3", Item, "Tăng cường đầu tư cho y tế cơ sở gắn với đổi mới cơ chế tài chính, nâng cao hiệu quả sử dụng ngân sách Nhà nước", ""),
+                ("4", Item, "Nâng cao chất lượng nguồn nhân lực y tế cơ sở", ""),
+                ("5", Item, "Đổi mới phương thức hoạt động của y tế cơ sở", ""),
+            ],
+        )
+    }
+
+    #[test]
+    fn headings_find_their_groups_in_any_case_and_order() {
+        use ClauseKind::*;
+        // 162/KH-UBND's headings, reworded a little, one in upper case, in
+        // another order.
+        let local = doc(
+            "quang-ninh/2024/kh-ubnd/162",
+            &[
+                ("II.5", Item, "Đổi mới mạnh mẽ phương thức hoạt động của y tế cơ sở", ""),
+                ("II.4", Item, "NÂNG CAO CHẤT LƯỢNG NGUỒN NHÂN LỰC Y TẾ CƠ SỞ", ""),
+                ("II.1", Item, "Nâng cao nhận thức, ý thức trách nhiệm về củng cố, hoàn thiện, nâng cao chất lượng hoạt động của y tế cơ sở", ""),
+                ("II.3", Item, "Tăng cường đầu tư cho y tế cơ sở gắn với đổi mới cơ chế tài chính, nâng cao hiệu quả sử dụng ngân sách Nhà nước", ""),
+            ],
+        );
+        let got = align(&local, &groups(), &AlignOptions::new());
+        assert_eq!(
+            pairs(&got),
+            [("II.5", "5"), ("II.4", "4"), ("II.1", "1"), ("II.3", "3")].map(|(a, b)| (a.into(), b.into()))
+        );
+        // Evidence keeps the local spelling.
+        assert_eq!(got[1].evidence, ["NÂNG CAO CHẤT LƯỢNG NGUỒN NHÂN LỰC Y TẾ CƠ SỞ"]);
+        assert!(got.iter().all(|p| p.score >= DEFAULT_MIN_SCORE && p.score <= 1.0), "{got:?}");
+    }
+
+    #[test]
+    fn tone_mark_placement_does_not_matter() {
+        use ClauseKind::*;
+        let parent = doc(
+            "vn/2023/ct-tw/25",
+            &[
+                ("1", Item, "", "Đa dạng hóa các hoạt động truyền thông, giáo dục sức khỏe cho Ủy ban"),
+                ("2", Item, "", "Rà soát trang thiết bị của các trạm y tế xã"),
+            ],
+        );
+        let old = doc(
+            "thai-binh/2024/kh-syt/56",
+            &[("1", Bullet, "", "Đa dạng hoá các hoạt động truyền thông, giáo dục sức khoẻ cho Uỷ ban")],
+        );
+        let new = doc(
+            "thai-binh/2024/kh-syt/56",
+            &[("1", Bullet, "", "Đa dạng hóa các hoạt động truyền thông, giáo dục sức khỏe cho Ủy ban")],
+        );
+        let (a, b) = (align(&old, &parent, &AlignOptions::new()), align(&new, &parent, &AlignOptions::new()));
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].score, b[0].score);
+        assert_eq!(a[0].evidence, ["Đa dạng hoá các hoạt động truyền thông, giáo dục sức khoẻ cho Uỷ ban"]);
+    }
+
+    #[test]
+    fn boilerplate_alone_is_not_a_link() {
+        use ClauseKind::*;
+        let parent = doc(
+            "vn/2023/ct-tw/25",
+            &[
+                ("1", Bullet, "", "Tổ chức thực hiện nâng cao chất lượng y tế cơ sở; phát triển mô hình bác sĩ gia đình"),
+                ("2", Bullet, "", "Tổ chức thực hiện nâng cao chất lượng y tế cơ sở; đào tạo, bồi dưỡng nhân viên y tế thôn, bản"),
+            ],
+        );
+        let local = doc(
+            "thai-binh/2024/kh-syt/56",
+            &[
+                ("1", Bullet, "", "Tổ chức thực hiện nâng cao chất lượng y tế cơ sở trên địa bàn"),
+                ("2", Bullet, "", "Phát triển mô hình bác sĩ gia đình tại các trạm y tế"),
+            ],
+        );
+        let all = align(&local, &parent, &AlignOptions::new().min_score(0.0).min_ratio(0.0));
+        let score = |l: &str, p: &str| {
+            all.iter()
+                .find(|x| x.local.path() == Some(l) && x.parent.path() == Some(p))
+                .map_or(0.0, |x| x.score)
+        };
+        // Sharing a distinctive phrase beats sharing the boilerplate, which
+        // stays below the default threshold.
+        assert!(score("2", "1") > 2.0 * score("1", "1"), "{all:?}");
+        assert!(score("1", "1") < DEFAULT_MIN_SCORE && score("1", "2") < DEFAULT_MIN_SCORE, "{all:?}");
+        assert_eq!(pairs(&align(&local, &parent, &AlignOptions::new())), [("2".into(), "1".into())]);
+    }
+
+    /// II bullets and appendix rows of 162/KH-UBND: PL.11 merges two
+    /// bullets, II.2.-4 splits into PL.7 and PL.8.
+    fn plan_with_appendix() -> Document {
+        use ClauseKind::*;
+        doc(
+            "quang-ninh/2024/kh-ubnd/162",
+            &[
+                ("II", Section, "NHIỆM VỤ, GIẢI PHÁP", ""),
+                ("II.2", Item, "Nâng cao hiệu quả quản lý của Nhà nước", ""),
+                ("II.2.-4", Bullet, "", "Kiện toàn tổ chức bộ máy y tế cơ sở, bao gồm: Trạm y tế cấp xã; Trung tâm Y tế cấp huyện và y tế các khu công nghiệp, khu chế xuất. Thực hiện thống nhất mô hình tổ chức, quản lý đối với Trung tâm y tế cấp huyện theo hướng chịu sự quản lý toàn diện của Ủy ban nhân dân cấp huyện trước tháng 7/2025"),
+                ("II.3", Item, "Tăng cường đầu tư cho y tế cơ sở", ""),
+                ("II.3.-1", Bullet, "", "Đầu tư cơ sở hạ tầng và trang thiết bị cho các cơ sở y tế tuyến huyện và tuyến xã phù hợp với khả năng, nhu cầu và điều kiện thực tế của địa phương"),
+                ("II.3.-2", Bullet, "", "Nghiên cứu xây dựng các cơ chế, chính sách đặc thù nhằm thu hút các tổ chức, cá nhân trong và ngoài nước hỗ trợ kỹ thuật, tài chính"),
+                ("II.4", Item, "Nâng cao chất lượng nguồn nhân lực y tế cơ sở", ""),
+                ("II.4.-5", Bullet, "", "Thực hiện đồng bộ, hiệu quả việc luân phiên, luân chuyển, điều động, tăng cường nhân lực y tế để hỗ trợ thường xuyên cho y tế cơ sở."),
+                ("PL", Section, "PHỤ LỤC", ""),
+                ("PL.7", Row, "", "Thực hiện thống nhất mô hình tổ chức, quản lý đối với Trung tâm y tế cấp huyện theo hướng chịu sự quản lý toàn diện của Ủy ban nhân dân cấp huyện;"),
+                ("PL.8", Row, "", "Mở rộng, nâng cấp các cơ sở y tế hiện có tại các khu công nghiệp, khu chế xuất, Trung tâm Y tế cấp huyện"),
+                ("PL.11", Row, "", "- Đầu tư cơ sở hạ tầng và trang thiết bị cho các cơ sở y tế tuyến huyện và tuyến xã, phường, thị trấn phù hợp với khả năng, nhu cầu và điều kiện thực tế của địa phương.\n- Nghiên cứu xây dựng các cơ chế, chính sách đặc thù nhằm thu hút các tổ chức, cá nhân trong và ngoài nước hỗ trợ kỹ thuật, tài chính để đầu tư"),
+                ("PL.15", Row, "", "Thực hiện đồng bộ, hiệu quả việc luân phiên, luân chuyển, điều động nhân lực y tế để hỗ trợ thường xuyên cho y tế cơ sở."),
+            ],
+        )
+    }
+
+    #[test]
+    fn many_to_one_and_one_to_many() {
+        let d = plan_with_appendix();
+        let o = AlignOptions::new().local_prefix("PL.").local_depth(2).parent_kinds(&[ClauseKind::Bullet]);
+        let got = pairs(&align(&d, &d, &o));
+        let want: Vec<(String, String)> = [
+            ("PL.7", "II.2.-4"),
+            ("PL.8", "II.2.-4"),
+            // The second bullet is copied whole, the first trimmed: it
+            // comes first.
+            ("PL.11", "II.3.-2"),
+            ("PL.11", "II.3.-1"),
+            ("PL.15", "II.4.-5"),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn evidence_is_the_local_spelling_and_stops_at_sentences() {
+        let d = plan_with_appendix();
+        let o = AlignOptions::new().local_prefix("PL.11").parent_prefix("II.3.-2");
+        let got = align(&d, &d, &o);
+        assert_eq!(got.len(), 1);
+        // The copied sentence, not run on into the next line.
+        assert_eq!(
+            got[0].evidence[0],
+            "Nghiên cứu xây dựng các cơ chế, chính sách đặc thù nhằm thu hút các tổ chức, cá nhân trong và ngoài nước hỗ trợ kỹ thuật, tài chính"
+        );
+        assert!(got[0].evidence.iter().all(|e| !e.contains('\n')));
+    }
+
+    #[test]
+    fn structure_lifts_bullets_toward_their_group() {
+        use ClauseKind::*;
+        let local = doc(
+            "thai-binh/2024/kh-syt/56",
+            &[
+                ("4", Item, "Nâng cao chất lượng nguồn nhân lực y tế cơ sở", ""),
+                // Shares next to nothing with the heading of group 4.
+                ("4.-4", Bullet, "", "Củng cố, phát triển mạng lưới y tế dự phòng theo hướng tập trung"),
+            ],
+        );
+        let with = align(&local, &groups(), &AlignOptions::new());
+        assert!(pairs(&with).contains(&("4.-4".into(), "4".into())), "{with:?}");
+        // Without its group the bullet has no clear parent.
+        let alone = doc(
+            "thai-binh/2024/kh-syt/56",
+            &local.clauses[1..]
+                .iter()
+                .map(|c| (c.path.as_str(), c.kind, "", c.text.as_str()))
+                .collect::<Vec<_>>(),
+        );
+        assert!(align(&alone, &groups(), &AlignOptions::new()).is_empty());
+    }
+
+    #[test]
+    fn filters_match_whole_segments() {
+        let o = AlignOptions::new().local_prefix("II.1").local_kinds(&[ClauseKind::Item]).parent_depth(1);
+        assert!(o.selects_local("II.1", ClauseKind::Item));
+        assert!(o.selects_local("II.1.a", ClauseKind::Item));
+        assert!(!o.selects_local("II.10", ClauseKind::Item));
+        assert!(!o.selects_local("II.1.-1", ClauseKind::Bullet));
+        assert!(o.selects_parent("4", ClauseKind::Item));
+        assert!(!o.selects_parent("II.4", ClauseKind::Item));
+        let o = AlignOptions::new().local_prefix("PL.").local_prefix("II");
+        assert!(o.selects_local("PL.12", ClauseKind::Row) && o.selects_local("II", ClauseKind::Section));
+        assert!(!o.selects_local("PL", ClauseKind::Section), "a trailing dot: only under it");
+        assert!(!o.selects_local("PLX.1", ClauseKind::Row));
+        assert!(!o.selects_local("III.1", ClauseKind::Item));
+        assert_eq!(AlignOptions::new().min_score(f64::NAN).get_min_score(), DEFAULT_MIN_SCORE);
+        assert_eq!(AlignOptions::new().min_score(7.0).get_min_score(), 1.0);
+    }
+
+    #[test]
+    fn odd_input_gives_no_proposals_and_no_panic() {
+        use ClauseKind::*;
+        let empty = doc("vn/2023/ct-tw/25", &[]);
+        let odd = doc(
+            "thai-binh/2024/kh-syt/56",
+            &[
+                ("1", Item, "", ""),
+                ("1.-1", Bullet, "   ", "\u{301}\u{303} ... ;;; \n\t"),
+                ("1.-2", Bullet, "", "e\u{302}\u{301} 🙂 \u{0}"),
+                ("1.-2.+1", SubBullet, "", "y tế cơ sở"),
+            ],
+        );
+        assert!(align(&odd, &empty, &AlignOptions::new()).is_empty());
+        assert!(align(&empty, &odd, &AlignOptions::new()).is_empty());
+        assert!(align(&odd, &odd, &AlignOptions::new().min_score(0.0)).iter().all(|p| p.score.is_finite()));
+        let mut g = groups();
+        assert_eq!(apply_proposals(&mut g, &[], 0.0), 0);
+    }
+
+    #[test]
+    fn a_clause_that_cites_the_parent_goes_to_its_clear_favourite() {
+        use ClauseKind::*;
+        let mut parent = groups();
+        parent.number = Some("25-CT/TW".parse().unwrap());
+        // 10/KH-SYT's point c): little wording in common with the heading of
+        // group 3, but more than with any other group.
+        let rows = |cite: &'static str| {
+            [
+                ("II.1", Item, "Triển khai thực hiện nhiệm vụ trọng tâm", cite),
+                ("II.1.c", Point, "Nâng cao chất lượng cơ sở hạ tầng, trang thiết bị cho y tế cơ sở", ""),
+                (
+                    "II.1.c.-1",
+                    Bullet,
+                    "",
+                    "Hoàn thành dự án đầu tư xây dựng mở rộng quy mô giường bệnh Trung tâm Y tế huyện",
+                ),
+            ]
+        };
+        let o = AlignOptions::new().local_prefix("II.1.c").local_depth(3);
+        let cited = doc(
+            "bac-giang/2024/kh-syt/10",
+            &rows("Tham mưu Kế hoạch thực hiện Chỉ thị số 25-CT/TW ngày 25/10/2023"),
+        );
+        let silent = doc("bac-giang/2024/kh-syt/10", &rows("Tham mưu Kế hoạch của tỉnh"));
+        let all = AlignOptions::new()
+            .min_score(0.0)
+            .min_ratio(0.0)
+            .max_per_local(9)
+            .local_prefix("II.1.c")
+            .local_depth(3);
+        assert_eq!(
+            align(&silent, &parent, &all)[0].parent.path(),
+            Some("3"),
+            "the favourite without the lift"
+        );
+        assert!(align(&silent, &parent, &o).is_empty());
+        assert_eq!(pairs(&align(&cited, &parent, &o)), [("II.1.c".into(), "3".into())]);
+    }
+
+    #[test]
+    fn junk_documents_never_panic() {
+        // A fixed pseudo-random stream of pieces real and hostile text is
+        // made of: Vietnamese syllables in both tone-mark styles, combining
+        // marks, punctuation, control characters, odd paths.
+        let pieces = [
+            "y tế",
+            "cơ sở",
+            "hoá",
+            "hóa",
+            "Uỷ",
+            "Ủy",
+            "\u{301}",
+            "e\u{302}\u{301}",
+            ".",
+            ";",
+            "\n",
+            "- ",
+            "+ ",
+            "25-CT/TW",
+            "Chỉ thị số 25-CT/TW ngày 25/10/2023",
+            "🙂",
+            "\u{0}",
+            "\t",
+            "  ",
+            "nâng cao chất lượng",
+            "khu công nghiệp",
+            "",
+        ];
+        let paths =
+            ["1", "1.-1", "1.-1.+1", "II", "II.1", "II.1.a", "PL", "PL.1", "", "..", "a b", "1", "II.1"];
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        for round in 0..40 {
+            let mut rows: Vec<(String, String, String)> = Vec::new();
+            for _ in 0..next(12) {
+                let text: String =
+                    (0..next(30)).map(|_| pieces[next(pieces.len())]).collect::<Vec<_>>().join(" ");
+                let heading: String = (0..next(4)).map(|_| pieces[next(pieces.len())]).collect();
+                rows.push((paths[next(paths.len())].to_string(), heading, text));
+            }
+            let refs: Vec<(&str, ClauseKind, &str, &str)> = rows
+                .iter()
+                .map(|(p, h, t)| (p.as_str(), ClauseKind::Bullet, h.as_str(), t.as_str()))
+                .collect();
+            let (half_a, half_b) = refs.split_at(refs.len() / 2);
+            let mut a = doc("thai-binh/2024/kh-syt/56", half_a);
+            let b = doc("vn/2023/ct-tw/25", half_b);
+            for o in
+                [AlignOptions::new(), AlignOptions::new().min_score(0.0).min_ratio(0.0).max_per_local(50)]
+            {
+                for (l, p) in [(&a, &b), (&b, &a), (&a, &a)] {
+                    let ps = align(l, p, &o);
+                    assert!(ps.iter().all(|p| (0.0..=1.0).contains(&p.score)), "round {round}");
+                    let _ = proposals_table(&ps);
+                }
+            }
+            let ps = align(&a, &b, &AlignOptions::new().min_score(0.0));
+            apply_proposals(&mut a, &ps, 0.0);
+        }
+    }
+
+    #[test]
+    fn citing_the_parent_is_not_evidence_for_one_of_its_clauses() {
+        use ClauseKind::*;
+        // Đắk Lắk's draft, III.2.b: it implements Chỉ thị 25 as a whole. The
+        // plans that borrow group 1 its wording all cite the directive too.
+        let mut parent = groups();
+        parent.number = Some("25-CT/TW".parse().unwrap());
+        parent.clauses[0].text =
+            "Tổ chức quán triệt, tuyên truyền nội dung Chỉ thị số 25-CT/TW ngày 25/10/2023 của Ban Bí thư"
+                .into();
+        let local = doc(
+            "dak-lak/2024/kh-syt/draft-x",
+            &[("III.2.b", Bullet, "", "Triển khai thực hiện hiệu quả Chỉ thị số 25-CT/TW ngày 25/10/2023 của Ban Bí thư với quan điểm y tế cơ sở là nền tảng")],
+        );
+        let got = align(&local, &parent, &AlignOptions::new().min_score(0.0).min_ratio(0.0));
+        assert!(got.iter().all(|p| p.score < DEFAULT_MIN_SCORE), "{got:?}");
+        assert!(got.iter().flat_map(|p| &p.evidence).all(|e| !e.contains("25-CT/TW")), "{got:?}");
+        // Without a number for the parent, the citation counts as shared text.
+        parent.number = None;
+        let got = align(&local, &parent, &AlignOptions::new().min_score(0.0).min_ratio(0.0));
+        assert!(got[0].evidence[0].starts_with("Chỉ thị số 25-CT/TW ngày 25/10/2023"), "{got:?}");
+    }
+
+    #[test]
+    fn output_is_deterministic() {
+        let d = plan_with_appendix();
+        let o = AlignOptions::new().min_score(0.0).min_ratio(0.0).max_per_local(100);
+        let a = align(&d, &d, &o);
+        assert!(a.len() > 20);
+        for _ in 0..5 {
+            assert_eq!(align(&d, &d, &o), a);
+        }
+        // Document order of local clauses, then descending score.
+        for w in a.windows(2) {
+            if w[0].local == w[1].local {
+                assert!(w[0].score >= w[1].score);
+            }
+        }
+    }
+
+    #[test]
+    fn apply_never_duplicates() {
+        let mut d = plan_with_appendix();
+        let o = AlignOptions::new().local_prefix("PL").local_depth(2).parent_kinds(&[ClauseKind::Bullet]);
+        let ps = align(&d, &d.clone(), &o);
+        let mut nan = ps[0].clone();
+        nan.score = f64::NAN;
+        let mut elsewhere = ps[0].clone();
+        elsewhere.local = "vn/2023/ct-tw/25#1".parse().unwrap();
+        assert_eq!(apply_proposals(&mut d, &[nan, elsewhere], 0.0), 0);
+        assert_eq!(apply_proposals(&mut d, &ps, DEFAULT_MIN_SCORE), ps.len());
+        assert_eq!(apply_proposals(&mut d, &ps, DEFAULT_MIN_SCORE), 0);
+        let row = d.clause("PL.11").unwrap();
+        assert_eq!(row.implements.len(), 2);
+        assert!(row.implements.iter().all(|l| l.provenance == Provenance::Inferred && l.score.is_some()));
+        // A curated link is not shadowed by an inferred copy.
+        let mut d = plan_with_appendix();
+        let target: ClauseRef = "quang-ninh/2024/kh-ubnd/162#II.4.-5".parse().unwrap();
+        let pos = d.clauses.iter().position(|c| c.path == "PL.15").unwrap();
+        d.clauses[pos].implements.push(Implements { target, provenance: Provenance::Curated, score: None });
+        let ps = align(&d, &d.clone(), &o);
+        apply_proposals(&mut d, &ps, 0.0);
+        assert_eq!(d.clauses[pos].implements.len(), 1);
+        assert_eq!(d.clauses[pos].implements[0].provenance, Provenance::Curated);
+    }
+
+    #[test]
+    fn table_and_json() {
+        let d = plan_with_appendix();
+        let o = AlignOptions::new().local_prefix("PL.15").parent_kinds(&[ClauseKind::Bullet]);
+        let ps = align(&d, &d, &o);
+        let t = proposals_table(&ps);
+        assert!(
+            t.starts_with("local: quang-ninh/2024/kh-ubnd/162  parent: quang-ninh/2024/kh-ubnd/162\nlocal"),
+            "{t}"
+        );
+        assert!(t.lines().nth(2).unwrap().starts_with("PL.15  II.4.-5  "), "{t}");
+        let back: Vec<Proposal> = serde_json::from_str(&proposals_json(&ps)).unwrap();
+        assert_eq!(back, ps);
+    }
+}
