@@ -603,7 +603,7 @@ static CITE_RE: LazyLock<Regex> = LazyLock::new(|| {
         (?i:s[ốố]\s*:?\s*)?
         (?P<num>(?P<n>\d{1,6})\s*(?:-\s*|/\s*(?:\d{4}\s*/\s*)?)
           (?:[A-ZĐ][\p{L}&]*(?:\.[\p{L}&]+)*\s*[-/]\s*[A-ZĐ][\p{L}\d&]*(?:[.-][A-ZĐ][\p{L}\d&]*)*
-            |(?:UBTVQH|QH)\d{1,2}\b))",
+            |(?:UBTVQH|QH)\d{1,2}))",
     )
     .unwrap()
 });

@@ -130,12 +130,13 @@ pub(crate) struct Table {
 
 static ROW_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})\.?(?:\s*$|\s+(\S.*)$)").unwrap());
+// Folded text is ASCII: ASCII word boundaries keep these on the fast engines.
 static DEADLINE_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:thang\b|quy\b|thuong xuyen|thuong$|nhiem vu thuong xuyen|hang nam|hang thang|hang quy|dinh ky|truoc\b|tu nam|tu thang|trong (?:nam|thang|quy)|ca nam|nam \d{4}|den nam|theo ke hoach|theo ke$|theo lo trinh|theo tien do|ky hop|hoan thanh|giai doan|sau khi|khi co|\d{4}(?:\s*(?:va\b|-|–|den\b).*)?$|\d{1,2}/\d{4}$)")
+    Regex::new(r"^(?:thang(?-u:\b)|quy(?-u:\b)|thuong xuyen|thuong$|nhiem vu thuong xuyen|hang nam|hang thang|hang quy|dinh ky|truoc(?-u:\b)|tu nam|tu thang|trong (?:nam|thang|quy)|ca nam|nam \d{4}|den nam|theo ke hoach|theo ke$|theo lo trinh|theo tien do|ky hop|hoan thanh|giai doan|sau khi|khi co|\d{4}(?:\s*(?:va(?-u:\b)|-|–|den(?-u:\b)).*)?$|\d{1,2}/\d{4}$)")
         .unwrap()
 });
 static BASIS_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:nghi quyet|nghi dinh|quyet dinh|chi thi|ket luan|chuong trinh|ke hoach|thong bao|thong tu|luat|van ban|cong van|de an|quy dinh)\s+(?:so\b|\d)").unwrap()
+    Regex::new(r"^(?:nghi quyet|nghi dinh|quyet dinh|chi thi|ket luan|chuong trinh|ke hoach|thong bao|thong tu|luat|van ban|cong van|de an|quy dinh)\s+(?:so(?-u:\b)|\d)").unwrap()
 });
 
 /// Detects a table starting at line `i` and reads it.
