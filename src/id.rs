@@ -274,6 +274,19 @@ impl FromStr for DocNumber {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<DocNumber, Error> {
+        // Only numbers whose official form reads back as the same number:
+        // upper-casing some letters (Greek `ΐ`, `ŉ`) yields combining marks or
+        // modifier letters that the grammar does not take (found by fuzzing).
+        let n = DocNumber::parse_raw(s)?;
+        match DocNumber::parse_raw(&n.to_string()) {
+            Ok(back) if back == n => Ok(n),
+            _ => Err(Error::parse("document number", s)),
+        }
+    }
+}
+
+impl DocNumber {
+    fn parse_raw(s: &str) -> Result<DocNumber, Error> {
         let norm = nfc(s);
         if let Some(c) = ASSEMBLY_RE.captures(&norm) {
             // National Assembly grammar: `197/2025/QH15`, `119/2026/UBTVQH15`.
@@ -747,6 +760,15 @@ impl Citation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by fuzzing the citation parser: a code whose upper case is not
+    /// a letter sequence the grammar reads (`Qΐ` → `QΪ́`) is not a number.
+    #[test]
+    fn number_must_round_trip() {
+        assert!("281/Qΐ-TTG".parse::<DocNumber>().is_err());
+        let found = Citation::find_all("Quyết định số 281/Qΐ-TTG ngày 05/4/2024");
+        assert!(found.is_empty());
+    }
 
     /// Found by fuzzing the extractor: a draft whose title has no letters.
     #[test]

@@ -10,6 +10,10 @@
 //! - `fuzz-extract-draft-empty-title.bin`: a draft (`Số: /KH-SYT`) whose
 //!   title had no letters got the id `.../draft-`, which does not parse
 //!   back, so the corpus JSON could not be read.
+//! - `fuzz-citation-number-uppercase-not-round-trip.bin`: a number whose
+//!   code had a Greek `ΐ`; upper-cased it became `Ϊ́` with a combining
+//!   mark, so the official form did not parse back. A number must now round
+//!   trip to be one.
 
 use directive_lineage::{extract_all, Citation, Corpus, ErrorKind, ExtractOptions};
 
@@ -23,6 +27,8 @@ fn regression_inputs() {
         let text = String::from_utf8_lossy(&bytes);
         for c in Citation::find_all(&text) {
             assert!(c.span().0 <= c.span().1);
+            let back: DocNumber = c.number().to_string().parse().expect("official form parses");
+            assert_eq!(&back, c.number());
         }
         match extract_all(&text, &ExtractOptions::new(path.display().to_string())) {
             Ok(docs) => {
