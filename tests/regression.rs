@@ -15,7 +15,7 @@
 //!   mark, so the official form did not parse back. A number must now round
 //!   trip to be one.
 
-use directive_lineage::{extract_all, Citation, Corpus, ErrorKind, ExtractOptions};
+use directive_lineage::{extract_all, Citation, Corpus, DocNumber, ErrorKind, ExtractOptions};
 
 #[test]
 fn regression_inputs() {
