@@ -135,10 +135,13 @@ pub(crate) fn read(sources: &[Source], own: Option<&DocNumber>, jurisdiction: &s
             }
         }
     }
+    // Only ids that parse back (a year of four digits, a number slug).
     let resolve = |c: &Citation| -> Option<DocId> {
-        c.resolve(jurisdiction).or_else(|| {
-            years.get(&c.number().to_string()).map(|&y| DocId::from_number(jurisdiction, y, c.number()))
-        })
+        c.resolve(jurisdiction)
+            .or_else(|| {
+                years.get(&c.number().to_string()).map(|&y| DocId::from_number(jurisdiction, y, c.number()))
+            })
+            .filter(|id| id.as_str().parse::<DocId>().is_ok())
     };
     let mut doc_level: Vec<DocLink> = Vec::new();
     let mut doc_index: HashMap<DocId, usize> = HashMap::new();
