@@ -118,6 +118,10 @@ static FROM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\btu\s+(?:nam\s*(\d{4})|thang\s*(\d{1,2})\s*(?:/|nam)\s*(\d{4}))").unwrap()
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bnam\s*(\d{4})\b").unwrap());
+/// A deadline cell holding only a year (`2026`) or a span of years
+/// (`2027 - 2030`, `giai đoạn 2026-2030`), as gazette tables write them.
+static BARE_YEARS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:giai doan\s*)?(\d{4})(?:\s*(?:-|–|den)\s*(\d{4}))?\.?$").unwrap());
 
 impl Deadline {
     /// Reads a deadline in any form the seeds use. What cannot be read gives
@@ -137,6 +141,8 @@ impl Deadline {
         if f.contains("ke tu")
             || f.contains("khi phat sinh")
             || f.contains("theo lo trinh")
+            || f.starts_with("theo ke hoach")
+            || f.starts_with("ky hop")
             || f.contains("sau khi")
         {
             return (AfterEvent, None, None);
@@ -147,6 +153,14 @@ impl Deadline {
             || f.contains("dinh ky")
         {
             return (Ongoing, None, None);
+        }
+        if let Some(c) = BARE_YEARS.captures(f) {
+            let first = year(&c[1]);
+            match (first, c.get(2).and_then(|y| year(y.as_str()))) {
+                (Some((s, _)), Some((_, e))) if e > s => return (During, Some(s), Some(e)),
+                (Some((s, e)), None) => return (By, Some(s), Some(e)),
+                _ => {}
+            }
         }
         if let Some(c) = BEFORE.captures(f) {
             let end = if let (Some(m), Some(y)) = (c.get(1), c.get(2)) {
@@ -339,6 +353,12 @@ mod tests {
             ("Phấn đấu đến năm 2030", By, None, Some("2030-12-31")),
             ("Nhiệm vụ thường xuyên", Ongoing, None, None),
             ("Hằng năm", Ongoing, None, None),
+            // Gazette deadline cells (Nghị quyết 97/NQ-CP, 2026).
+            ("2026", By, Some("2026-01-01"), Some("2026-12-31")),
+            ("2027 - 2030", During, Some("2027-01-01"), Some("2030-12-31")),
+            ("2026 và hằng năm", Ongoing, None, None),
+            ("Theo Kế hoạch của Ủy ban Thường vụ Quốc hội", AfterEvent, None, None),
+            ("Kỳ họp thứ nhất Quốc hội khóa XVI", AfterEvent, None, None),
             ("Theo lộ trình của Chính phủ/Luật BHYT", AfterEvent, None, None),
             (
                 "Thời gian hoàn thành trong 01 tháng kể từ khi Chính phủ ban hành Nghị định",

@@ -57,6 +57,7 @@ mod date;
 mod deadline;
 mod error;
 mod export;
+mod extract;
 #[cfg(feature = "generate")]
 pub mod generate;
 mod graph;
@@ -79,6 +80,7 @@ pub use export::{
     to_node_link, trace_dot, view_dot, write_node_link, write_views, DotOptions, DotView, NodeLinkOptions,
     NODE_LINK_FORMAT,
 };
+pub use extract::{extract, extract_all, split_agencies, ExtractOptions};
 pub use graph::{Edge, LineageGraph, NodeRef, Problem, Rule, Severity};
 pub use id::{Citation, ClauseRef, DocId, DocKind, DocNumber};
 pub use model::{

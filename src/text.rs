@@ -17,6 +17,19 @@ use unicode_normalization::UnicodeNormalization;
 /// assert_eq!(nfc("y te\u{0302}\u{0301}"), "y tế");
 /// ```
 pub fn nfc(s: &str) -> String {
+    // Most text is NFC already: the quick check avoids decomposing and
+    // recomposing it again. Latin letters below U+0300, the precomposed
+    // Vietnamese letters (U+1E00..U+1EFF) and the usual dashes and quotes
+    // (U+2010..U+2027) are all NFC_QC=Yes, so such text needs no table lookup.
+    let plain = |c: char| {
+        let k = c as u32;
+        k < 0x300 || (0x1E00..0x1F00).contains(&k) || (0x2010..0x2028).contains(&k)
+    };
+    if s.chars().all(plain)
+        || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        return s.to_string();
+    }
     s.nfc().collect()
 }
 
@@ -35,25 +48,85 @@ pub fn nfc(s: &str) -> String {
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
+    for c in s.chars() {
         if c.is_whitespace() {
             pending_space = !out.is_empty();
             continue;
         }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        match c {
-            'đ' | 'Đ' => out.push('d'),
-            _ => out.extend(c.to_lowercase()),
+        // Fast path: ASCII and the precomposed Latin letters Vietnamese
+        // uses, read from a table built once; anything else is decomposed.
+        let folded = if c.is_ascii() {
+            Some(c.to_ascii_lowercase())
+        } else {
+            let k = c as usize;
+            if (0xC0..0x250).contains(&k) || (0x1E00..0x1F00).contains(&k) {
+                FOLD_TABLE[table_index(k)]
+            } else {
+                None
+            }
+        };
+        match folded {
+            Some('\0') => {} // a combining mark
+            Some(f) => {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(f);
+            }
+            None => {
+                for d in std::iter::once(c).nfd() {
+                    if is_combining_mark(d) {
+                        continue;
+                    }
+                    if pending_space {
+                        out.push(' ');
+                        pending_space = false;
+                    }
+                    match d {
+                        'đ' | 'Đ' => out.push('d'),
+                        _ => out.extend(d.to_lowercase()),
+                    }
+                }
+            }
         }
     }
     out
 }
+
+fn table_index(k: usize) -> usize {
+    if k < 0x250 {
+        k - 0xC0
+    } else {
+        (0x250 - 0xC0) + (k - 0x1E00)
+    }
+}
+
+/// Folded form of U+00C0..U+024F and U+1E00..U+1EFF where it is one
+/// character (`None` otherwise, for the slow path).
+static FOLD_TABLE: std::sync::LazyLock<Vec<Option<char>>> = std::sync::LazyLock::new(|| {
+    let mut t = vec![None; (0x250 - 0xC0) + 0x100];
+    for k in (0xC0..0x250).chain(0x1E00..0x1F00) {
+        let Some(c) = char::from_u32(k as u32) else { continue };
+        let mut folded = String::new();
+        for d in c.nfd() {
+            if is_combining_mark(d) {
+                continue;
+            }
+            match d {
+                'đ' | 'Đ' => folded.push('d'),
+                _ => folded.extend(d.to_lowercase()),
+            }
+        }
+        let mut it = folded.chars();
+        if let (Some(f), None) = (it.next(), it.next()) {
+            if !f.is_whitespace() {
+                t[table_index(k as usize)] = Some(f);
+            }
+        }
+    }
+    t
+});
 
 /// Turns text into an ASCII slug for identifiers: folded, with every run of
 /// characters other than `a-z`, `0-9` and `.` replaced by one `-`.
@@ -127,6 +200,49 @@ mod tests {
         ];
         for (input, want) in rows {
             assert_eq!(fold(input), want, "fold({input:?})");
+        }
+    }
+
+    /// The table fast path folds exactly as decomposing does.
+    #[test]
+    fn fold_fast_path_matches_decomposition() {
+        let slow = |s: &str| -> String {
+            let mut out = String::new();
+            for c in s.nfd() {
+                if is_combining_mark(c) {
+                    continue;
+                }
+                match c {
+                    'đ' | 'Đ' => out.push('d'),
+                    _ => out.extend(c.to_lowercase()),
+                }
+            }
+            out
+        };
+        for k in (0xC0u32..0x250).chain(0x1E00..0x1F00).chain([0x130, 0x1F0, 0x300, 0x1EA0]) {
+            if let Some(c) = char::from_u32(k) {
+                let s = c.to_string();
+                if !c.is_whitespace() {
+                    assert_eq!(fold(&s), slow(&s), "U+{k:04X}");
+                }
+            }
+        }
+        let decomposed: String = "Quảng Ngãi".nfd().collect();
+        assert_eq!(fold(&decomposed), "quang ngai");
+    }
+
+    /// The shortcut ranges are NFC_QC=Yes: the quick check agrees.
+    #[test]
+    fn nfc_shortcut_ranges_are_normalised() {
+        for k in (0u32..0x300).chain(0x1E00..0x1F00).chain(0x2010..0x2028) {
+            if let Some(c) = char::from_u32(k) {
+                let s = c.to_string();
+                assert_eq!(
+                    unicode_normalization::is_nfc_quick(s.chars()),
+                    unicode_normalization::IsNormalized::Yes,
+                    "U+{k:04X}"
+                );
+            }
         }
     }
 

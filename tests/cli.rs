@@ -154,3 +154,27 @@ fn align_reproduces_the_curated_group_links() {
     assert!(text.contains(r#""provenance":"inferred""#), "no inferred link written");
     assert_eq!(lineage(&["align", "56/KH-SYT", "25-CT/TW", "--min-score", "1.5"]).status.code(), Some(2));
 }
+
+#[test]
+fn extract_a_seed_prints_corpus_json() {
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sources/quang-ninh-2024-kh-ubnd-162.txt");
+    let o = lineage(&["extract", seed, "--format", "json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let doc = &v["documents"][0];
+    assert_eq!(doc["id"], "quang-ninh/2024/kh-ubnd/162");
+    let rows = doc["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["path"].as_str().unwrap().starts_with("PL."))
+        .count();
+    assert_eq!(rows, 17);
+    let dir = std::env::temp_dir().join(format!("lineage-extract-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("not-a-document.txt");
+    std::fs::write(&f, "Xin chào, đây không phải là văn bản.").unwrap();
+    let o = lineage(&["extract", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not a policy document"));
+}

@@ -9,10 +9,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use directive_lineage::{
-    align_in_corpus, apply_proposals, documents_csv, documents_json, node_link_json, proposals_json,
-    proposals_table, tasks_csv, tasks_json, view_dot, AlignOptions, Corpus, Date, DotOptions, DotView, Error,
-    ErrorKind, LineageGraph, NodeLinkOptions, QueryOptions, Role, Severity, TaskFilter, TaskStatus,
-    DEFAULT_MIN_SCORE,
+    align_in_corpus, apply_proposals, documents_csv, documents_json, extract_all, node_link_json,
+    proposals_json, proposals_table, tasks_csv, tasks_json, view_dot, AlignOptions, Corpus, Date, DotOptions,
+    DotView, Error, ErrorKind, ExtractOptions, LineageGraph, NodeLinkOptions, QueryOptions, Role, Severity,
+    TaskFilter, TaskStatus, DEFAULT_MIN_SCORE,
 };
 
 #[derive(Parser)]
@@ -120,6 +120,14 @@ enum Command {
         /// Task status as of this date (YYYY-MM-DD) in node-link and tasks.
         #[arg(long)]
         as_of: Option<String>,
+    },
+    /// Read a plain-text document (or every .txt in a folder) into corpus JSON.
+    Extract {
+        /// A text file, or a folder of them.
+        file: PathBuf,
+        /// Jurisdiction of the document when its text does not name the province (`thai-binh`).
+        #[arg(long)]
+        jurisdiction: Option<String>,
     },
     /// Propose implements links from a local plan's clauses to its parent's,
     /// by aligning their text.
@@ -244,9 +252,50 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         }
         return Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS });
     }
+    if let Command::Extract { file, jurisdiction } = &cli.command {
+        // The data directory's jurisdiction table names provinces for the extractor.
+        let tables = Corpus::load(&cli.data).unwrap_or_default();
+        let mut opts = ExtractOptions::new(file.display().to_string()).corpus(&tables);
+        if let Some(j) = jurisdiction {
+            opts = opts.jurisdiction(j);
+        }
+        let corpus = if file.is_dir() {
+            Corpus::extract_dir(file, &opts)?
+        } else {
+            let text = std::fs::read_to_string(file)
+                .map_err(|e| Failure::Data(format!("{}: {e}", file.display())))?;
+            let mut c = Corpus::new();
+            for d in extract_all(&text, &opts)? {
+                c.add(d);
+            }
+            c
+        };
+        match cli.format {
+            Format::Text => {
+                for d in corpus.documents() {
+                    let date = d.date.map(|x| x.to_string()).unwrap_or_default();
+                    writeln!(out, "{}  {}  {date}  {}  [{:?}]", d.id, d.display_name(), d.issuer, d.status)
+                        .map_err(io_err)?;
+                    for c in &d.clauses {
+                        writeln!(out, "  {}  {}", c.path, c.label().chars().take(80).collect::<String>())
+                            .map_err(io_err)?;
+                    }
+                    for w in &d.warnings {
+                        writeln!(out, "  warning: line {}: {}", w.line.unwrap_or(0), w.message)
+                            .map_err(io_err)?;
+                    }
+                }
+            }
+            Format::Csv | Format::NodeLink => {
+                return Err(Failure::Usage("extract prints corpus JSON (--format json) or text".into()))
+            }
+            Format::Json | Format::Corpus => write!(out, "{}", corpus.to_json()).map_err(io_err)?,
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let graph = LineageGraph::build(Corpus::load(&cli.data)?);
     match &cli.command {
-        Command::Check { .. } => unreachable!("handled above"),
+        Command::Check { .. } | Command::Extract { .. } => unreachable!("handled above"),
         Command::Trace { reference, up: false } => {
             let trace = graph.trace_down(reference, &opts)?;
             match cli.format {

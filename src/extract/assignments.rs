@@ -1,0 +1,506 @@
+//! Stage 6: task assignments. Agencies from table columns (read in
+//! [`tables`](super::tables)), from labelled fields (`Cơ quan chủ trì: Bộ Tư
+//! pháp.`), from prose (`X chủ trì, phối hợp với Y`, `Giao X chủ trì`, `X phối
+//! hợp với Y`); deadlines written inline (`Thời gian thực hiện: Cả năm 2024.`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::deadline::{Deadline, DeadlineKind};
+use crate::model::{Assignment, Role};
+use crate::text::fold;
+
+/// Folded words that open the name of a body or a group of bodies whatever
+/// the case of the next word.
+const GROUP_HEADS: &[&str] = &[
+    "cac bo",
+    "cac so",
+    "cac co quan",
+    "cac don vi",
+    "cac dia phuong",
+    "cac to chuc",
+    "cac ban",
+    "cac phong",
+    "cac benh vien",
+    "cac trung tam",
+    "cac hoi",
+    "cac doan the",
+    "cac nganh",
+    "cac cap",
+    "cac cac so",
+    "ubnd",
+    "uy ban",
+    "hdnd",
+    "hoi dong nhan dan",
+    "bao hiem xa hoi",
+    "bhxh",
+    "nguoi dung dau",
+    "thu truong",
+    "chu tich",
+    "giam doc",
+    "van phong",
+    "thanh tra",
+    "toa an",
+    "vien kiem sat",
+    "kiem toan",
+    "ngan hang",
+    "cong an",
+    "bo chi huy",
+    "mat tran",
+    "lien doan",
+    "tinh doan",
+    "tinh uy",
+    "huyen uy",
+    "tong cuc",
+    "chi cuc",
+    "bo doi",
+    "trung tam",
+    "benh vien",
+];
+
+/// Words that open the name of a body only when the next word is
+/// capitalised (`Bộ Tư pháp` but not `Bộ chỉ số`, `Sở Y tế`, `Ban Chỉ đạo`).
+const NAME_HEADS: &[&str] =
+    &["bo", "so", "ban", "dai", "phong", "cuc", "hoi", "vien", "truong", "doan", "co quan"];
+
+/// True when `s` starts with the name of an agency or agency group.
+pub(crate) fn is_agency_start(s: &str) -> bool {
+    let s = s.trim_start_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
+    // Only the first words matter.
+    let s = match s.char_indices().nth(48) {
+        Some((k, _)) => &s[..k],
+        None => s,
+    };
+    is_agency_start_folded(s, &fold(s))
+}
+
+/// [`is_agency_start`] with the fold of `s` given.
+pub(crate) fn is_agency_start_folded(s: &str, f: &str) -> bool {
+    let s = s.trim_start_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
+    let f = f.trim_start_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
+    let head =
+        |h: &str| f.strip_prefix(h).is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()));
+    if GROUP_HEADS.iter().any(|h| head(h)) {
+        // `các` groups may be lower case; named bodies must be capitalised.
+        return s.chars().next().is_some_and(|c| c.is_uppercase()) || f.starts_with("cac ");
+    }
+    if !s.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    for h in NAME_HEADS {
+        if f.strip_prefix(h).is_some_and(|r| r.starts_with(' ')) {
+            let n = h.split(' ').count();
+            return s
+                .split_whitespace()
+                .nth(n)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        }
+    }
+    false
+}
+
+/// Splits a cell or phrase naming agencies into the agencies, on `;`, `,`,
+/// `/` and `và`, keeping group names whole: a piece that does not itself
+/// start an agency name (`thị xã`, `ngành`, `Thể thao và Du lịch`) belongs
+/// to the one before. Scope notes in brackets are dropped.
+///
+/// ```
+/// use directive_lineage::split_agencies;
+/// assert_eq!(
+///     split_agencies("Sở Y tế, các sở, ngành, cơ quan, đơn vị liên quan, UBND các huyện, thị xã, thành phố"),
+///     ["Sở Y tế", "các sở, ngành, cơ quan, đơn vị liên quan", "UBND các huyện, thị xã, thành phố"]
+/// );
+/// assert_eq!(split_agencies("Sở Y tế/ UBND các huyện, thị xã, thành phố"),
+///            ["Sở Y tế", "UBND các huyện, thị xã, thành phố"]);
+/// assert_eq!(split_agencies("Sở Kế hoạch và Đầu tư"), ["Sở Kế hoạch và Đầu tư"]);
+/// ```
+pub fn split_agencies(cell: &str) -> Vec<String> {
+    // Drop bracketed notes: `Bộ Tư pháp (đối với các nội dung ...)`.
+    let mut clean = String::with_capacity(cell.len());
+    let mut depth = 0usize;
+    for c in cell.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => clean.push(c),
+            _ => {}
+        }
+    }
+    let clean = clean.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out: Vec<String> = Vec::new();
+    for hard in clean.split(';') {
+        // Soft separators: `,`, `/`, ` và `; pieces as byte ranges of `hard`.
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        let mut at = 0;
+        loop {
+            let rest = &hard[at..];
+            let next = [",", "/", " và "]
+                .iter()
+                .filter_map(|sep| rest.find(sep).map(|p| (p, sep.len())))
+                .min_by_key(|(p, _)| *p);
+            match next {
+                Some((p, n)) => {
+                    pieces.push((at, at + p));
+                    at += p + n;
+                }
+                None => {
+                    pieces.push((at, hard.len()));
+                    break;
+                }
+            }
+        }
+        // Start of the current group, end of its last piece.
+        let mut group: Option<(usize, usize)> = None;
+        for &(s0, e0) in &pieces {
+            let piece = &hard[s0..e0];
+            let lead = piece.len() - piece.trim_start().len();
+            let mut p = piece.trim();
+            let mut s = s0 + lead;
+            // `và các sở` after a comma: the `và` is kept out.
+            if let Some(r) = p.strip_prefix("và ") {
+                s += 4;
+                p = r;
+            }
+            if p.is_empty() {
+                continue;
+            }
+            match group {
+                Some((gs, ge)) if is_agency_start(p) => {
+                    out.push(hard[gs..ge].to_string());
+                    group = Some((s, e0));
+                }
+                Some((gs, _)) => group = Some((gs, e0)),
+                None => group = Some((s, e0)),
+            }
+        }
+        if let Some((gs, ge)) = group {
+            out.push(hard[gs..ge].to_string());
+        }
+    }
+    out.into_iter()
+        .map(|a| a.trim().trim_end_matches(['.', ',', ';', ':']).trim().to_string())
+        .filter(|a| !a.is_empty())
+        .collect()
+}
+
+/// Assignments for a list of agencies in one role.
+pub(crate) fn assign(agencies: &[String], role: Role) -> Vec<Assignment> {
+    agencies.iter().map(|a| Assignment { agency: a.clone(), role, deadline: None, completed: None }).collect()
+}
+
+/// Verbs and words that end an agency list in prose (`phối hợp với Sở Y tế
+/// hướng dẫn ...`).
+const LIST_END: &[&str] = &[
+    " để ",
+    " tổ chức ",
+    " triển khai",
+    " thực hiện",
+    " hướng dẫn",
+    " nghiên cứu",
+    " theo ",
+    " tham mưu",
+    " chủ động",
+    " tăng cường",
+    " xây dựng",
+    " kịp thời",
+    " rà soát",
+    " giải quyết",
+    " tổng hợp",
+    " báo cáo",
+    " tập trung",
+    " đôn đốc",
+    " kiểm tra",
+    " thống nhất",
+    " trong ",
+    " tại ",
+    " nhằm ",
+    " chịu ",
+    " có trách nhiệm",
+    " tuyên truyền",
+    " đề xuất",
+    " bảo đảm",
+    " đảm bảo",
+    " phổ biến",
+    " vận động",
+    " giám sát",
+    " nghiêm túc",
+    " tiếp tục",
+];
+
+/// The agency list that starts `s`, cut where the sentence goes on.
+fn leading_list(s: &str) -> String {
+    verb_cut(s).0
+}
+
+/// The agency list that starts `s` and whether a verb (rather than
+/// punctuation or the end) ended it.
+fn verb_cut(s: &str) -> (String, bool) {
+    let s = s.trim_start();
+    let punct = s.find(['.', ';', ':', '(']).unwrap_or(s.len());
+    let mut end = punct;
+    for w in LIST_END {
+        // `các tổ chức chính trị - xã hội` is a group, not the verb `tổ chức`.
+        if let Some((p, _)) = s.match_indices(w).find(|(p, _)| {
+            let before = &s[..*p];
+            !before.ends_with("các") && !before.ends_with("Các") && !before.ends_with("đầu tư")
+        }) {
+            end = end.min(p);
+        }
+    }
+    (s[..end].trim().trim_end_matches(',').to_string(), end < punct)
+}
+
+/// The agency named at the end of `s` (the subject before `chủ trì`).
+fn trailing_agency(s: &str) -> Option<String> {
+    let s = s.trim_end().trim_end_matches(',').trim_end();
+    // The subject starts at the last sentence break, or at `giao`/`đề nghị`.
+    let start = s.rfind(['.', ';', ':']).map_or(0, |p| p + 1);
+    let mut subj = s[start..].trim();
+    for lead in ["UBND tỉnh giao ", "Ủy ban nhân dân tỉnh giao ", "Giao ", "giao ", "Đề nghị ", "đề nghị "]
+    {
+        if let Some(p) = subj.find(lead) {
+            subj = subj[p + lead.len()..].trim();
+        }
+    }
+    is_agency_start(subj).then(|| subj.to_string())
+}
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\n)\s*(?:\d{1,2}\.\s*)?(?P<label>cơ quan chủ trì|đơn vị chủ trì|cơ quan phối hợp|đơn vị phối hợp|thời gian hoàn thành|thời hạn hoàn thành|thời gian thực hiện|thời hạn)\s*:\s*(?P<value>[^\n]*)")
+        .unwrap()
+});
+
+/// What prose and labelled fields of one clause say.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    pub assignments: Vec<Assignment>,
+    pub deadline: Option<Deadline>,
+}
+
+/// Reads the assignments and deadline in a clause's text.
+pub(crate) fn read(text: &str, subject_verb: bool) -> Found {
+    let mut found = Found::default();
+    let mut labelled = false;
+    let labels = if text.contains(':') { LABEL.captures_iter(text).collect() } else { Vec::new() };
+    for c in labels {
+        let label = fold(&c["label"]);
+        let value = c["value"].trim();
+        if label.contains("chu tri") {
+            found.assignments.extend(assign(&split_agencies(value), Role::Lead));
+            labelled = true;
+        } else if label.contains("phoi hop") {
+            found.assignments.extend(assign(&split_agencies(value), Role::Cooperating));
+            labelled = true;
+        } else if found.deadline.is_none() {
+            let d = Deadline::parse(value.trim_end_matches('.'));
+            if d.kind() != DeadlineKind::Unspecified {
+                found.deadline = Some(d);
+            }
+        }
+    }
+    if found.deadline.is_none() {
+        found.deadline = inline_deadline(text);
+    }
+    if !labelled {
+        found.assignments = prose_with(text, subject_verb);
+    }
+    found
+}
+
+static INLINE_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:Thời gian|Thời hạn|thời gian|thời hạn)\s+(?:hoàn thành|thực hiện)[^.;\n]*|(?:[Hh]oàn thành)\s+(?:chậm nhất|trong|trước|khi)[^.;\n]*")
+        .unwrap()
+});
+
+/// A deadline written in a sentence: `hoàn thành chậm nhất trong quý I năm
+/// 2024`, `Thời gian hoàn thành trong tháng 02/2024`.
+pub(crate) fn inline_deadline(text: &str) -> Option<Deadline> {
+    if !["oàn thành", "hời gian", "hời hạn"].iter().any(|w| text.contains(w)) {
+        return None;
+    }
+    for m in INLINE_DEADLINE.find_iter(text) {
+        let raw = m.as_str().trim().trim_end_matches([',', ' ']);
+        // `Thời gian hoàn thành: Trong tháng 01/2024`: the label is not the deadline.
+        let raw = match raw.split_once(':') {
+            Some((_, v)) if !v.trim().is_empty() => v.trim(),
+            _ => raw,
+        };
+        let d = Deadline::parse(raw);
+        if d.kind() != DeadlineKind::Unspecified {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// Assignments stated in prose.
+pub(crate) fn prose(text: &str) -> Vec<Assignment> {
+    prose_with(text, true)
+}
+
+/// Assignments stated in prose; `subject_verb` also reads a sentence whose
+/// subject is an agency (`Sở Thông tin và Truyền thông hướng dẫn ...`),
+/// which in a bullet is usually description rather than assignment.
+fn prose_with(text: &str, subject_verb: bool) -> Vec<Assignment> {
+    let mut out: Vec<Assignment> = Vec::new();
+    let push = |a: &mut Vec<Assignment>, names: Vec<String>, role| {
+        for n in names {
+            if !a.iter().any(|x| fold(&x.agency) == fold(&n)) {
+                a.push(Assignment { agency: n, role, deadline: None, completed: None });
+            }
+        }
+    };
+    for sentence in text.split('\n').flat_map(|l| l.split(". ")) {
+        let s = sentence.trim();
+        if s.is_empty() {
+            continue;
+        }
+        if let Some(rest) = s.strip_prefix("Phối hợp với ") {
+            // A sentence without subject goes on with the one before.
+            if out.iter().any(|a| a.role == Role::Lead) {
+                push(&mut out, split_agencies(&leading_list(rest)), Role::Cooperating);
+            }
+            continue;
+        }
+        if let Some(p) = s.find(" chủ trì") {
+            // `X chủ trì, phối hợp với Y ...` / `Giao X chủ trì ...`.
+            if let Some(lead) = trailing_agency(&s[..p]) {
+                push(&mut out, split_agencies(&lead), Role::Lead);
+                let after = &s[p + " chủ trì".len()..];
+                let after = after.trim_start_matches([',', ' ']);
+                if let Some(rest) =
+                    after.strip_prefix("phối hợp với ").or_else(|| after.strip_prefix("và phối hợp với "))
+                {
+                    push(&mut out, split_agencies(&leading_list(rest)), Role::Cooperating);
+                }
+                continue;
+            }
+        }
+        if let Some(p) = s.find(" phối hợp với ") {
+            // `X phối hợp với Y ...`: Y leads, X cooperates (as curated).
+            if let Some(x) = trailing_agency(&s[..p]) {
+                let ys = split_agencies(&leading_list(&s[p + " phối hợp với ".len()..]));
+                if let Some((first, rest)) = ys.split_first() {
+                    push(&mut out, vec![first.clone()], Role::Lead);
+                    push(&mut out, split_agencies(&x), Role::Cooperating);
+                    push(&mut out, rest.to_vec(), Role::Cooperating);
+                    continue;
+                }
+            }
+        }
+        // `Đề nghị X ...` / `X hướng dẫn ...`: a sentence whose subject is an
+        // agency, followed by what it does.
+        let subj = s.strip_prefix("Đề nghị ").or_else(|| s.strip_prefix("Giao ")).unwrap_or(s);
+        if subject_verb && is_agency_start(subj) {
+            let (list, by_verb) = verb_cut(subj);
+            if by_verb && list.split_whitespace().count() <= 16 && !fold(&list).starts_with("thu truong") {
+                push(&mut out, split_agencies(&list), Role::Lead);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One row per agency cell of the seeds and the gazette sample.
+    #[test]
+    fn split_table() {
+        let rows: &[(&str, &[&str])] = &[
+            ("Các sở, ban, ngành, UBND các huyện, thị xã, thành phố", &["Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"]),
+            ("Người đứng đầu các cấp ủy, tổ chức đảng, chính quyền, ngành Y tế", &["Người đứng đầu các cấp ủy, tổ chức đảng, chính quyền, ngành Y tế"]),
+            ("Sở Y tế; các sở, ngành, cơ quan, đơn vị liên quan", &["Sở Y tế", "các sở, ngành, cơ quan, đơn vị liên quan"]),
+            ("Sở Nội vụ, Sở Tài chính và các sở, ngành, UBND các huyện, thị xã, thành phố", &["Sở Nội vụ", "Sở Tài chính", "các sở, ngành", "UBND các huyện, thị xã, thành phố"]),
+            ("Sở Y tế; Sở Kế hoạch và Đầu tư; UBND các huyện, thị xã, thành phố", &["Sở Y tế", "Sở Kế hoạch và Đầu tư", "UBND các huyện, thị xã, thành phố"]),
+            ("Sở Tài chính và các sở, ngành, cơ quan, đơn vị liên quan", &["Sở Tài chính", "các sở, ngành, cơ quan, đơn vị liên quan"]),
+            ("Sở Nội vụ và các các sở, ngành có liên quan", &["Sở Nội vụ", "các các sở, ngành có liên quan"]),
+            ("Sở Nội vụ, các sở, ngành,cơ quan, đơn vị liên quan", &["Sở Nội vụ", "các sở, ngành,cơ quan, đơn vị liên quan"]),
+            ("Các sở. ngành có liên quan", &["Các sở. ngành có liên quan"]),
+            ("Các sở, ngành cơ quan, đơn vị liên quan", &["Các sở, ngành cơ quan, đơn vị liên quan"]),
+            ("Các bộ, cơ quan ngang bộ", &["Các bộ, cơ quan ngang bộ"]),
+            ("Các bộ, ngành, UBND tỉnh, thành phố trực thuộc trung ương", &["Các bộ, ngành", "UBND tỉnh, thành phố trực thuộc trung ương"]),
+            ("Bộ Văn hóa, Thể thao và Du lịch, Bộ Tài chính, Bộ Nông nghiệp và Môi trường (theo chức năng, nhiệm vụ đã được giao của mỗi cơ quan)", &["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Tài chính", "Bộ Nông nghiệp và Môi trường"]),
+            ("Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam và các bộ, ngành, UBND tỉnh, thành phố", &["Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "các bộ, ngành", "UBND tỉnh, thành phố"]),
+            ("Bộ Tư pháp (đối với các nội dung liên quan đến thủ tục hành chính); Bộ Tài chính (đối với các nội dung liên quan đến điều kiện đầu tư kinh doanh)", &["Bộ Tư pháp", "Bộ Tài chính"]),
+            ("Các bộ, ngành.", &["Các bộ, ngành"]),
+        ];
+        for (cell, want) in rows {
+            assert_eq!(split_agencies(cell), *want, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn agency_starts() {
+        for yes in
+            ["Bộ Tư pháp", "Các bộ,", "UBND tỉnh,", "Sở Y tế", "các sở, ngành", "Ban Chỉ đạo", "Đài Truyền"]
+        {
+            assert!(is_agency_start(yes), "{yes}");
+        }
+        for no in [
+            "Bộ chỉ số được",
+            "cơ quan ngang bộ",
+            "Báo cáo",
+            "Thể thao và Du lịch",
+            "thành phố",
+            "Các văn bản quy",
+        ] {
+            assert!(!is_agency_start(no), "{no}");
+        }
+    }
+
+    /// Seed 004 and 001 sentences, with what the curated corpus says.
+    #[test]
+    fn prose_assignments() {
+        let rows: &[(&str, &[(&str, Role)])] = &[
+            ("UBND tỉnh giao Sở Y tế chủ trì, phối hợp với Sở Kế hoạch và Đầu tư, Sở Tài chính, các sở, ngành liên quan, các tổ chức chính trị - xã hội và Uỷ ban nhân dân các huyện, thị xã, thành phố tổ chức triển khai Kế hoạch này đảm bảo hiệu quả.",
+             &[("Sở Y tế", Role::Lead), ("Sở Kế hoạch và Đầu tư", Role::Cooperating), ("Sở Tài chính", Role::Cooperating), ("các sở, ngành liên quan", Role::Cooperating), ("các tổ chức chính trị - xã hội", Role::Cooperating), ("Uỷ ban nhân dân các huyện, thị xã, thành phố", Role::Cooperating)]),
+            ("Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Sở Y tế và các cơ quan, địa phương liên quan theo chức năng chủ động thực hiện",
+             &[("Sở Kế hoạch và Đầu tư", Role::Lead), ("Sở Y tế", Role::Cooperating), ("các cơ quan, địa phương liên quan", Role::Cooperating)]),
+            ("Sở Nội vụ phối hợp với Sở Y tế triển khai thực hiện có hiệu quả Quyết định số 1128/QĐ-UBND",
+             &[("Sở Y tế", Role::Lead), ("Sở Nội vụ", Role::Cooperating)]),
+            ("Bảo hiểm xã hội tỉnh phối hợp với Sở Y tế, các sở, ngành và các địa phương triển khai kế hoạch",
+             &[("Sở Y tế", Role::Lead), ("Bảo hiểm xã hội tỉnh", Role::Cooperating), ("các sở, ngành", Role::Cooperating), ("các địa phương", Role::Cooperating)]),
+            ("Ủy ban nhân dân các huyện, thị xã, thành phố tổ chức triển khai thực hiện một số nhiệm vụ",
+             &[("Ủy ban nhân dân các huyện, thị xã, thành phố", Role::Lead)]),
+            ("Giao Sở Y tế chủ trì, theo dõi, đôn đốc và phối hợp với các cơ quan, đơn vị, địa phương triển khai thực hiện",
+             &[("Sở Y tế", Role::Lead)]),
+            ("Sở Thông tin và Truyền thông hướng dẫn, đôn đốc Trung tâm Truyền thông tỉnh",
+             &[("Sở Thông tin và Truyền thông", Role::Lead)]),
+            ("Đề nghị Ủy ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội tăng cường phối hợp",
+             &[("Ủy ban Mặt trận Tổ quốc", Role::Lead), ("các tổ chức chính trị - xã hội", Role::Lead)]),
+            ("Nghiên cứu, tham mưu cấp có thẩm quyền xem xét", &[]),
+        ];
+        for (text, want) in rows {
+            let got: Vec<(String, Role)> = prose(text).into_iter().map(|a| (a.agency, a.role)).collect();
+            let want: Vec<(String, Role)> = want.iter().map(|(a, r)| (a.to_string(), *r)).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn labelled_fields_gazette() {
+        let text = "1. Tên nhiệm vụ: Xây dựng Đề án hình thành mạng lưới chuyên gia.\n2. Cơ quan chủ trì: Bộ Tư pháp.\n3. Cơ quan phối hợp: Các bộ, ngành.\n4. Kết quả: Quyết định của Thủ tướng Chính phủ phê duyệt Đề án.\n5. Thời gian hoàn thành: Quý IV/2026.";
+        let f = read(text, true);
+        let got: Vec<(String, Role)> = f.assignments.into_iter().map(|a| (a.agency, a.role)).collect();
+        assert_eq!(
+            got,
+            [("Bộ Tư pháp".to_string(), Role::Lead), ("Các bộ, ngành".to_string(), Role::Cooperating)]
+        );
+        assert_eq!(f.deadline.unwrap().due().unwrap().to_string(), "2026-12-31");
+    }
+
+    #[test]
+    fn inline_deadlines_seed_003() {
+        let d = inline_deadline("Thực hiện khảo sát, tổng hợp nhu cầu phát triển chuyên môn giai đoạn từ nay đến 2030, hoàn thành chậm nhất trong quý I năm 2024. Chủ động kết nối").unwrap();
+        assert_eq!(d.text(), "hoàn thành chậm nhất trong quý I năm 2024");
+        let d = read("Thời gian thực hiện: Cả năm 2024.", true).deadline.unwrap();
+        assert_eq!(d.text(), "Cả năm 2024");
+        let d = inline_deadline("Triển khai đấu thầu tập trung. Thời gian hoàn thành trong tháng 06/2024.")
+            .unwrap();
+        assert_eq!(d.due().unwrap().to_string(), "2024-06-30");
+        assert!(inline_deadline("Hoàn thành, bàn giao và đưa vào sử dụng dự án").is_none());
+    }
+}

@@ -1,0 +1,698 @@
+//! Reading documents: plain Vietnamese text → a corpus [`Document`].
+//!
+//! The stages, each in its own file and tested alone on lines of the seeds
+//! and the gazette sample:
+//!
+//! 1. [`normalise`]: NFC, HTML tags, markdown emphasis, gazette page headers
+//!    and footnotes, signature stamps, rules, website clutter;
+//! 2. [`header`]: number, place, date, kind, title, issuer, signer,
+//!    recipients; a news article gives the document it reports on;
+//! 3. [`citations`]: citations with their relation, resolved, deduplicated;
+//! 4. [`clauses`]: the clause tree;
+//! 5. [`tables`]: tab-separated and one-cell-per-line tables;
+//! 6. [`assignments`]: lead and cooperating agencies, inline deadlines;
+//! 7. [`indicators`]: indicator targets.
+//!
+//! Nothing is dropped silently: a line no stage can place is kept in the
+//! nearest clause's `raw` and listed in the document's warnings with its line.
+//! What normalisation removes is known furniture only (page headers and
+//! numbers, signature stamps, rules, website menus, ratings and addresses).
+//!
+//! Conventions (those of the curated corpus where it has one):
+//!
+//! - Paths: `II`, `II.1`, `II.1.a`, `II.1.-2` (second `-` bullet),
+//!   `II.2.-4.+1`; articles `D2` for `Điều 2` (ASCII, URL-safe); the
+//!   appendix `PL`, a second one `PL2`; table rows `PL.1`; a row whose later
+//!   cells repeat for several results (gazette tables) has sub-rows
+//!   `PL.15.1`, `PL.15.2`, each with its agencies and deadline, and the row
+//!   carries their union and the latest deadline; a news article without
+//!   markers has one clause per paragraph, `1`, `2`, ...
+//! - A marker line is a clause's heading unless it is a sentence (ends with
+//!   `.`), then its text; bullets are always text. Labelled fields under an
+//!   article (`1. Tên nhiệm vụ: ...`, `2. Cơ quan chủ trì: ...`) are fields
+//!   of that article, not clauses.
+//! - Citations: one link per cited document at document level (title,
+//!   preamble, footnotes) with the strongest relation; one per document and
+//!   clause inside clauses, there always `cites` (a clause that says it
+//!   carries a document out also gets [`Clause::implements`]). A chain
+//!   (`47/KH-UBND ... thực hiện 230-KH/TU ..., thực hiện 25-CT/TW`) gives
+//!   the citing document `cites` links to the later members and, through
+//!   [`extract_all`], cited-only documents with the links between them
+//!   (47/KH-UBND implements 230-KH/TU, 230-KH/TU implements 25-CT/TW).
+//! - A citation with no date and no year anywhere in the text cannot be
+//!   given an id: it is listed in the warnings.
+
+mod assignments;
+mod citations;
+mod clauses;
+mod header;
+mod indicators;
+mod normalise;
+mod tables;
+
+use std::fs;
+use std::path::Path;
+
+pub use assignments::split_agencies;
+
+use crate::corpus::Corpus;
+use crate::date::Date;
+use crate::deadline::Deadline;
+use crate::error::{Error, ErrorKind};
+use crate::id::{Citation, ClauseRef, DocId, DocKind, DocNumber};
+use crate::model::{
+    Assignment, Branch, Clause, ClauseKind, DocLink, DocStatus, Document, Implements, Level, Provenance,
+    Relation, Role, Warning,
+};
+use crate::text::{fold, slug};
+use tables::{Col, Table};
+
+/// Options for [`extract`]: where the text comes from (named in errors and
+/// warnings), and optionally the jurisdiction and a jurisdiction table.
+///
+/// ```
+/// use directive_lineage::ExtractOptions;
+/// let options = ExtractOptions::new("plans/162.txt").jurisdiction("quang-ninh");
+/// assert_eq!(options.source(), "plans/162.txt");
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct ExtractOptions {
+    source: String,
+    jurisdiction: Option<String>,
+    jurisdictions: Vec<(String, String)>,
+}
+
+impl ExtractOptions {
+    /// Options for a text from `source` (a file name or any label).
+    pub fn new(source: impl Into<String>) -> ExtractOptions {
+        ExtractOptions { source: source.into(), ..ExtractOptions::default() }
+    }
+
+    /// Sets the jurisdiction (`thai-binh`), overriding what the text says.
+    pub fn jurisdiction(mut self, jurisdiction: &str) -> ExtractOptions {
+        let j = slug(jurisdiction);
+        self.jurisdiction = (!j.is_empty()).then_some(j);
+        self
+    }
+
+    /// Takes jurisdiction names from a corpus's jurisdiction table (by
+    /// default a built-in list of provinces is used).
+    pub fn corpus(mut self, corpus: &Corpus) -> ExtractOptions {
+        self.jurisdictions = corpus.jurisdictions().iter().map(|j| (j.id.clone(), j.name.clone())).collect();
+        self
+    }
+
+    /// The source name.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+}
+
+/// Reads a document from plain text.
+///
+/// Returns the document with its clauses, citations, assignments,
+/// deadlines and indicators; lines that could not be placed are kept raw
+/// and listed in [`Document::warnings`]. A text that is not a policy
+/// document gives [`ErrorKind::NotADocument`].
+///
+/// ```
+/// use directive_lineage::{extract, ExtractOptions, Relation};
+/// let text = "Số: 10/KH-SYT\nBắc Giang, ngày 18 tháng 01 năm 2024\nKẾ HOẠCH\n\
+///             Triển khai thực hiện nhiệm vụ trọng tâm năm 2024\n\
+///             Thực hiện Thông báo số 2117-TB/TU ngày 26/12/2023 của Thường trực Tỉnh ủy.\n\
+///             I. NHIỆM VỤ\n1. Phòng Nghiệp vụ Y chủ trì, phối hợp với Sở Tài chính rà soát.\n\
+///             Thời gian thực hiện: Cả năm 2024.";
+/// let doc = extract(text, &ExtractOptions::new("10.txt"))?;
+/// assert_eq!(doc.id.to_string(), "bac-giang/2024/kh-syt/10");
+/// assert_eq!(doc.citations[0].relation, Relation::Implements);
+/// let task = doc.clause("I.1").unwrap();
+/// assert_eq!(task.assignments[0].agency, "Phòng Nghiệp vụ Y");
+/// assert_eq!(task.deadline.as_ref().unwrap().text(), "Cả năm 2024");
+///
+/// let err = extract("Hôm nay trời đẹp.", &ExtractOptions::new("note.txt")).unwrap_err();
+/// assert!(err.to_string().contains("note.txt"));
+/// # Ok::<(), directive_lineage::Error>(())
+/// ```
+pub fn extract(text: &str, options: &ExtractOptions) -> Result<Document, Error> {
+    Ok(run(text, options, false)?.remove(0))
+}
+
+/// Like [`extract`], followed by a cited-only document for every document
+/// the text cites, carrying what the text says of it (number, date, issuer)
+/// and the links of a citation chain (`47/KH-UBND ... thực hiện
+/// 230-KH/TU`: the cited-only 47/KH-UBND implements 230-KH/TU).
+pub fn extract_all(text: &str, options: &ExtractOptions) -> Result<Vec<Document>, Error> {
+    run(text, options, true)
+}
+
+fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Document>, Error> {
+    let not_a_document = |reason: &str| {
+        Error::new(ErrorKind::NotADocument {
+            source_name: options.source.clone(),
+            reason: reason.to_string(),
+        })
+    };
+    let lines = normalise::normalise(text);
+    if !lines.iter().any(|l| l.is_text()) {
+        return Err(not_a_document("no text"));
+    }
+    let table = &options.jurisdictions;
+    let h = header::read(&lines, table);
+    let Some(number) = h.number.clone() else {
+        return Err(not_a_document("no document number (số, ký hiệu) found"));
+    };
+    let mut warnings: Vec<Warning> = Vec::new();
+    let warn = |w: &mut Vec<Warning>, line: Option<usize>, msg: String| {
+        w.push(Warning { line, clause: None, message: msg })
+    };
+    let full_text: String =
+        lines.iter().filter(|l| l.is_text()).map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
+    // Jurisdiction.
+    let place = h.place.as_deref().and_then(|p| header::province(p, table));
+    let named = header::most_named_province(&full_text, table);
+    let issuer_province = h.issuer_lines.iter().find_map(|l| {
+        let f = fold(l);
+        f.strip_prefix("ubnd tinh ")
+            .or_else(|| f.strip_prefix("tinh "))
+            .or_else(|| f.strip_prefix("uy ban nhan dan tinh "))
+            .and_then(|p| header::province(p, table))
+    });
+    let province = issuer_province.clone().or(place.clone()).or(named.clone());
+    let jurisdiction = match (&options.jurisdiction, number.is_central()) {
+        (Some(j), _) => j.clone(),
+        (None, true) => "vn".to_string(),
+        (None, false) => match &province {
+            Some((id, _)) => id.clone(),
+            None => {
+                warn(&mut warnings, None, "no province named: jurisdiction unknown".to_string());
+                "unknown".to_string()
+            }
+        },
+    };
+    let province_name = province
+        .as_ref()
+        .map(|p| p.1.clone())
+        .or_else(|| table.iter().find(|(id, _)| *id == jurisdiction).map(|(_, n)| n.clone()));
+    // Year.
+    let year = match h.date.map(Date::year).or(h.year).or(number.year()).filter(|y| (1000..=9999).contains(y))
+    {
+        Some(y) => y,
+        None => return Err(not_a_document("no date or year of issue")),
+    };
+    let kind = h.kind.or(number.kind()).unwrap_or(DocKind::CongVan);
+    let title = h.title.clone();
+    let id = if number.number().is_some() {
+        DocId::from_number(&jurisdiction, year, &number)
+    } else {
+        DocId::draft(&jurisdiction, year, &number, &title)
+    };
+    if id.as_str().parse::<DocId>().is_err() {
+        return Err(not_a_document(&format!("the number {number} gives no valid id ({id})")));
+    }
+    match h.status {
+        DocStatus::Draft => warn(
+            &mut warnings,
+            None,
+            format!("draft: number{} blank", if h.date.is_none() { " and date are" } else { " is" }),
+        ),
+        DocStatus::Summary if h.date.is_none() => {
+            warn(&mut warnings, None, "date of issue not given in the article".to_string())
+        }
+        _ => {}
+    }
+    // Structure.
+    let mut used = vec![false; lines.len()];
+    for &i in &h.used {
+        used[i] = true;
+    }
+    let subject_line = h.subject_line;
+    let tree = clauses::build(&lines, &used, h.status == DocStatus::Summary, subject_line);
+    warnings.extend(tree.warnings.iter().cloned());
+    let mut placed: Vec<(usize, Clause)> =
+        tree.clauses.iter().cloned().zip(tree.starts.iter().copied()).map(|(c, s)| (s, c)).collect();
+    // Front matter before the title that nothing used.
+    let first_used = h.used.iter().copied().min().map(|i| lines[i].no);
+    let mut preamble = Vec::new();
+    for (line, text) in &tree.preamble {
+        if first_used.is_some_and(|u| *line < u) && Citation::find_all(text).is_empty() {
+            warnings.push(Warning {
+                line: Some(*line),
+                clause: None,
+                message: format!("line not placed, kept raw: {text:?}"),
+            });
+            if let Some((_, c)) = placed.first_mut() {
+                c.raw.push(text.clone());
+            }
+        } else {
+            preamble.push((*line, text.clone()));
+        }
+    }
+    for (home, t) in &tree.tables {
+        let home_path = home.map(|k| tree.clauses[k].path.clone());
+        if indicators::is_indicator_table(t) {
+            let ind = indicators::read(t);
+            match home.and_then(|k| placed.iter_mut().find(|(_, c)| c.path == tree.clauses[k].path)) {
+                Some((_, c)) => c.indicators.extend(ind),
+                None => warn(
+                    &mut warnings,
+                    t.rows.first().map(|r| r.line),
+                    "indicator table outside any clause".into(),
+                ),
+            }
+        } else {
+            placed.extend(task_rows(t, home_path.as_deref()));
+        }
+        for (line, text) in &t.unplaced {
+            warnings.push(Warning {
+                line: Some(*line),
+                clause: home_path.clone(),
+                message: format!("table line not placed, kept raw: {text:?}"),
+            });
+            if let Some((_, c)) =
+                home.and_then(|k| placed.iter_mut().find(|(_, c)| c.path == tree.clauses[k].path))
+            {
+                c.raw.push(text.clone());
+            }
+        }
+    }
+    placed.sort_by_key(|(s, _)| *s);
+    let starts: Vec<usize> = placed.iter().map(|(s, _)| *s).collect();
+    let mut clauses: Vec<Clause> = placed.into_iter().map(|(_, c)| c).collect();
+    // Assignments and deadlines in prose and labelled fields.
+    let mut prev_leads: Option<Vec<Assignment>> = None;
+    for c in clauses.iter_mut() {
+        if c.kind == ClauseKind::Row {
+            prev_leads = None;
+            continue;
+        }
+        let mut found =
+            assignments::read(&c.text, !matches!(c.kind, ClauseKind::Bullet | ClauseKind::SubBullet));
+        if c.kind == ClauseKind::Section {
+            // A section's own text is its closing paragraph, not a task.
+            found.assignments.clear();
+        }
+        if let Some(hd) = c.heading.as_deref().filter(|hd| is_agency_heading(hd)) {
+            // `2. Phòng Kế hoạch - Tài chính, Sở Y tế` / `Chủ trì, phối hợp với ...`.
+            let mut list = heading_agencies(hd);
+            list.extend(found.assignments.into_iter().filter(|a| a.role == Role::Cooperating));
+            found.assignments = list;
+            for para in c.text.split('\n') {
+                if let Some(rest) =
+                    para.strip_prefix("Phối hợp với ").or_else(|| para.strip_prefix("Chủ trì, phối hợp với "))
+                {
+                    let coop = split_agencies(&assignments_leading(rest));
+                    for a in coop {
+                        if !found.assignments.iter().any(|x| fold(&x.agency) == fold(&a)) {
+                            found.assignments.push(Assignment {
+                                agency: a,
+                                role: Role::Cooperating,
+                                deadline: None,
+                                completed: None,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        if c.deadline.is_none() {
+            c.deadline =
+                found.deadline.or_else(|| c.heading.as_deref().and_then(assignments::inline_deadline));
+        }
+        if c.kind == ClauseKind::Paragraph && found.assignments.is_empty() {
+            if let Some(prev) = &prev_leads {
+                if c.text.chars().next().is_some_and(char::is_uppercase) && !c.text.trim_end().ends_with(':')
+                {
+                    found.assignments = prev.clone();
+                    warnings.push(Warning {
+                        line: None,
+                        clause: Some(c.path.clone()),
+                        message:
+                            "the paragraph names no agency; it continues the tasks of the paragraph before"
+                                .into(),
+                    });
+                }
+            }
+        }
+        prev_leads = (c.kind == ClauseKind::Paragraph && !found.assignments.is_empty())
+            .then(|| found.assignments.iter().filter(|a| a.role == Role::Lead).cloned().collect());
+        c.assignments.extend(found.assignments);
+    }
+    // Citations.
+    let mut sources: Vec<citations::Source> = Vec::new();
+    if !title.is_empty() {
+        sources.push(citations::Source { text: &title, clause: None, line: 0 });
+    }
+    for (line, text) in &preamble {
+        sources.push(citations::Source { text, clause: None, line: *line });
+    }
+    let joined: Vec<(String, String, usize)> = clauses
+        .iter()
+        .zip(&starts)
+        .map(|(c, &line)| {
+            (c.path.clone(), format!("{}\n{}", c.heading.as_deref().unwrap_or(""), c.text), line)
+        })
+        .collect();
+    for (path, text, line) in &joined {
+        sources.push(citations::Source { text, clause: Some(path), line: *line });
+    }
+    for (line, text) in &tree.footnotes {
+        sources.push(citations::Source { text, clause: None, line: *line });
+    }
+    let own = if number.number().is_some() { Some(&number) } else { None };
+    let found = citations::read(&sources, own, &jurisdiction);
+    warnings.extend(found.warnings.iter().cloned());
+    for (path, target) in &found.implements {
+        if let Some(c) = clauses.iter_mut().find(|c| &c.path == path) {
+            let r = ClauseRef::document(target.clone());
+            if !c.implements.iter().any(|i| i.target == r) {
+                c.implements.push(Implements { target: r, provenance: Provenance::Stated, score: None });
+            }
+        }
+    }
+    let (level, branch) = authority(&number);
+    let issuer = issuer_name(&number, &h, province_name.as_deref());
+    let doc = Document {
+        id,
+        kind,
+        number: number.number().map(|_| number.clone()),
+        issuer,
+        jurisdiction,
+        level,
+        branch,
+        date: h.date,
+        title,
+        signer: h.signer.clone(),
+        status: h.status,
+        source: Some(options.source.clone()),
+        citations: found.links.clone(),
+        clauses,
+        warnings,
+    };
+    let mut out = vec![doc];
+    if with_cited {
+        out.extend(cited_only(&found, &out[0].id));
+    }
+    Ok(out)
+}
+
+fn assignments_leading(s: &str) -> String {
+    // The list after `phối hợp với`, up to the verb.
+    let a = assignments::prose(&format!("Sở X chủ trì, phối hợp với {s}"));
+    a.into_iter().filter(|x| x.role == Role::Cooperating).map(|x| x.agency).collect::<Vec<_>>().join("; ")
+}
+
+/// A heading that names agencies (seed 003's `III. TỔ CHỨC THỰC HIỆN`
+/// items): `Phòng Nghiệp vụ Y, Sở Y tế`, `Các phòng thuộc Sở, ...`.
+fn is_agency_heading(h: &str) -> bool {
+    assignments::is_agency_start(h)
+        && h.chars().count() < 120
+        && !h.trim_end().ends_with('.')
+        && assignments::prose(h).is_empty()
+}
+
+fn heading_agencies(h: &str) -> Vec<Assignment> {
+    let parts = split_agencies(h);
+    // `Phòng Kế hoạch - Tài chính, Sở Y tế`: a unit and its department.
+    let unit_of = parts.len() == 2 && {
+        let (a, b) = (fold(&parts[0]), fold(&parts[1]));
+        ["phong ", "cuc ", "vu ", "trung tam ", "chi cuc "].iter().any(|p| a.starts_with(p))
+            && ["so ", "bo "].iter().any(|p| b.starts_with(p))
+    };
+    let names = if unit_of { vec![h.trim().to_string()] } else { parts };
+    assignments::assign(&names, Role::Lead)
+}
+
+/// Row clauses of a task table under `home` (the appendix `PL`).
+fn task_rows(t: &Table, home: Option<&str>) -> Vec<(usize, Clause)> {
+    let label = |col: Col| match col {
+        Col::Result => "Kết quả",
+        Col::Basis => "Căn cứ",
+        _ => "Ghi chú",
+    };
+    let extra = |group: &[(Col, String)]| -> String {
+        group
+            .iter()
+            .filter(|(c, _)| matches!(c, Col::Result | Col::Basis | Col::Note))
+            .map(|(c, v)| format!("{}: {v}", label(*c)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mut out = Vec::new();
+    for r in &t.rows {
+        let path = match home {
+            Some(h) => format!("{h}.{}", r.no),
+            None => format!("T.{}", r.no),
+        };
+        let mut row =
+            Clause::new(&path, ClauseKind::Row, r.cell(Col::Name).unwrap_or(""), Provenance::Stated);
+        let mut lead: Vec<String> = Vec::new();
+        let mut coop: Vec<String> = Vec::new();
+        let mut children = Vec::new();
+        let mut latest: Option<Deadline> = None;
+        for (g, group) in r.groups.iter().enumerate() {
+            let cell = |col: Col| group.iter().find(|(c, _)| *c == col).map(|(_, v)| v.as_str());
+            // A sub-row without agencies shares the row's (merged cells).
+            let gl = cell(Col::Lead).map(split_agencies).unwrap_or_else(|| lead.clone());
+            let gc = cell(Col::Coop).map(split_agencies).unwrap_or_else(|| coop.clone());
+            let dl = cell(Col::Deadline).map(Deadline::parse);
+            for a in &gl {
+                if !lead.contains(a) {
+                    lead.push(a.clone());
+                }
+            }
+            for a in &gc {
+                if !coop.contains(a) {
+                    coop.push(a.clone());
+                }
+            }
+            if let Some(d) = &dl {
+                let later = match (&latest, d.due()) {
+                    (None, _) => true,
+                    (Some(l), Some(due)) => l.due().is_none_or(|ld| due >= ld),
+                    (Some(_), None) => false,
+                };
+                if later {
+                    latest = Some(d.clone());
+                }
+            }
+            if r.groups.len() > 1 {
+                let mut child = Clause::new(
+                    &format!("{path}.{}", g + 1),
+                    ClauseKind::Row,
+                    &extra(group),
+                    Provenance::Stated,
+                );
+                child.assignments = assignments::assign(&gl, Role::Lead);
+                child.assignments.extend(assignments::assign(&gc, Role::Cooperating));
+                child.deadline = dl;
+                children.push(child);
+            } else {
+                let e = extra(group);
+                if !e.is_empty() {
+                    row.text = format!("{}\n{e}", row.text);
+                }
+            }
+        }
+        row.assignments = assignments::assign(&lead, Role::Lead);
+        row.assignments.extend(assignments::assign(&coop, Role::Cooperating));
+        row.deadline = latest;
+        out.push((r.line, row));
+        for c in children {
+            out.push((r.line, c));
+        }
+    }
+    out
+}
+
+/// Level and branch from the issuer code of the number.
+fn authority(n: &DocNumber) -> (Level, Branch) {
+    let code = n.issuer().to_uppercase();
+    let level = if n.is_central() {
+        Level::Central
+    } else if code == "HU" || code == "QU" {
+        Level::District
+    } else {
+        Level::Province
+    };
+    let branch = if n.is_party() || matches!(code.as_str(), "TW" | "TU" | "HU" | "QU" | "ĐU" | "BCĐ") {
+        Branch::Party
+    } else if code.contains("HĐND") || code == "QH" || code == "UBTVQH" {
+        Branch::Council
+    } else if matches!(code.as_str(), "UBND" | "CP" | "TTG" | "VP.UBND") {
+        Branch::Government
+    } else if code.starts_with('S') || code.starts_with('B') || code.starts_with("VP") {
+        Branch::Department
+    } else {
+        Branch::Government
+    };
+    (level, branch)
+}
+
+/// Issuing bodies by the issuer code of their numbers.
+const ISSUERS: &[(&str, &str, bool)] = &[
+    ("UBND", "UBND", true),
+    ("HĐND", "HĐND", true),
+    ("SYT", "Sở Y tế", true),
+    ("STC", "Sở Tài chính", true),
+    ("SNV", "Sở Nội vụ", true),
+    ("STP", "Sở Tư pháp", true),
+    ("SGDĐT", "Sở Giáo dục và Đào tạo", true),
+    ("SKHĐT", "Sở Kế hoạch và Đầu tư", true),
+    ("TU", "Tỉnh ủy", false),
+    ("CP", "Chính phủ", false),
+    ("TTG", "Thủ tướng Chính phủ", false),
+    ("QH", "Quốc hội", false),
+    ("TW", "Ban Chấp hành Trung ương", false),
+    ("BYT", "Bộ Y tế", false),
+    ("BTC", "Bộ Tài chính", false),
+    ("BTP", "Bộ Tư pháp", false),
+    ("BNV", "Bộ Nội vụ", false),
+];
+
+/// The issuer as the curated corpus names it: `UBND tỉnh Quảng Ninh`, `Sở Y
+/// tế tỉnh Bắc Giang`, `Chính phủ`.
+fn issuer_name(n: &DocNumber, h: &header::Header, province: Option<&str>) -> String {
+    let code = n.issuer().to_uppercase();
+    let local = |name: &str, of_province: bool| match province {
+        Some(p) if of_province => {
+            let city = matches!(
+                slug(p).as_str(),
+                "ha-noi" | "ho-chi-minh" | "hai-phong" | "da-nang" | "can-tho" | "hue"
+            );
+            if name == "Tỉnh ủy" {
+                if city {
+                    format!("Thành ủy {p}")
+                } else {
+                    format!("Tỉnh ủy {p}")
+                }
+            } else {
+                format!("{name} {} {p}", if city { "thành phố" } else { "tỉnh" })
+            }
+        }
+        _ => name.to_string(),
+    };
+    if let Some((_, name, prov)) = ISSUERS.iter().find(|(c, _, _)| fold(c) == fold(&code)) {
+        return if *prov || *name == "Tỉnh ủy" { local(name, true) } else { name.to_string() };
+    }
+    if let Some(hint) = &h.issuer_hint {
+        let f = fold(hint);
+        if f.ends_with(" tinh") || f.ends_with(" thanh pho") {
+            return local(hint.rsplit_once(' ').map_or(hint.as_str(), |(a, _)| a), true);
+        }
+        return local(hint, true);
+    }
+    if !h.issuer_lines.is_empty() {
+        // As written: case-folding would spoil proper names.
+        return h.issuer_lines.join(" ");
+    }
+    n.issuer().to_string()
+}
+
+/// A cited-only document for every document cited, with the chain links.
+fn cited_only(found: &citations::Found, own: &DocId) -> Vec<Document> {
+    // The best-described citation of each document, in order of first mention.
+    let mut best: Vec<(&DocId, &Citation)> = Vec::new();
+    let mut at: std::collections::HashMap<&DocId, usize> = std::collections::HashMap::new();
+    let score = |c: &Citation| usize::from(c.date().is_some()) * 2 + usize::from(c.issuer_text().is_some());
+    for (id, c) in &found.cited {
+        if id == own {
+            continue;
+        }
+        match at.get(id) {
+            Some(&k) => {
+                if score(c) > score(best[k].1) {
+                    best[k].1 = c;
+                }
+            }
+            None => {
+                at.insert(id, best.len());
+                best.push((id, c));
+            }
+        }
+    }
+    let mut out: Vec<Document> = Vec::new();
+    for (id, best) in best {
+        let (level, branch) = authority(best.number());
+        let mut doc = Document {
+            id: id.clone(),
+            kind: best.number().kind().or(best.kind()).unwrap_or(DocKind::CongVan),
+            number: Some(best.number().clone()),
+            issuer: best.issuer_text().unwrap_or("").to_string(),
+            jurisdiction: id.jurisdiction().to_string(),
+            level,
+            branch,
+            date: best.date(),
+            title: String::new(),
+            signer: None,
+            status: DocStatus::CitedOnly,
+            source: None,
+            citations: Vec::new(),
+            clauses: Vec::new(),
+            warnings: Vec::new(),
+        };
+        for l in found.chains.iter().filter(|l| &l.from_id == id) {
+            if !doc.citations.iter().any(|x| x.target == l.to_id) {
+                doc.citations.push(DocLink {
+                    text: l.to.text().to_string(),
+                    target: l.to_id.clone(),
+                    relation: Relation::Implements,
+                    clause: None,
+                });
+            }
+        }
+        out.push(doc);
+    }
+    out
+}
+
+impl Corpus {
+    /// Extracts every `*.txt` file of `dir` (in name order) into a corpus,
+    /// with a cited-only document for each document they cite that none of
+    /// them is. A file that is not a document is an error naming the file.
+    ///
+    /// ```
+    /// use directive_lineage::{Corpus, ExtractOptions};
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sources");
+    /// let corpus = Corpus::extract_dir(dir, &ExtractOptions::default())?;
+    /// assert!(corpus.document_by_ref("162/KH-UBND").is_ok());
+    /// # Ok::<(), directive_lineage::Error>(())
+    /// ```
+    pub fn extract_dir(dir: impl AsRef<Path>, options: &ExtractOptions) -> Result<Corpus, Error> {
+        let dir = dir.as_ref();
+        let mut files: Vec<_> = fs::read_dir(dir)
+            .map_err(|e| Error::io(dir, e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        let mut corpus = Corpus::new();
+        let mut cited: Vec<Document> = Vec::new();
+        for f in files {
+            let text = fs::read_to_string(&f).map_err(|e| Error::io(&f, e))?;
+            let mut o = options.clone();
+            o.source = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let mut docs = extract_all(&text, &o)?.into_iter();
+            if let Some(d) = docs.next() {
+                corpus.add(d);
+            }
+            for d in docs {
+                match cited.iter_mut().find(|c| c.id == d.id) {
+                    Some(c) => {
+                        for l in d.citations {
+                            if !c.citations.iter().any(|x| x.target == l.target) {
+                                c.citations.push(l);
+                            }
+                        }
+                    }
+                    None => cited.push(d),
+                }
+            }
+        }
+        for d in cited {
+            if corpus.document(&d.id).is_none() {
+                corpus.add(d);
+            }
+        }
+        Ok(corpus)
+    }
+}

@@ -1,0 +1,838 @@
+//! Stage 5: tables. Two layouts occur: tab-separated rows (seed 002's
+//! indicator table), and one cell per line, where an empty cell is simply
+//! missing (seed 001's appendix) and, in gazette PDF text, one cell is broken
+//! over several lines and a row continues over a page break under a repeated
+//! header. The second layout is read by choosing, for every line, the column
+//! it belongs to: the most likely path through the columns in their order
+//! (a Viterbi search over per-line scores), so a missing cell, a cell split
+//! over lines and a continuation after a page break are all paths.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::assignments::is_agency_start_folded;
+use super::normalise::{Line, LineKind};
+use crate::deadline::{Deadline, DeadlineKind};
+use crate::text::fold;
+
+/// What a column holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Col {
+    No,
+    Name,
+    Lead,
+    Coop,
+    Result,
+    Deadline,
+    Basis,
+    Unit,
+    Target,
+    Note,
+}
+
+/// Column labels, folded, longest first within a column.
+const LABELS: &[(&str, Col)] = &[
+    ("so thu tu", Col::No),
+    ("stt", Col::No),
+    ("tt", Col::No),
+    ("noi dung nhiem vu", Col::Name),
+    ("noi dung cong viec", Col::Name),
+    ("ten nhiem vu", Col::Name),
+    ("ten chi tieu", Col::Name),
+    ("noi dung", Col::Name),
+    ("nhiem vu", Col::Name),
+    ("chi tieu", Col::Name),
+    ("co quan chu tri", Col::Lead),
+    ("don vi chu tri", Col::Lead),
+    ("chu tri", Col::Lead),
+    ("co quan phoi hop", Col::Coop),
+    ("don vi phoi hop", Col::Coop),
+    ("phoi hop", Col::Coop),
+    ("thoi gian hoan thanh", Col::Deadline),
+    ("thoi han hoan thanh", Col::Deadline),
+    ("thoi gian thuc hien", Col::Deadline),
+    ("thoi gian", Col::Deadline),
+    ("thoi han", Col::Deadline),
+    ("tien do", Col::Deadline),
+    ("ket qua/san pham", Col::Result),
+    ("san pham dau ra", Col::Result),
+    ("ket qua", Col::Result),
+    ("san pham", Col::Result),
+    ("can cu bo sung", Col::Basis),
+    ("can cu", Col::Basis),
+    ("don vi tinh", Col::Unit),
+    ("dvt", Col::Unit),
+    ("ke hoach nam", Col::Target),
+    ("ke hoach", Col::Target),
+    ("muc tieu", Col::Target),
+    ("ghi chu", Col::Note),
+];
+
+/// Reads a header's words into columns; `None` when a word is not part of a
+/// known label.
+fn parse_header(text: &str) -> Option<Vec<(Col, String)>> {
+    let f = fold(text);
+    let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut cols = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let mut hit = None;
+        for (label, col) in LABELS {
+            let lw: Vec<&str> = label.split(' ').collect();
+            if words.len() >= k + lw.len() && words[k..k + lw.len()] == lw[..] {
+                hit = Some((lw.len(), *col));
+                break;
+            }
+        }
+        let (n, col) = hit?;
+        let mut n = n;
+        // `Kế hoạch năm 2024`, `Chỉ tiêu năm 2024`.
+        if words.get(k + n).is_some_and(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())) {
+            n += 1;
+        }
+        cols.push((col, words[k..k + n].join(" ")));
+        k += n;
+    }
+    (cols.len() >= 2).then_some(cols)
+}
+
+/// A row: its number, the line it starts on, its cell groups (a row whose
+/// later cells repeat for several results has several groups) and, in the
+/// tab layout, its sub-rows.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Row {
+    pub no: String,
+    pub line: usize,
+    pub groups: Vec<Vec<(Col, String)>>,
+    pub parts: Vec<Row>,
+}
+
+impl Row {
+    /// The text of a column in the first group that has it.
+    pub fn cell(&self, col: Col) -> Option<&str> {
+        self.groups.iter().find_map(|g| g.iter().find(|(c, _)| *c == col).map(|(_, t)| t.as_str()))
+    }
+}
+
+/// A table read from the lines.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Table {
+    pub cols: Vec<Col>,
+    pub rows: Vec<Row>,
+    /// Index of the first line after the table.
+    pub end: usize,
+    /// Lines inside the table that could not be placed: (line number, text).
+    pub unplaced: Vec<(usize, String)>,
+    /// Gazette footnotes at the foot of the table's pages.
+    pub footnotes: Vec<(usize, String)>,
+}
+
+static ROW_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})\.?(?:\s*$|\s+(\S.*)$)").unwrap());
+// Folded text is ASCII: ASCII word boundaries keep these on the fast engines.
+static DEADLINE_LIKE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:thang(?-u:\b)|quy(?-u:\b)|thuong xuyen|thuong$|nhiem vu thuong xuyen|hang nam|hang thang|hang quy|dinh ky|truoc(?-u:\b)|tu nam|tu thang|trong (?:nam|thang|quy)|ca nam|nam \d{4}|den nam|theo ke hoach|theo ke$|theo lo trinh|theo tien do|ky hop|hoan thanh|giai doan|sau khi|khi co|\d{4}(?:\s*(?:va(?-u:\b)|-|–|den(?-u:\b)).*)?$|\d{1,2}/\d{4}$)")
+        .unwrap()
+});
+static BASIS_LIKE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:nghi quyet|nghi dinh|quyet dinh|chi thi|ket luan|chuong trinh|ke hoach|thong bao|thong tu|luat|van ban|cong van|de an|quy dinh)\s+(?:so(?-u:\b)|\d)").unwrap()
+});
+
+/// Detects a table starting at line `i` and reads it.
+pub(crate) fn detect(lines: &[Line], i: usize) -> Option<Table> {
+    let t = &lines[i].text;
+    if t.contains('\t') {
+        return tabbed(lines, i);
+    }
+    if t.trim().len() > 12 {
+        return None;
+    }
+    let f = fold(t);
+    if !matches!(f.as_str(), "tt" | "stt" | "so thu tu") {
+        return None;
+    }
+    // One cell per line: the header's labels may be broken over lines.
+    let mut j = i + 1;
+    let mut acc = t.clone();
+    let mut header = None;
+    while j < lines.len() && j <= i + 24 {
+        if !lines[j].is_text() {
+            j += 1;
+            continue;
+        }
+        if ROW_START.captures(lines[j].text.trim()).is_some_and(|c| &c[1] == "1") {
+            header = parse_header(&acc).map(|h| (h, j));
+            break;
+        }
+        acc.push(' ');
+        acc.push_str(&lines[j].text);
+        j += 1;
+    }
+    let (cols, start) = header?;
+    let wrap = (start - i) > cols.len();
+    Some(per_line(lines, i, start, cols, wrap))
+}
+
+/// The tab-separated layout.
+fn tabbed(lines: &[Line], i: usize) -> Option<Table> {
+    let cells = |l: &Line| l.text.split('\t').map(|c| c.trim().to_string()).collect::<Vec<String>>();
+    let first = cells(&lines[i]);
+    if first.len() < 3 {
+        return None;
+    }
+    let cols: Vec<Col> = parse_header(&first.join(" "))?.into_iter().map(|(c, _)| c).collect();
+    if cols.len() != first.len() {
+        return None;
+    }
+    let mut table = Table { cols: cols.clone(), ..Table::default() };
+    let mut j = i + 1;
+    let mut last_text = i;
+    while j < lines.len() {
+        let l = &lines[j];
+        match l.kind {
+            LineKind::Blank => {
+                j += 1;
+                continue;
+            }
+            LineKind::Text if l.text.contains('\t') => {}
+            _ => break,
+        }
+        last_text = j;
+        let c = cells(l);
+        j += 1;
+        if parse_header(&c.join(" ")).is_some_and(|h| h.len() == cols.len()) {
+            continue; // a repeated header
+        }
+        let get = |col: Col| cols.iter().position(|&k| k == col).and_then(|p| c.get(p)).cloned();
+        let no = get(Col::No).unwrap_or_default();
+        let group: Vec<(Col, String)> = cols
+            .iter()
+            .zip(&c)
+            .filter(|(k, v)| **k != Col::No && !v.is_empty())
+            .map(|(k, v)| (*k, v.clone()))
+            .collect();
+        if no.is_empty() && !table.rows.is_empty() {
+            let parent = table.rows.last_mut().expect("checked");
+            let n = parent.parts.len() + 1;
+            let group = group
+                .into_iter()
+                .map(|(k, v)| {
+                    if k == Col::Name {
+                        (k, v.trim_start_matches(['-', '+', ' ']).to_string())
+                    } else {
+                        (k, v)
+                    }
+                })
+                .collect();
+            parent.parts.push(Row {
+                no: format!("{}.{n}", parent.no),
+                line: l.no,
+                groups: vec![group],
+                parts: vec![],
+            });
+        } else {
+            table.rows.push(Row { no, line: l.no, groups: vec![group], parts: vec![] });
+        }
+    }
+    table.end = last_text + 1;
+    Some(table)
+}
+
+/// One item of a row in the per-line layout: a line or a part of a line
+/// split at a wide gap.
+#[derive(Clone, Debug)]
+struct Item {
+    text: String,
+    after_break: bool,
+}
+
+fn ends_table(t: &str) -> bool {
+    // Markers, `Nơi nhận` and capacity lines start with a capital.
+    if !t.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let f = fold(t);
+    f.starts_with("noi nhan")
+        || super::header::is_capacity(t)
+        || super::clauses::marker(t).is_some_and(|(m, _)| {
+            matches!(
+                m,
+                super::clauses::Marker::Roman(_)
+                    | super::clauses::Marker::Article(_)
+                    | super::clauses::Marker::Appendix
+            )
+        })
+}
+
+/// The per-line layout, header at `i`, first row at `start`.
+fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, wrap: bool) -> Table {
+    let header_len = start - i;
+    let cols: Vec<Col> = header.into_iter().map(|(c, _)| c).collect();
+    let mut table = Table { cols: cols.clone(), ..Table::default() };
+    let body_cols: Vec<Col> = cols.iter().copied().filter(|c| *c != Col::No).collect();
+    let mut rows: Vec<(String, usize, Vec<Item>)> = Vec::new();
+    let mut j = start;
+    let mut after_break = false;
+    let mut expect = 1u32;
+    while j < lines.len() {
+        let l = &lines[j];
+        match l.kind {
+            LineKind::PageBreak => {
+                after_break = true;
+                j += 1;
+                // The header repeated at the top of the page.
+                let mut k = j;
+                while k < lines.len() && !lines[k].is_text() {
+                    k += 1;
+                }
+                if k < lines.len() && matches!(fold(&lines[k].text).as_str(), "tt" | "stt" | "so thu tu") {
+                    let mut n = 0;
+                    while k < lines.len() && n < header_len {
+                        if lines[k].is_text() {
+                            n += 1;
+                        }
+                        k += 1;
+                    }
+                    j = k;
+                }
+                continue;
+            }
+            LineKind::Text => {}
+            LineKind::Footnote => {
+                table.footnotes.push((l.no, l.text.clone()));
+                j += 1;
+                continue;
+            }
+            _ => {
+                j += 1;
+                continue;
+            }
+        }
+        let t = l.text.trim();
+        if ends_table(t) {
+            break;
+        }
+        if let Some(c) = t.starts_with(|c: char| c.is_ascii_digit()).then(|| ROW_START.captures(t)).flatten()
+        {
+            if c[1].parse::<u32>().ok() == Some(expect) {
+                expect += 1;
+                let mut items = Vec::new();
+                if let Some(rest) = c.get(2) {
+                    push_items(&mut items, rest.as_str(), false, wrap);
+                }
+                rows.push((c[1].to_string(), l.no, items));
+                after_break = false;
+                j += 1;
+                continue;
+            }
+        }
+        match rows.last_mut() {
+            Some((_, _, items)) => push_items(items, &l.text, after_break, wrap),
+            None => table.unplaced.push((l.no, l.text.clone())),
+        }
+        after_break = false;
+        j += 1;
+    }
+    table.end = j;
+    for (no, line, items) in rows {
+        let groups = segment(&items, &body_cols, wrap);
+        table.rows.push(Row { no, line, groups, parts: vec![] });
+    }
+    table
+}
+
+fn push_items(items: &mut Vec<Item>, text: &str, after_break: bool, wrap: bool) {
+    // PDF text puts two cells on one line with a wide gap between them.
+    let parts: Vec<&str> = if wrap {
+        text.split("  ").map(str::trim).filter(|p| !p.is_empty()).collect()
+    } else {
+        vec![text.trim()]
+    };
+    for (k, p) in parts.into_iter().enumerate() {
+        items.push(Item { text: p.to_string(), after_break: after_break && k == 0 });
+    }
+}
+
+fn deadline_like(t: &str, f: &str, next: Option<&str>, next_folded: Option<&str>) -> bool {
+    // A deadline cell starts a cell: capital or digit (`Tháng 3/2026`,
+    // `2026`); `trong năm 2026` inside a sentence is not one.
+    if !upper_initial(t) {
+        return false;
+    }
+    if DEADLINE_LIKE.is_match(f) {
+        return true;
+    }
+    if let (Some(_), Some(nf)) = (next, next_folded) {
+        let joined = format!("{f} {nf}");
+        if DEADLINE_LIKE.is_match(&joined) && !f.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            return true;
+        }
+    }
+    // Other forms have a number (`Quý IV/2026` is caught above).
+    t.len() < 60 && t.bytes().any(|b| b.is_ascii_digit()) && {
+        let d = Deadline::parse(t);
+        d.kind() != DeadlineKind::Unspecified
+    }
+}
+
+fn upper_initial(t: &str) -> bool {
+    t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '“' || c == '"')
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    /// Continues the cell of the line before.
+    Same,
+    /// Starts the next cell of the row.
+    Start,
+    /// Continues, after a page break, a cell begun on the page before.
+    Resume,
+    /// Starts a new group of cells (a sub-row).
+    Group,
+}
+
+/// Features of one item that the scores use.
+struct Feat {
+    agency: bool,
+    deadline: bool,
+    basis: bool,
+    upper: bool,
+    len: usize,
+    connective: bool,
+    prev_open: bool,
+    /// The line before leaves a name open (`Bộ Giáo dục và`, `Nam, Đài`).
+    prev_name_open: bool,
+    /// The line before starts with a capital (it may be a name itself).
+    prev_upper: bool,
+    /// The line before breaks off mid-phrase (`số 66-`, `CP ngày`, `... của`):
+    /// this line goes on in the same cell.
+    prev_broken: bool,
+    /// The line before closes a bracket (`... doanh)`): the cell likely ends.
+    prev_closed: bool,
+    /// The line before ends with a comma: a list goes on.
+    prev_comma: bool,
+    /// The line has what a citation cell has (digits, `/`, `số`, `ngày`).
+    citation_bits: bool,
+}
+
+fn start_score(col: Col, f: &Feat) -> f64 {
+    match col {
+        Col::Name => {
+            if f.upper {
+                0.5
+            } else {
+                -1.0
+            }
+        }
+        Col::Lead | Col::Coop => match (f.agency, f.prev_comma) {
+            (true, false) => 3.0,
+            (true, true) => 1.0,
+            _ => -4.0,
+        },
+        Col::Result | Col::Note => {
+            if f.deadline || f.basis {
+                -3.0
+            } else if f.agency {
+                -1.0
+            } else if f.upper {
+                1.0
+            } else {
+                -3.0
+            }
+        }
+        Col::Deadline => match (f.deadline, f.upper) {
+            (true, true) => 4.0,
+            (true, false) => -2.0,
+            _ => -5.0,
+        },
+        Col::Basis => {
+            if f.basis {
+                4.0
+            } else {
+                -5.0
+            }
+        }
+        _ => 0.0,
+    }
+}
+
+fn cont_score(col: Col, f: &Feat, wrap: bool, resumed: bool) -> f64 {
+    let narrow = wrap && f.len > 24;
+    match col {
+        Col::Name => {
+            let mut s = 0.0;
+            if f.agency && !f.prev_open {
+                s -= 1.0;
+            }
+            if wrap && f.len >= 25 {
+                s += 0.5;
+            } else if wrap && f.len < 20 {
+                s -= 0.4;
+            }
+            if f.deadline {
+                s -= 1.0;
+            }
+            s
+        }
+        Col::Lead | Col::Coop => {
+            let mut s = if narrow { -1.5 } else { 0.0 };
+            if f.deadline {
+                s -= 3.0;
+            }
+            if f.basis {
+                s -= 2.0;
+            }
+            if !wrap && !f.agency {
+                s -= 2.0;
+            }
+            if resumed && f.agency {
+                s += 1.0;
+            }
+            if wrap && f.upper && !f.agency && !f.prev_name_open && !resumed {
+                s -= 1.0;
+            }
+            if wrap && f.agency && !f.prev_name_open && !resumed {
+                s -= 1.0;
+            }
+            if f.prev_closed && !resumed {
+                s -= 1.0;
+            }
+            if resumed && !f.agency && !f.upper {
+                s -= 0.5;
+            }
+            if wrap && f.upper && !f.agency && f.prev_name_open && f.prev_upper && !resumed {
+                // `Nam, Đài` / `Tiếng nói`: a name going on.
+                s += 1.0;
+            }
+            s
+        }
+        Col::Result | Col::Note => {
+            let mut s = if narrow { -1.5 } else { 0.0 };
+            if f.deadline {
+                s -= 3.0;
+            }
+            if f.agency && !f.prev_open {
+                s -= 1.5;
+            }
+            if f.basis {
+                s -= 1.0;
+            }
+            s
+        }
+        Col::Deadline => {
+            let mut s = if f.len > 25 { -2.0 } else { 0.0 };
+            if !f.deadline && !f.citation_bits && f.len > 12 {
+                s -= 0.5;
+            }
+            if f.agency || f.basis {
+                s -= 1.0;
+            }
+            if !wrap {
+                s -= 2.0;
+            }
+            s
+        }
+        Col::Basis => {
+            if f.basis || f.citation_bits {
+                0.5
+            } else {
+                -1.5
+            }
+        }
+        _ => 0.0,
+    }
+}
+
+/// On the best path ending in state `s` at item `k`: the last item in
+/// column `c` of the current group, and how many items that column has.
+fn col_tail(back: &[Vec<(usize, Step)>], k: usize, s: usize, c: usize) -> (Option<usize>, usize) {
+    let (mut k, mut s) = (k, s);
+    let (mut last, mut n) = (None, 0);
+    loop {
+        if s / 2 == c {
+            n += 1;
+            last = last.or(Some(k));
+        }
+        let (ps, step) = back[k][s];
+        if step == Step::Group || k == 0 || ps == usize::MAX {
+            return (last, n);
+        }
+        k -= 1;
+        s = ps;
+    }
+}
+
+/// A line that leaves a name open: ends with a comma, `và`, or a
+/// capitalised word (`Nam, Đài`, `Tiếng nói` does not).
+fn name_open(t: &str) -> bool {
+    let t = t.trim_end();
+    t.ends_with(',')
+        || fold(t).ends_with(" va")
+        || t.split_whitespace().last().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Chooses a column for every item; returns the cell groups.
+fn segment(items: &[Item], cols: &[Col], wrap: bool) -> Vec<Vec<(Col, String)>> {
+    let m = cols.len();
+    if items.is_empty() || m == 0 {
+        return vec![];
+    }
+    // Fold each item once; the features read the folded forms.
+    let folded: Vec<String> = items.iter().map(|it| fold(&it.text)).collect();
+    let ends_word = |f: &str, words: &[&str]| {
+        let last = f.rsplit(' ').next().unwrap_or("");
+        words.contains(&last)
+    };
+    let feats: Vec<Feat> = items
+        .iter()
+        .enumerate()
+        .map(|(k, it)| {
+            let ff = folded[k].as_str();
+            let next = items.get(k + 1).map(|n| n.text.as_str());
+            let look = format!(
+                "{ff} {} {}",
+                folded.get(k + 1).map_or("", |s| s.as_str()),
+                folded.get(k + 2).map_or("", |s| s.as_str())
+            );
+            let prev_text = if k > 0 { items[k - 1].text.trim_end() } else { "" };
+            let pf = if k > 0 { folded[k - 1].as_str() } else { "" };
+            let has_prev_word = pf.contains(' ');
+            Feat {
+                prev_open: has_prev_word
+                    && ends_word(
+                        pf,
+                        &[
+                            "cua", "va", "voi", "theo", "ve", "tai", "cho", "cac", "nhung", "trinh", "giua",
+                            "thuoc",
+                        ],
+                    ),
+                prev_name_open: k > 0
+                    && (prev_text.ends_with(',')
+                        || (has_prev_word && ends_word(pf, &["va"]))
+                        || prev_text
+                            .split_whitespace()
+                            .last()
+                            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))),
+                prev_broken: k > 0
+                    && (prev_text.ends_with(['-', '/'])
+                        || ends_word(pf, &["ngay", "so", "cua", "va", "chuong"])),
+                prev_closed: prev_text.ends_with(')'),
+                prev_upper: upper_initial(prev_text),
+                prev_comma: prev_text.ends_with(','),
+                citation_bits: it.text.chars().any(|c| c.is_ascii_digit() || c == '/')
+                    || ["so ", "ngay", "trinh so", "cua "].iter().any(|w| ff.starts_with(w)),
+                agency: is_agency_start_folded(&it.text, ff),
+                deadline: deadline_like(&it.text, ff, next, folded.get(k + 1).map(|s| s.as_str())),
+                basis: BASIS_LIKE.is_match(&look),
+                upper: upper_initial(&it.text),
+                len: it.text.chars().count(),
+                connective: ["cua ", "va ", "theo ", "ve ", "tai ", "voi ", "cho ", "trong ", "de ", "duoc "]
+                    .iter()
+                    .any(|w| ff.starts_with(w)),
+            }
+        })
+        .collect();
+    // The lowest column a new group may start at.
+    let group_min = cols
+        .iter()
+        .position(|c| matches!(c, Col::Lead | Col::Coop | Col::Result | Col::Deadline))
+        .unwrap_or(m);
+    // State: (column, resumed-after-break). score[k][s], back[k][s] = (prev state, step).
+    let ns = m * 2;
+    let idx = |c: usize, r: bool| c * 2 + usize::from(r);
+    let neg = f64::NEG_INFINITY;
+    let mut score = vec![vec![neg; ns]; items.len()];
+    let mut back = vec![vec![(usize::MAX, Step::Same); ns]; items.len()];
+    score[0][idx(0, false)] = 0.0;
+    for k in 1..items.len() {
+        let f = &feats[k];
+        let brk = items[k].after_break;
+        for ps in 0..ns {
+            let base = score[k - 1][ps];
+            if base == neg {
+                continue;
+            }
+            let (pc, pr) = (ps / 2, ps % 2 == 1);
+            let relax = |s: usize,
+                         v: f64,
+                         step: Step,
+                         score: &mut Vec<Vec<f64>>,
+                         back: &mut Vec<Vec<(usize, Step)>>| {
+                if v > score[k][s] {
+                    score[k][s] = v;
+                    back[k][s] = (ps, step);
+                }
+            };
+            // Same cell.
+            let bonus = if f.prev_broken && !brk { 3.0 } else { 0.0 };
+            let v = base + cont_score(cols[pc], f, wrap, brk) + bonus;
+            relax(idx(pc, pr || brk), v, Step::Same, &mut score, &mut back);
+            #[allow(clippy::needless_range_loop)] // c is a column index into several tables
+            for c in 0..m {
+                if c > pc {
+                    // Start the next cell, skipping empty ones. After a page
+                    // break the group's cells can only go on (or a new
+                    // group start).
+                    if !(pr || brk) {
+                        let skip = (c - pc - 1) as f64 * 1.5;
+                        let broken = if f.prev_broken { 1.5 } else { 0.0 };
+                        let v = base + start_score(cols[c], f) - skip - broken;
+                        relax(idx(c, false), v, Step::Start, &mut score, &mut back);
+                    }
+                    // Resume a cell begun on the page before.
+                    if pr || brk {
+                        let pen = if f.connective { 1.2 } else { 0.3 };
+                        let v = base + cont_score(cols[c], f, wrap, brk) - pen;
+                        relax(idx(c, true), v, Step::Resume, &mut score, &mut back);
+                    }
+                }
+                if brk && c < pc {
+                    // After a page break any earlier cell may go on; a name
+                    // left open on the page before (`Đài Tiếng nói`) goes on
+                    // with a capitalised word (`Việt Nam`).
+                    // The longest cells are the ones that overflow the page.
+                    let (last, lines) = col_tail(&back, k - 1, ps, c);
+                    let mut v = base + cont_score(cols[c], f, wrap, true) + 0.1 * lines.min(10) as f64;
+                    if f.upper && !f.agency && last.is_some_and(|j| name_open(&items[j].text)) {
+                        v += 1.0;
+                    }
+                    relax(idx(c, true), v, Step::Resume, &mut score, &mut back);
+                }
+                if c <= pc && c >= group_min && pc >= group_min {
+                    let skip = (c - group_min) as f64 * 0.5;
+                    let v = base + start_score(cols[c], f) - 4.0 - skip;
+                    relax(idx(c, false), v, Step::Group, &mut score, &mut back);
+                }
+            }
+        }
+    }
+    // Best end state, then walk back.
+    let last = items.len() - 1;
+    let mut s = (0..ns).max_by(|&a, &b| score[last][a].total_cmp(&score[last][b])).unwrap_or(0);
+    let mut path = vec![(0usize, Step::Start); items.len()];
+    for k in (0..items.len()).rev() {
+        path[k] = (s / 2, back[k][s].1);
+        if k > 0 {
+            s = back[k][s].0;
+        }
+    }
+    path[0] = (0, Step::Start);
+    let mut groups: Vec<Vec<(Col, String)>> = vec![vec![]];
+    for (k, (c, step)) in path.iter().enumerate() {
+        if *step == Step::Group {
+            groups.push(vec![]);
+        }
+        let col = cols[*c];
+        let text = items[k].text.trim();
+        let group = groups.last_mut().expect("one group");
+        // A resumed cell belongs to the latest group that has the column.
+        let slot = group.iter_mut().find(|(gc, _)| *gc == col);
+        match slot {
+            Some((_, cell)) => {
+                let sep = if matches!(col, Col::Lead | Col::Coop) && *step != Step::Same && feats[k].agency {
+                    "; "
+                } else if text.starts_with("- ") || text.starts_with("+ ") {
+                    "\n"
+                } else {
+                    " "
+                };
+                cell.push_str(sep);
+                cell.push_str(text);
+            }
+            None => group.push((col, text.to_string())),
+        }
+    }
+    // Sort each group's cells by column order.
+    for g in &mut groups {
+        g.sort_by_key(|(c, _)| cols.iter().position(|x| x == c));
+    }
+    groups.retain(|g| !g.is_empty());
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::normalise::normalise;
+    use super::*;
+
+    fn table(text: &str) -> Table {
+        let lines = normalise(text);
+        let i = lines.iter().position(|l| l.is_text()).unwrap();
+        detect(&lines, i).expect("a table")
+    }
+
+    #[test]
+    fn header_labels() {
+        let h = parse_header(
+            "TT Tên nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Kết quả Thời gian hoàn thành Căn cứ bổ sung",
+        )
+        .unwrap();
+        let cols: Vec<Col> = h.into_iter().map(|(c, _)| c).collect();
+        assert_eq!(cols, [Col::No, Col::Name, Col::Lead, Col::Coop, Col::Result, Col::Deadline, Col::Basis]);
+        let h = parse_header("TT CHỈ TIÊU DVT Kế hoạch năm 2024").unwrap();
+        assert_eq!(
+            h.iter().map(|(c, _)| *c).collect::<Vec<_>>(),
+            [Col::No, Col::Name, Col::Unit, Col::Target]
+        );
+        assert!(parse_header("Tổ chức quán triệt").is_none());
+    }
+
+    /// Seed 001's appendix: one cell per line, empty cells missing.
+    #[test]
+    fn per_line_missing_cells() {
+        let t = table("TT\nNội dung nhiệm vụ\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian hoàn thành\n1\nTổ chức quán triệt, tuyên truyền nội dung Quyết định số 281/QĐ-TTg. Chỉ thị số 25-CT/TW\nCác sở, ban, ngành, UBND các huyện, thị xã, thành phố\nQuý II năm 2024\n2\nTriển khai cơ chế, chính sách khuyến khích y tế tư nhân.\nSở Y tế/ UBND các huyện, thị xã, thành phố\nCác sở, ngành cơ quan, đơn vị liên quan\n3\n- Đầu tư cơ sở hạ tầng.\n- Nghiên cứu xây dựng các cơ chế.\nSở Y tế; Sở Kế hoạch và Đầu tư\nSở Tài chính và các sở, ngành, cơ quan, đơn vị liên quan\nNhiệm vụ thường xuyên\n");
+        assert_eq!(t.rows.len(), 3);
+        let r = &t.rows[0];
+        assert_eq!(r.cell(Col::Lead), Some("Các sở, ban, ngành, UBND các huyện, thị xã, thành phố"));
+        assert_eq!(r.cell(Col::Coop), None);
+        assert_eq!(r.cell(Col::Deadline), Some("Quý II năm 2024"));
+        let r = &t.rows[1];
+        assert_eq!(r.cell(Col::Coop), Some("Các sở, ngành cơ quan, đơn vị liên quan"));
+        assert_eq!(r.cell(Col::Deadline), None);
+        let r = &t.rows[2];
+        assert_eq!(r.cell(Col::Name), Some("- Đầu tư cơ sở hạ tầng.\n- Nghiên cứu xây dựng các cơ chế."));
+        assert_eq!(r.cell(Col::Deadline), Some("Nhiệm vụ thường xuyên"));
+    }
+
+    /// Seed 002's indicator table, sub-rows included.
+    #[test]
+    fn tabbed_indicators() {
+        let t = table("TT\tCHỈ TIÊU\tDVT\tKế hoạch năm 2024\n7\tTổng số giường bệnh\tGiường bệnh\t5.130\n\t- <i>Tuyến tỉnh</i>\t<i>GB</i>\t<i>2.430</i>\n8\tSố giường bệnh/vạn dân\tGiường bệnh\t29\n\nTT\tCHỈ TIÊU\tĐVT\tKế hoạch năm 2024\n9\tSố bác sỹ/vạn dân\tBác sỹ\t7,7\n\nII. MỤC TIÊU");
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(t.rows[0].parts[0].no, "7.1");
+        assert_eq!(t.rows[0].parts[0].cell(Col::Name), Some("Tuyến tỉnh"));
+        assert_eq!(t.rows[2].cell(Col::Target), Some("7,7"));
+    }
+
+    /// Gazette text: cells broken over lines, two cells on one line, a
+    /// row continued over a page break under the repeated header.
+    #[test]
+    fn gazette_layout() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/nq-97-nq-cp-2026.txt"
+        ))
+        .unwrap();
+        let lines = normalise(&text);
+        let i = lines.iter().position(|l| l.is_text() && l.text.trim() == "TT").unwrap();
+        let t = detect(&lines, i).unwrap();
+        assert_eq!(t.rows.len(), 29);
+        let r = &t.rows[1];
+        assert_eq!(r.cell(Col::Lead), Some("Các bộ, cơ quan ngang bộ"));
+        assert_eq!(r.cell(Col::Coop), Some("Bộ Tư pháp"));
+        assert_eq!(r.cell(Col::Deadline), Some("Thường xuyên"));
+        // Row 12: the lead cell goes on over the page break.
+        let r = &t.rows[11];
+        assert!(r.cell(Col::Lead).unwrap().contains("; Bộ Tài chính (đối"), "{:?}", r.groups);
+        assert_eq!(r.cell(Col::Deadline), Some("Tháng 5/2026"));
+        // Row 15: two results with two deadlines.
+        let r = &t.rows[14];
+        assert_eq!(r.groups.len(), 2, "{:?}", r.groups);
+        assert_eq!(r.groups[1].iter().find(|(c, _)| *c == Col::Deadline).unwrap().1, "Tháng 11/2026");
+        for r in &t.rows {
+            assert!(r.cell(Col::Lead).is_some(), "row {} has no lead: {:?}", r.no, r.groups);
+            assert!(r.cell(Col::Deadline).is_some(), "row {} has no deadline: {:?}", r.no, r.groups);
+        }
+    }
+}
