@@ -12,9 +12,9 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use directive_lineage::generate::Generator;
+use directive_lineage::generate::{start_points, Generator, StartPoints};
 use directive_lineage::{
-    trace_dot, write_node_link, Corpus, Date, DotOptions, Level, LineageGraph, NodeLinkOptions, QueryOptions,
+    trace_dot, write_node_link, Corpus, Date, DotOptions, LineageGraph, NodeLinkOptions, QueryOptions,
     TaskFilter, TaskStatus,
 };
 
@@ -34,29 +34,9 @@ fn fixture(clauses: usize) -> Fixture {
     let corpus = Generator::with_clauses(1, clauses).generate();
     let json = corpus.to_json();
     let graph = LineageGraph::build(corpus);
-    let opts = QueryOptions::new();
+    let StartPoints { trace_down: down, directive, trace_up: up, province, as_of } =
+        start_points(&graph).expect("a generated corpus");
     let docs = graph.corpus().documents();
-    // The directive group whose trace is closest to 5,000 nodes.
-    let mut best: Option<(usize, String)> = None;
-    for d in
-        docs.iter().filter(|d| d.level == Level::Central && d.number.as_ref().is_some_and(|n| n.is_party()))
-    {
-        for c in d.clauses.iter().filter(|c| !c.path.contains('.')) {
-            let id = format!("{}#{}", d.id, c.path);
-            let n = graph.trace_down(&id, &opts).expect("traces").len();
-            if best.as_ref().is_none_or(|(b, _)| n.abs_diff(5000) < b.abs_diff(5000)) {
-                best = Some((n, id));
-            }
-        }
-    }
-    let down = best.expect("a directive").1;
-    let directive = down.split('#').next().unwrap_or_default().to_string();
-    let commune = docs[docs.len() / 2..].iter().find(|d| d.level == Level::Commune).expect("a commune plan");
-    let up = format!("{}#{}", commune.id, commune.clauses[0].path);
-    let province = commune.jurisdiction.split("-xa-").next().unwrap_or_default().to_string();
-    let last = docs.iter().filter_map(|d| d.date).max().expect("dated");
-    let m = last.month() as u16 + 6;
-    let as_of = Date::new(last.year() + (m - 1) / 12, ((m - 1) % 12 + 1) as u8, 1).expect("valid");
     let clauses = docs.iter().map(|d| d.clauses.len()).sum();
     Fixture { clauses, json, graph, down, up, directive, province, as_of }
 }

@@ -9,9 +9,10 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use directive_lineage::generate::{start_points, StartPoints};
 use directive_lineage::{
-    trace_dot, write_node_link, Corpus, Date, DotOptions, Level, LineageGraph, NodeLinkOptions, QueryOptions,
-    TaskFilter, TaskStatus,
+    trace_dot, write_node_link, Corpus, DotOptions, LineageGraph, NodeLinkOptions, QueryOptions, TaskFilter,
+    TaskStatus,
 };
 use serde_json::{json, Map, Value};
 
@@ -88,32 +89,9 @@ fn main() {
         (ms, reps, problems)
     });
 
-    // Starting points: the directive group whose trace is closest to 5,000
-    // nodes, and a commune task in the middle of the corpus.
     let opts = QueryOptions::new();
-    let docs = g.corpus().documents();
-    let mut best: Option<(usize, String)> = None;
-    for d in
-        docs.iter().filter(|d| d.level == Level::Central && d.number.as_ref().is_some_and(|n| n.is_party()))
-    {
-        for c in d.clauses.iter().filter(|c| !c.path.contains('.')) {
-            let id = format!("{}#{}", d.id, c.path);
-            let n = g.trace_down(&id, &opts).expect("traces").len();
-            if best.as_ref().is_none_or(|(b, _)| n.abs_diff(5000) < b.abs_diff(5000)) {
-                best = Some((n, id));
-            }
-        }
-    }
-    let (_, down_start) = best.expect("a directive");
-    let directive = down_start.split('#').next().unwrap_or_default().to_string();
-    let commune = docs[docs.len() / 2..].iter().find(|d| d.level == Level::Commune).expect("a commune plan");
-    let up_start = format!("{}#{}", commune.id, commune.clauses[0].path);
-    let province = commune.jurisdiction.rsplit_once("-xa-").or(commune.jurisdiction.rsplit_once("-phuong-"));
-    let province = province.map(|(p, _)| p.to_string()).unwrap_or_default();
-    let last = docs.iter().filter_map(|d| d.date).max().expect("dated");
-    // Six months after the last date of issue: many deadlines have passed.
-    let m = last.month() as u16 + 6;
-    let as_of = Date::new(last.year() + (m - 1) / 12, ((m - 1) % 12 + 1) as u8, 1).expect("valid");
+    let StartPoints { trace_down: down_start, directive, trace_up: up_start, province, as_of } =
+        start_points(&g).expect("a generated corpus");
 
     record("trace_down", time(5, min_time, || g.trace_down(&down_start, &opts).expect("traces").len()));
     record("trace_up", time(5, min_time, || g.trace_up(&up_start, &opts).expect("traces").len()));

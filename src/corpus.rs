@@ -333,6 +333,51 @@ impl Corpus {
     }
 }
 
+/// How a name written in a document matches an agency a user asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AgencyMatch {
+    /// The same agency (by alias) or the same name once folded.
+    Same,
+    /// A group the asked agency belongs to (`Các sở, ban, ngành` for `Sở Nội vụ`).
+    Group,
+    /// Neither.
+    No,
+}
+
+/// An agency as a user names it, matched against the names documents use:
+/// the one rule shared by task queries and the agency diagram. The asked
+/// name is resolved once per jurisdiction.
+pub(crate) struct AgencyQuery<'c> {
+    corpus: &'c Corpus,
+    name: String,
+    folded: String,
+    wanted: HashMap<String, String>,
+}
+
+impl<'c> AgencyQuery<'c> {
+    pub(crate) fn new(corpus: &'c Corpus, name: &str) -> AgencyQuery<'c> {
+        AgencyQuery { corpus, name: name.to_string(), folded: fold(name), wanted: HashMap::new() }
+    }
+
+    pub(crate) fn matches(&mut self, written: &str, jurisdiction: &str) -> AgencyMatch {
+        let (corpus, name) = (self.corpus, &self.name);
+        let want = self
+            .wanted
+            .entry(jurisdiction.to_string())
+            .or_insert_with(|| corpus.resolve_agency(name, jurisdiction).id);
+        let got = corpus.resolve_agency(written, jurisdiction);
+        if got.id == *want || fold(written) == self.folded {
+            return AgencyMatch::Same;
+        }
+        let want_key = want.rsplit('/').next().unwrap_or("");
+        if corpus.agency_members(&got).iter().any(|m| m == want_key) {
+            AgencyMatch::Group
+        } else {
+            AgencyMatch::No
+        }
+    }
+}
+
 fn unknown(input: &str, probe: &str, candidates: Vec<String>) -> Error {
     let probe = fold(probe);
     let mut scored: Vec<(usize, String)> =

@@ -1205,3 +1205,57 @@ mod tests {
         assert_eq!(merged, 29);
     }
 }
+
+/// Starting points for timing queries on a generated corpus, chosen the same
+/// way by the criterion benches and by the networkx comparison.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StartPoints {
+    /// The directive group whose trace down is closest to 5,000 nodes.
+    pub trace_down: String,
+    /// That group's directive.
+    pub directive: String,
+    /// The first clause of a commune plan in the middle of the corpus.
+    pub trace_up: String,
+    /// That commune's province.
+    pub province: String,
+    /// Six months after the last date of issue: many deadlines have passed.
+    pub as_of: Date,
+}
+
+/// Picks [`StartPoints`]; `None` when the corpus has no Party directive, no
+/// commune plan or no dated document.
+///
+/// ```
+/// use directive_lineage::generate::{start_points, Generator};
+/// use directive_lineage::LineageGraph;
+/// let graph = LineageGraph::build(Generator::new(7).directives(1).provinces(3).communes(2).generate());
+/// let p = start_points(&graph).unwrap();
+/// assert!(graph.contains(&p.trace_down) && graph.contains(&p.trace_up));
+/// ```
+pub fn start_points(graph: &crate::LineageGraph) -> Option<StartPoints> {
+    let opts = crate::QueryOptions::new();
+    let docs = graph.corpus().documents();
+    let mut best: Option<(usize, String)> = None;
+    let directives =
+        docs.iter().filter(|d| d.level == Level::Central && d.number.as_ref().is_some_and(|n| n.is_party()));
+    for d in directives {
+        for c in d.clauses.iter().filter(|c| !c.path.contains('.')) {
+            let id = format!("{}#{}", d.id, c.path);
+            let n = graph.trace_down(&id, &opts).map(|t| t.len()).unwrap_or(0);
+            if best.as_ref().is_none_or(|(b, _)| n.abs_diff(5000) < b.abs_diff(5000)) {
+                best = Some((n, id));
+            }
+        }
+    }
+    let (_, trace_down) = best?;
+    let directive = trace_down.split('#').next().unwrap_or_default().to_string();
+    let commune =
+        docs[docs.len() / 2..].iter().find(|d| d.level == Level::Commune && !d.clauses.is_empty())?;
+    let trace_up = format!("{}#{}", commune.id, commune.clauses[0].path);
+    let j = &commune.jurisdiction;
+    let province = j.rsplit_once("-xa-").or(j.rsplit_once("-phuong-")).map(|(p, _)| p.to_string())?;
+    let last = docs.iter().filter_map(|d| d.date).max()?;
+    let m = last.month() as u16 + 6;
+    let as_of = Date::new(last.year() + (m - 1) / 12, ((m - 1) % 12 + 1) as u8, 1)?;
+    Some(StartPoints { trace_down, directive, trace_up, province, as_of })
+}

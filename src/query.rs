@@ -1,6 +1,6 @@
 //! Queries: trace down and up, coverage, tasks, comparison, text search.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -8,6 +8,7 @@ use petgraph::Direction;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
+use crate::corpus::{AgencyMatch, AgencyQuery};
 use crate::date::Date;
 use crate::deadline::{status_of, Deadline, TaskStatus};
 use crate::error::{Error, ErrorKind};
@@ -663,7 +664,7 @@ impl LineageGraph {
     pub fn task_refs(&self, filter: &TaskFilter) -> Vec<TaskRef<'_>> {
         let family = filter.jurisdiction.as_ref().map(|j| self.jurisdiction_family(j));
         let as_of = filter.as_of.or_else(|| filter.status.map(|_| self.latest_date()));
-        let mut agency_cache: HashMap<&str, String> = HashMap::new();
+        let mut agency = filter.agency.as_deref().map(|q| AgencyQuery::new(self.corpus(), q));
         let mut found = Vec::new();
         let docs = self.corpus().documents();
         // A jurisdiction's documents from the index, in corpus order; every
@@ -680,26 +681,19 @@ impl LineageGraph {
         for d in positions.map(|i| &docs[i]) {
             for c in d.clauses.iter().filter(|c| c.is_task()) {
                 let mut via_group = None;
-                if let Some(q) = &filter.agency {
-                    let want = agency_cache
-                        .entry(d.jurisdiction.as_str())
-                        .or_insert_with(|| self.corpus().resolve_agency(q, &d.jurisdiction).id)
-                        .clone();
-                    let want_key = want.rsplit('/').next().unwrap_or("");
-                    let qf = fold(q);
+                if let Some(q) = agency.as_mut() {
                     let mut hit = false;
                     for a in c.assignments.iter().filter(|a| filter.role.is_none_or(|r| a.role == r)) {
-                        let got = self.corpus().resolve_agency(&a.agency, &d.jurisdiction);
-                        if got.id == want || fold(&a.agency) == qf {
-                            hit = true;
-                            via_group = None;
-                            break;
-                        }
-                        if filter.with_groups
-                            && via_group.is_none()
-                            && self.corpus().agency_members(&got).iter().any(|m| m == want_key)
-                        {
-                            via_group = Some(a.agency.as_str());
+                        match q.matches(&a.agency, &d.jurisdiction) {
+                            AgencyMatch::Same => {
+                                hit = true;
+                                via_group = None;
+                                break;
+                            }
+                            AgencyMatch::Group if filter.with_groups && via_group.is_none() => {
+                                via_group = Some(a.agency.as_str());
+                            }
+                            _ => {}
                         }
                     }
                     if !hit && via_group.is_none() {

@@ -3,7 +3,7 @@
 //! dot-writer writes ids and quoted values as given, so every id goes
 //! through [`quote_id`] and every label through [`escape`].
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 use std::fs;
 use std::io;
@@ -15,13 +15,13 @@ use dot_writer::{Attributes, DotWriter, Scope};
 use indexmap::{IndexMap, IndexSet};
 
 use super::{jurisdiction_family, latest_date, task_statuses};
+use crate::corpus::{AgencyMatch, AgencyQuery};
 use crate::date::Date;
 use crate::deadline::TaskStatus;
 use crate::error::Error;
 use crate::graph::{Edge, LineageGraph, NodeRef};
 use crate::model::{AgencyKind, Clause, DocStatus, Document, Level, Provenance, Relation, Role};
 use crate::query::{QueryOptions, Via};
-use crate::text::fold;
 
 const FONT: &str = "Helvetica,Arial,sans-serif";
 const DEFAULT_WRAP: usize = 32;
@@ -851,9 +851,7 @@ pub fn trace_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String, Erro
 /// ```
 pub fn agencies_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String, Error> {
     let family = opts.jurisdiction.as_deref().map(|j| jurisdiction_family(graph, j)).transpose()?;
-    let corpus = graph.corpus();
-    let mut wanted: HashMap<&str, String> = HashMap::new();
-    let query_fold = opts.agency.as_deref().map(fold);
+    let mut query = opts.agency.as_deref().map(|q| AgencyQuery::new(graph.corpus(), q));
     let mut assigns: Vec<(&str, &str, Role)> = Vec::new();
     for (s, t, e) in graph.edges() {
         let Edge::Assigns { role, index } = e else { continue };
@@ -861,14 +859,10 @@ pub fn agencies_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String, E
         if family.as_ref().is_some_and(|f| !f.contains(&d.jurisdiction)) {
             continue;
         }
-        if let (Some(q), Some(qf)) = (&opts.agency, &query_fold) {
-            // The rule of `TaskFilter::agency`: same resolved agency, or the
-            // same name once folded.
+        if let Some(q) = query.as_mut() {
+            // The rule of `TaskFilter::agency`, without groups.
             let Some(a) = c.assignments.get(*index as usize) else { continue };
-            let want = wanted
-                .entry(d.jurisdiction.as_str())
-                .or_insert_with(|| corpus.resolve_agency(q, &d.jurisdiction).id);
-            if corpus.resolve_agency(&a.agency, &d.jurisdiction).id != *want && fold(&a.agency) != *qf {
+            if q.matches(&a.agency, &d.jurisdiction) != AgencyMatch::Same {
                 continue;
             }
         }
