@@ -81,7 +81,16 @@ impl Corpus {
     ///
     /// A malformed file gives an error naming the file, line and column.
     pub fn load(dir: impl AsRef<Path>) -> Result<Corpus, Error> {
-        let dir = dir.as_ref();
+        let (mut corpus, files) = Corpus::load_tables(dir.as_ref())?;
+        for f in files {
+            corpus.load_file(&f)?;
+        }
+        Ok(corpus)
+    }
+
+    /// The tables of a data directory (`agencies.json`, `jurisdictions.json`)
+    /// in an otherwise empty corpus, and its corpus files in load order.
+    pub(crate) fn load_tables(dir: &Path) -> Result<(Corpus, Vec<PathBuf>), Error> {
         let mut corpus = Corpus::new();
         let corpus_dir = dir.join("corpus");
         let folder = if corpus_dir.is_dir() { corpus_dir } else { dir.to_path_buf() };
@@ -97,9 +106,6 @@ impl Corpus {
             })
             .collect();
         files.sort();
-        for f in files {
-            corpus.load_file(&f)?;
-        }
         let agencies = dir.join("agencies.json");
         if agencies.is_file() {
             let t: AgencyFile = read_json(&agencies)?;
@@ -112,47 +118,69 @@ impl Corpus {
             check_format(&juris, &t.format, JURISDICTIONS_FORMAT)?;
             corpus.jurisdictions = t.jurisdictions;
         }
-        Ok(corpus)
+        Ok((corpus, files))
     }
 
     /// Adds the documents of one corpus file.
     pub fn load_file(&mut self, path: impl AsRef<Path>) -> Result<(), Error> {
         let path = path.as_ref();
         let f = fs::File::open(path).map_err(|e| Error::io(path, e))?;
-        let documents = match parse_in_chunks(f).map_err(|e| Error::io(path, e))? {
-            Some(docs) => docs,
-            None => {
-                // Not a file the chunked reader can split, or an error in it:
-                // the whole-file parse reports the line and column.
-                let mut file: CorpusFile = read_json(path)?;
-                check_format(path, &file.format, CORPUS_FORMAT)?;
-                compact(&mut file.documents);
-                file.documents
+        let before = self.documents.len();
+        let origin = Some(path.to_path_buf());
+        let fits = parse_pieces(f, &mut |docs| {
+            for d in docs {
+                self.documents.push(d);
+                self.origins.push(origin.clone());
             }
-        };
-        for d in documents {
-            self.documents.push(d);
-            self.origins.push(Some(path.to_path_buf()));
+        })
+        .map_err(|e| Error::io(path, e))?;
+        if !fits {
+            // Not a file the piecewise reader can split, or an error in it:
+            // the whole-file parse reports the line and column.
+            self.documents.truncate(before);
+            self.origins.truncate(before);
+            let file: CorpusFile = read_json(path)?;
+            check_format(path, &file.format, CORPUS_FORMAT)?;
+            for d in file.documents {
+                self.documents.push(d);
+                self.origins.push(origin.clone());
+            }
         }
         Ok(())
     }
 
     /// Reads corpus JSON from a string (`name` is used in error messages).
     pub fn from_json(name: &str, json: &str) -> Result<Corpus, Error> {
-        let documents = match parse_in_chunks(json.as_bytes()).ok().flatten() {
-            Some(docs) => docs,
-            None => {
-                let mut file: CorpusFile = serde_json::from_str(json).map_err(|e| Error::json(name, &e))?;
-                check_format(Path::new(name), &file.format, CORPUS_FORMAT)?;
-                compact(&mut file.documents);
-                file.documents
-            }
-        };
         let mut c = Corpus::new();
-        for d in documents {
-            c.add(d);
+        let fits = parse_pieces(json.as_bytes(), &mut |docs| {
+            for d in docs {
+                c.add(d);
+            }
+        })
+        .unwrap_or(false);
+        if !fits {
+            let file: CorpusFile = serde_json::from_str(json).map_err(|e| Error::json(name, &e))?;
+            check_format(Path::new(name), &file.format, CORPUS_FORMAT)?;
+            c = Corpus::new();
+            for d in file.documents {
+                c.add(d);
+            }
         }
         Ok(c)
+    }
+
+    pub(crate) fn take_documents(&mut self) -> (Vec<Document>, Vec<Option<PathBuf>>) {
+        (std::mem::take(&mut self.documents), std::mem::take(&mut self.origins))
+    }
+
+    pub(crate) fn push_document(&mut self, doc: Document, origin: Option<PathBuf>) {
+        self.documents.push(doc);
+        self.origins.push(origin);
+    }
+
+    pub(crate) fn reserve_documents(&mut self, n: usize) {
+        self.documents.reserve(n);
+        self.origins.reserve(n);
     }
 
     /// The documents as corpus JSON (pretty-printed, in corpus order; the same
@@ -438,56 +466,69 @@ impl Piece {
     fn parse(&self) -> Option<Vec<Document>> {
         // One UTF-8 check of the whole piece: serde_json then trusts its
         // strings, where from_slice would check each one (9% of a load).
+        // simdutf8: std's check was still 5% of a load on Vietnamese text.
+        fn utf8(b: &[u8]) -> Option<&str> {
+            simdutf8::basic::from_utf8(b).ok()
+        }
         let mut docs = match self {
-            Piece::Head(b) => serde_json::from_str::<CorpusFile>(std::str::from_utf8(b).ok()?)
+            Piece::Head(b) => serde_json::from_str::<CorpusFile>(utf8(b)?)
                 .ok()
                 .filter(|f| f.format == CORPUS_FORMAT)
                 .map(|f| f.documents),
-            Piece::Middle(b) => serde_json::from_str(std::str::from_utf8(b).ok()?).ok(),
+            Piece::Middle(b) => serde_json::from_str(utf8(b)?).ok(),
             Piece::Tail(b) => {
-                let mut it = serde_json::Deserializer::from_str(std::str::from_utf8(b).ok()?)
-                    .into_iter::<Vec<Document>>();
+                let mut it = serde_json::Deserializer::from_str(utf8(b)?).into_iter::<Vec<Document>>();
                 let docs = it.next()?.ok()?;
                 (b[it.byte_offset()..].trim_ascii() == b"}").then_some(docs)
             }
         }?;
-        compact(&mut docs);
+        // The model's vectors are read at their exact length (model::exact_vec).
+        docs.shrink_to_fit();
         Some(docs)
     }
 }
 
 /// Parses corpus JSON block by block, on every core, without holding the
 /// whole text: a national corpus is hundreds of megabytes, and parsing is
-/// most of the time of a load. Splits only between documents of a file laid
-/// out as [`Corpus::to_json`] writes it; returns `Ok(None)` for any other
-/// layout or when a part does not parse, so that the caller parses the whole
-/// text (and reports an error's line and column).
-fn parse_in_chunks(mut src: impl std::io::Read) -> std::io::Result<Option<Vec<Document>>> {
+/// most of the time of a load. Each piece's documents go to `on` in file
+/// order, in the calling thread, as soon as they are parsed, so that the
+/// caller (a graph being built) works while later pieces are parsed.
+///
+/// Splits only between documents of a file laid out as [`Corpus::to_json`]
+/// writes it. Returns `Ok(false)` for any other layout or when a part does
+/// not parse (`on` may have had the pieces before it), so that the caller
+/// parses the whole text and reports an error's line and column.
+pub(crate) fn parse_pieces(
+    mut src: impl std::io::Read + Send,
+    on: &mut dyn FnMut(Vec<Document>),
+) -> std::io::Result<bool> {
     use std::io::Read as _;
     use std::sync::{mpsc, Mutex};
 
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let (tx, rx) = mpsc::sync_channel::<(usize, Piece)>(workers);
     let rx = Mutex::new(rx);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Option<Vec<Document>>)>();
     std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut out = Vec::new();
-                    loop {
-                        let msg = rx.lock().map(|r| r.recv());
-                        let Ok(Ok((i, piece))) = msg else { break };
-                        out.push((i, piece.parse()));
-                    }
-                    out
-                })
-            })
-            .collect();
+        for _ in 0..workers {
+            let done_tx = done_tx.clone();
+            let rx = &rx;
+            scope.spawn(move || loop {
+                let msg = rx.lock().map(|r| r.recv());
+                let Ok(Ok((i, piece))) = msg else { break };
+                if done_tx.send((i, piece.parse())).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(done_tx);
         // The reader: split at the last boundary of each block; what follows
-        // it waits for the next block.
-        let mut pending: Vec<u8> = Vec::new();
-        let mut pieces = 0;
-        let mut split = |tx: &mpsc::SyncSender<(usize, Piece)>| -> std::io::Result<bool> {
+        // it waits for the next block. A piece takes the buffer it was read
+        // into (after the first, buffers start with `[`), so the text is not
+        // copied again; only the few bytes after the boundary move.
+        let reader = scope.spawn(move || -> std::io::Result<bool> {
+            let mut pending: Vec<u8> = Vec::with_capacity(BLOCK + (64 << 10));
+            let mut pieces = 0;
             loop {
                 let before = pending.len();
                 (&mut src).take(BLOCK as u64).read_to_end(&mut pending)?;
@@ -495,7 +536,7 @@ fn parse_in_chunks(mut src: impl std::io::Read) -> std::io::Result<Option<Vec<Do
                 if eof {
                     let piece = match pieces {
                         0 => Piece::Head(std::mem::take(&mut pending)),
-                        _ => Piece::Tail(bracketed(&pending, b"")),
+                        _ => Piece::Tail(std::mem::take(&mut pending)),
                     };
                     return Ok(tx.send((pieces, piece)).is_ok());
                 }
@@ -504,66 +545,43 @@ fn parse_in_chunks(mut src: impl std::io::Read) -> std::io::Result<Option<Vec<Do
                     continue;
                 };
                 let end = from + at + 1; // just past the document's `}`
+                let mut next = Vec::with_capacity(BLOCK + (64 << 10));
+                next.push(b'[');
+                next.extend_from_slice(&pending[from + at + BOUNDARY.len() - 1..]); // from the next `{`
+                let mut body = std::mem::replace(&mut pending, next);
+                body.truncate(end);
                 let piece = match pieces {
                     0 => {
-                        let mut head = pending[..end].to_vec();
-                        head.extend_from_slice(b"]}");
-                        Piece::Head(head)
+                        body.extend_from_slice(b"]}");
+                        Piece::Head(body)
                     }
-                    _ => Piece::Middle(bracketed(&pending[..end], b"]")),
+                    _ => {
+                        body.push(b']');
+                        Piece::Middle(body)
+                    }
                 };
                 if tx.send((pieces, piece)).is_err() {
                     return Ok(false);
                 }
                 pieces += 1;
-                pending.drain(..from + at + BOUNDARY.len() - 1); // keep the next `{`
             }
-        };
-        let sent = split(&tx);
-        drop(tx);
-        let mut parts: Vec<(usize, Option<Vec<Document>>)> =
-            handles.into_iter().flat_map(|h| h.join().expect("a parser thread panicked")).collect();
-        if !sent? {
-            return Ok(None);
-        }
-        parts.sort_by_key(|(i, _)| *i);
-        let mut docs = Vec::new();
-        for (_, part) in parts {
-            match part {
-                Some(p) => docs.extend(p),
-                None => return Ok(None),
+        });
+        // Pieces arrive in any order; `on` gets them in file order.
+        let mut waiting: std::collections::BTreeMap<usize, Option<Vec<Document>>> = Default::default();
+        let (mut next, mut ok) = (0, true);
+        for (i, docs) in done_rx {
+            waiting.insert(i, docs);
+            while let Some(docs) = waiting.remove(&next) {
+                match docs {
+                    Some(docs) if ok => on(docs),
+                    _ => ok = false,
+                }
+                next += 1;
             }
         }
-        Ok(Some(docs))
+        let sent = reader.join().expect("the reader thread panicked")?;
+        Ok(ok && sent && waiting.is_empty())
     })
-}
-
-/// Gives back the spare capacity of deserialised vectors: a vector of one
-/// assignment or link holds room for four, which for a national corpus is a
-/// third of its memory.
-fn compact(docs: &mut Vec<Document>) {
-    docs.shrink_to_fit();
-    for d in docs {
-        d.citations.shrink_to_fit();
-        d.clauses.shrink_to_fit();
-        d.warnings.shrink_to_fit();
-        for c in &mut d.clauses {
-            c.sources.shrink_to_fit();
-            c.implements.shrink_to_fit();
-            c.assignments.shrink_to_fit();
-            c.indicators.shrink_to_fit();
-            c.raw.shrink_to_fit();
-        }
-    }
-}
-
-/// `[` + bytes + `close`.
-fn bracketed(bytes: &[u8], close: &[u8]) -> Vec<u8> {
-    let mut v = Vec::with_capacity(bytes.len() + 1 + close.len());
-    v.push(b'[');
-    v.extend_from_slice(bytes);
-    v.extend_from_slice(close);
-    v
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Error> {

@@ -1192,6 +1192,75 @@ mod tests {
         assert!(err.contains(&format!("generated.json:{line}:")), "{err}");
     }
 
+    /// `LineageGraph::load` builds while the pieces are parsed (64 KiB in
+    /// tests, so dozens of them, arriving out of order): the graph must be
+    /// the one built from the whole corpus, and an error must still name its
+    /// file and line.
+    #[test]
+    fn graph_load_matches_build() {
+        use crate::{node_link_json, LineageGraph, NodeLinkOptions};
+        let corpus = Generator::new(7).provinces(3).generate();
+        let json = corpus.to_json();
+        assert!(json.len() > 8 * (64 << 10), "test blocks are 64 KiB: {}", json.len());
+        let dir = std::env::temp_dir().join(format!("lineage-graph-load-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("corpus")).unwrap();
+        let table = |format: &str, key: &str, rows: serde_json::Value| {
+            serde_json::to_string_pretty(&serde_json::json!({ "format": format, key: rows })).unwrap()
+        };
+        std::fs::write(
+            dir.join("agencies.json"),
+            table("directive-lineage/agencies@1", "agencies", serde_json::json!(corpus.agencies())),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("jurisdictions.json"),
+            table(
+                "directive-lineage/jurisdictions@1",
+                "jurisdictions",
+                serde_json::json!(corpus.jurisdictions()),
+            ),
+        )
+        .unwrap();
+        // Two files, so that links also cross files.
+        let docs = corpus.documents();
+        let half = docs.len() / 2;
+        let part = |d: &[crate::Document]| {
+            let mut c = Corpus::new();
+            d.iter().for_each(|d| c.add(d.clone()));
+            c.to_json()
+        };
+        std::fs::write(dir.join("corpus/a.json"), part(&docs[..half])).unwrap();
+        std::fs::write(dir.join("corpus/b.json"), part(&docs[half..])).unwrap();
+
+        let loaded = LineageGraph::load(&dir).unwrap();
+        let built = LineageGraph::build(Corpus::load(&dir).unwrap());
+        assert_eq!(loaded.node_count(), built.node_count());
+        assert_eq!(loaded.edge_count(), built.edge_count());
+        let opts = NodeLinkOptions::new();
+        assert!(node_link_json(&loaded, &opts) == node_link_json(&built, &opts), "same graph, same bytes");
+        assert_eq!(loaded.validate(), built.validate());
+        assert_eq!(loaded.corpus().origin(0), Some(dir.join("corpus/a.json").as_path()));
+
+        // A document whose target comes later in the files still gets its
+        // link; one that names a missing target is reported.
+        let mut reversed = Corpus::new();
+        docs.iter().rev().for_each(|d| reversed.add(d.clone()));
+        std::fs::remove_file(dir.join("corpus/b.json")).unwrap();
+        std::fs::write(dir.join("corpus/a.json"), reversed.to_json()).unwrap();
+        let loaded = LineageGraph::load(&dir).unwrap();
+        assert_eq!(loaded.edge_count(), built.edge_count());
+        assert!(loaded.validate().iter().all(|p| p.severity != crate::Severity::Error));
+
+        let text = std::fs::read_to_string(dir.join("corpus/a.json")).unwrap();
+        let at = text[text.len() / 2..].find("\"kind\": \"bullet\"").unwrap() + text.len() / 2;
+        let broken = format!("{}\"kind\": 7{}", &text[..at], &text[at + "\"kind\": \"bullet\"".len()..]);
+        std::fs::write(dir.join("corpus/a.json"), &broken).unwrap();
+        let line = text[..at].lines().count();
+        let err = LineageGraph::load(&dir).err().expect("a broken file").to_string();
+        assert!(err.contains(&format!("a.json:{line}:")), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     #[test]
     fn successors_follow_the_2025_reform() {
         let corpus =

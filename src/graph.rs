@@ -3,19 +3,20 @@
 //! edges. Validation reports every problem at once.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use indexmap::IndexMap;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use petgraph::Direction;
 use serde::Serialize;
 
 use crate::corpus::{AgencyRef, Corpus};
+use crate::error::Error;
 use crate::id::{is_clause_path, ClauseRef};
-use crate::model::{Clause, Document, Jurisdiction, Provenance, Relation, Role};
+use crate::ids::IdIndex;
+use crate::model::{Clause, Document, Implements, Jurisdiction, Provenance, Relation, Role};
 
 /// What a node stands for. Payloads are positions in the corpus, so a node
 /// is 12 bytes whatever the size of its text.
@@ -274,7 +275,7 @@ fn push_problem(
 pub struct LineageGraph {
     corpus: Corpus,
     pub(crate) graph: StableDiGraph<Node, Edge>,
-    pub(crate) index: IndexMap<String, NodeIndex, FxBuild>,
+    pub(crate) index: IdIndex,
     agencies: Vec<AgencyRef>,
     build_problems: Vec<Problem>,
     /// Positions of the documents of each jurisdiction, in corpus order, so
@@ -286,13 +287,11 @@ impl LineageGraph {
     /// Builds the graph. Never fails: what does not fit (a dangling
     /// reference, a duplicate id) is left out of the graph and reported by
     /// [`LineageGraph::validate`].
-    pub fn build(corpus: Corpus) -> LineageGraph {
+    pub fn build(mut corpus: Corpus) -> LineageGraph {
+        let (docs, origins) = corpus.take_documents();
         // Exact capacities: growing by doubling at a million nodes would hold
         // both the old and the new arrays at once.
-        let docs = corpus.documents();
-        let clause_count: usize = docs.iter().map(|d| d.clauses.len()).sum();
-        let agencies = corpus.agencies().len() * corpus.jurisdictions().len().max(1);
-        let n = docs.len() + clause_count + corpus.jurisdictions().len() + agencies.min(clause_count);
+        let clauses: usize = docs.iter().map(|d| d.clauses.len()).sum();
         let links: usize = docs
             .iter()
             .map(|d| {
@@ -300,37 +299,364 @@ impl LineageGraph {
                     + d.clauses.iter().map(|c| c.implements.len() + c.assignments.len()).sum::<usize>()
             })
             .sum();
-        let e = links + clause_count + docs.len() + corpus.jurisdictions().len();
+        let id_bytes: usize = docs
+            .iter()
+            .map(|d| {
+                d.id.as_str().len() * (1 + d.clauses.len())
+                    + d.clauses.iter().map(|c| c.path.len() + 1).sum::<usize>()
+            })
+            .sum();
+        let size = Size { documents: docs.len(), clauses, links, id_bytes };
+        let mut b = Builder::new(corpus, size);
+        for (d, o) in docs.into_iter().zip(origins) {
+            b.add(d, o);
+        }
+        b.finish()
+    }
+
+    /// Loads a data directory (as [`Corpus::load`]) and builds its graph:
+    /// the same graph as `LineageGraph::build(Corpus::load(dir)?)`, built
+    /// while the corpus files are still being read and parsed, so that a
+    /// national corpus is ready sooner.
+    ///
+    /// ```
+    /// use directive_lineage::{Corpus, LineageGraph};
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    /// let graph = LineageGraph::load(dir).unwrap();
+    /// assert_eq!(graph.node_count(), LineageGraph::build(Corpus::load(dir).unwrap()).node_count());
+    /// ```
+    pub fn load(dir: impl AsRef<Path>) -> Result<LineageGraph, Error> {
+        let dir = dir.as_ref();
+        let (tables, files) = Corpus::load_tables(dir)?;
+        let bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
+        // Generated and curated corpora hold a clause per 500–700 bytes of
+        // JSON; room for a little more than that saves regrowing the arrays.
+        let clauses = (bytes / 500) as usize;
+        let size = Size { documents: clauses / 12, clauses, links: clauses * 2, id_bytes: clauses * 48 };
+        let mut b = Builder::new(tables, size);
+        for f in &files {
+            let origin = Some(f.clone());
+            let fits = {
+                let file = std::fs::File::open(f).map_err(|e| Error::io(f, e))?;
+                crate::corpus::parse_pieces(file, &mut |docs| {
+                    for d in docs {
+                        b.add(d, origin.clone());
+                    }
+                })
+                .map_err(|e| Error::io(f, e))?
+            };
+            if !fits {
+                // A layout the piecewise reader cannot split, or an error:
+                // the plain way reads every file whole and says where.
+                return Ok(LineageGraph::build(Corpus::load(dir)?));
+            }
+        }
+        Ok(b.finish())
+    }
+}
+
+/// Expected sizes, for the capacity of the graph's arrays.
+struct Size {
+    documents: usize,
+    clauses: usize,
+    links: usize,
+    id_bytes: usize,
+}
+
+/// A link not found when its document was added: its target may come later.
+enum Pending {
+    Citation { doc: u32, from: NodeIndex, k: u32 },
+    Implements { doc: u32, clause: u32, from: NodeIndex, k: u32 },
+    Source { doc: u32, clause: u32, k: u32 },
+}
+
+/// Adds documents one at a time: [`LineageGraph::load`] builds each piece of
+/// a corpus as soon as it is parsed, while its clauses are still in cache.
+struct Builder {
+    g: LineageGraph,
+    /// Resolved agencies by jurisdiction and name as written: names repeat
+    /// across thousands of clauses, and resolution folds Unicode.
+    resolved: FxHashMap<String, FxHashMap<String, (NodeIndex, bool)>>,
+    agency_ids: FxHashMap<String, u32>,
+    pending: Vec<Pending>,
+    key: String,
+}
+
+impl Builder {
+    /// A builder for the documents of a corpus holding only its tables.
+    fn new(corpus: Corpus, size: Size) -> Builder {
+        let tables = corpus.agencies().len() * corpus.jurisdictions().len().max(1);
+        let n = size.documents + size.clauses + corpus.jurisdictions().len() + tables.min(size.clauses);
+        let e = size.links + size.clauses + size.documents + corpus.jurisdictions().len();
         let mut g = LineageGraph {
             graph: StableDiGraph::with_capacity(n, e),
-            index: IndexMap::with_capacity_and_hasher(n, FxBuild::default()),
+            index: IdIndex::with_capacity(n, size.id_bytes + 64 * tables.min(size.clauses)),
             agencies: Vec::new(),
             build_problems: Vec::new(),
             by_jurisdiction: FxHashMap::default(),
             corpus,
         };
+        g.corpus.reserve_documents(size.documents);
         g.add_jurisdictions();
-        let doc_nodes = g.add_documents();
-        let clause_nodes = g.add_clauses(&doc_nodes);
-        g.add_links(&doc_nodes, &clause_nodes);
+        Builder {
+            g,
+            resolved: FxHashMap::default(),
+            agency_ids: FxHashMap::default(),
+            pending: Vec::new(),
+            key: String::new(),
+        }
+    }
+
+    /// Adds a document: its node, its clauses with their contains and
+    /// assigns edges, and the links whose targets are already there.
+    fn add(&mut self, doc: Document, origin: Option<PathBuf>) {
+        let i = self.g.corpus.documents().len();
+        self.g.corpus.push_document(doc, origin);
+        let LineageGraph { corpus, graph, index, agencies, build_problems, by_jurisdiction } = &mut self.g;
+        let corpus: &Corpus = corpus;
+        let doc = &corpus.documents()[i];
+        let id = doc.id.as_str();
+        if let Some(prev) = index.get(id) {
+            let prev = match graph[NodeIndex::new(prev)] {
+                Node::Document(p) => corpus.origin(p as usize),
+                _ => None,
+            };
+            let where_prev = prev.map(|p| format!(" (first in {})", p.display())).unwrap_or_default();
+            let msg = format!("document id {id} is used twice{where_prev}");
+            push_problem(build_problems, corpus, Severity::Error, Rule::DuplicateId, Some(i), None, msg);
+            return;
+        }
+        let dn = graph.add_node(Node::Document(i as u32));
+        let at = index.insert(id);
+        debug_assert_eq!(at, Ok(dn.index()), "node index = id position");
+        let j = doc.jurisdiction.as_str();
+        match by_jurisdiction.get_mut(j) {
+            Some(v) => v.push(i as u32),
+            None => {
+                by_jurisdiction.insert(j.to_string(), vec![i as u32]);
+            }
+        }
+        self.key.clear();
+        self.key.push_str("jurisdiction:");
+        self.key.push_str(j);
+        match index.get(&self.key) {
+            Some(jn) => {
+                graph.add_edge(dn, NodeIndex::new(jn), Edge::IssuedIn);
+            }
+            None if corpus.jurisdictions().is_empty() => {}
+            None => {
+                let msg = format!("unknown jurisdiction {j}");
+                push_problem(
+                    build_problems,
+                    corpus,
+                    Severity::Error,
+                    Rule::DanglingReference,
+                    Some(i),
+                    None,
+                    msg,
+                );
+            }
+        }
+
+        // Clause nodes first: a parent may follow its child.
+        let mut nodes: Vec<Option<NodeIndex>> = Vec::with_capacity(doc.clauses.len());
+        let mut local: FxHashMap<&str, NodeIndex> =
+            FxHashMap::with_capacity_and_hasher(doc.clauses.len(), FxBuild::default());
+        for (c, clause) in doc.clauses.iter().enumerate() {
+            let path = clause.path.as_str();
+            let problem = if !is_clause_path(path) {
+                Some((Rule::InvalidPath, format!("malformed clause path {path:?}")))
+            } else if local.contains_key(path) {
+                Some((Rule::DuplicateId, format!("clause path {path} is used twice")))
+            } else {
+                None
+            };
+            if let Some((rule, msg)) = problem {
+                push_problem(build_problems, corpus, Severity::Error, rule, Some(i), Some(path), msg);
+                nodes.push(None);
+                continue;
+            }
+            let n = graph.add_node(Node::Clause(i as u32, c as u32));
+            // Unique: the document id is, and so is the path within it.
+            let at = index.insert_with(|t| {
+                t.push_str(id);
+                t.push('#');
+                t.push_str(path);
+            });
+            debug_assert_eq!(at, Ok(n.index()), "node index = id position");
+            local.insert(path, n);
+            nodes.push(Some(n));
+        }
+        let names = match self.resolved.get_mut(j) {
+            Some(m) => m,
+            None => self.resolved.entry(j.to_string()).or_default(),
+        };
+        for (clause, n) in doc.clauses.iter().zip(&nodes) {
+            let Some(n) = *n else { continue };
+            let mut parent = dn;
+            let mut p = clause.path.as_str();
+            while let Some((head, _)) = p.rsplit_once('.') {
+                if let Some(&pn) = local.get(head) {
+                    parent = pn;
+                    break;
+                }
+                p = head;
+            }
+            graph.add_edge(parent, n, Edge::Contains);
+            for (k, a) in clause.assignments.iter().enumerate() {
+                let (an, known) = match names.get(a.agency.as_str()) {
+                    Some(&hit) => hit,
+                    None => {
+                        let r = corpus.resolve_agency(&a.agency, j);
+                        let known = r.known;
+                        let ai = *self.agency_ids.entry(r.id.clone()).or_insert_with(|| {
+                            agencies.push(r.clone());
+                            (agencies.len() - 1) as u32
+                        });
+                        let key = format!("agency:{}", r.id);
+                        let an = match index.get(&key) {
+                            Some(p) => NodeIndex::new(p),
+                            None => {
+                                let an = graph.add_node(Node::Agency(ai));
+                                let at = index.insert(&key);
+                                debug_assert_eq!(at, Ok(an.index()), "node index = id position");
+                                an
+                            }
+                        };
+                        names.insert(a.agency.clone(), (an, known));
+                        (an, known)
+                    }
+                };
+                if !known {
+                    let msg = format!("agency {:?} is not in the alias table", a.agency);
+                    push_problem(
+                        build_problems,
+                        corpus,
+                        Severity::Warning,
+                        Rule::UnknownAgency,
+                        Some(i),
+                        Some(&clause.path),
+                        msg,
+                    );
+                }
+                graph.add_edge(n, an, Edge::Assigns { role: a.role, index: k as u32 });
+            }
+        }
+
+        // Links whose targets are known now; the others wait for `finish`.
+        let key = &mut self.key;
+        let mut lookup = |r: &ClauseRef| {
+            key.clear();
+            key.push_str(r.doc().as_str());
+            if let Some(p) = r.path() {
+                key.push('#');
+                key.push_str(p);
+            }
+            index.get(key).map(NodeIndex::new)
+        };
+        for (k, link) in doc.citations.iter().enumerate() {
+            match index.get(link.target.as_str()) {
+                Some(t) => {
+                    graph.add_edge(dn, NodeIndex::new(t), citation_edge(link.relation));
+                }
+                None => self.pending.push(Pending::Citation { doc: i as u32, from: dn, k: k as u32 }),
+            }
+        }
+        for (c, (clause, cn)) in doc.clauses.iter().zip(&nodes).enumerate() {
+            let Some(cn) = *cn else { continue };
+            for (k, imp) in clause.implements.iter().enumerate() {
+                match lookup(&imp.target) {
+                    Some(t) => {
+                        graph.add_edge(cn, t, implements_edge(imp));
+                    }
+                    None => self.pending.push(Pending::Implements {
+                        doc: i as u32,
+                        clause: c as u32,
+                        from: cn,
+                        k: k as u32,
+                    }),
+                }
+            }
+            for (k, s) in clause.sources.iter().enumerate() {
+                if lookup(s).is_none() {
+                    self.pending.push(Pending::Source { doc: i as u32, clause: c as u32, k: k as u32 });
+                }
+            }
+        }
+    }
+
+    /// Adds the links that waited for a later document; those still without
+    /// a target are reported as dangling.
+    fn finish(self) -> LineageGraph {
+        let Builder { mut g, pending, .. } = self;
+        let LineageGraph { corpus, graph, index, build_problems, .. } = &mut g;
+        let corpus: &Corpus = corpus;
+        let docs = corpus.documents();
+        for p in pending {
+            let (doc, clause, found, from, msg) = match p {
+                Pending::Citation { doc, from, k } => {
+                    let link = &docs[doc as usize].citations[k as usize];
+                    let found = index.get(link.target.as_str()).map(NodeIndex::new);
+                    let edge = found.map(|t| (t, citation_edge(link.relation)));
+                    let msg = format!("cites unknown document {} ({})", link.target, link.text);
+                    (doc, link.clause.as_deref(), edge, Some(from), msg)
+                }
+                Pending::Implements { doc, clause, from, k } => {
+                    let c = &docs[doc as usize].clauses[clause as usize];
+                    let imp = &c.implements[k as usize];
+                    let found = index.get(&imp.target.to_string()).map(NodeIndex::new);
+                    let edge = found.map(|t| (t, implements_edge(imp)));
+                    (
+                        doc,
+                        Some(c.path.as_str()),
+                        edge,
+                        Some(from),
+                        format!("implements unknown {}", imp.target),
+                    )
+                }
+                Pending::Source { doc, clause, k } => {
+                    let c = &docs[doc as usize].clauses[clause as usize];
+                    let s = &c.sources[k as usize];
+                    let found = index.get(&s.to_string()).map(|t| (NodeIndex::new(t), Edge::Contains));
+                    (doc, Some(c.path.as_str()), found, None, format!("reconstructed from unknown {s}"))
+                }
+            };
+            match (found, from) {
+                (Some((t, e)), Some(from)) => {
+                    graph.add_edge(from, t, e);
+                }
+                (Some(_), None) => {} // a source found: nothing to draw
+                (None, _) => push_problem(
+                    build_problems,
+                    corpus,
+                    Severity::Error,
+                    Rule::DanglingReference,
+                    Some(doc as usize),
+                    clause,
+                    msg,
+                ),
+            }
+        }
         g
     }
+}
 
-    fn problem(
-        &mut self,
-        severity: Severity,
-        rule: Rule,
-        doc: Option<usize>,
-        clause: Option<&str>,
-        message: String,
-    ) {
-        push_problem(&mut self.build_problems, &self.corpus, severity, rule, doc, clause, message);
+fn citation_edge(relation: Relation) -> Edge {
+    match relation {
+        Relation::Implements => Edge::Implements { provenance: Provenance::Stated, score: None },
+        r => Edge::Cites(r),
     }
+}
 
+fn implements_edge(imp: &Implements) -> Edge {
+    Edge::Implements { provenance: imp.provenance, score: imp.score.map(|s| s as f32) }
+}
+
+impl LineageGraph {
     fn add_jurisdictions(&mut self) {
         for (i, j) in self.corpus.jurisdictions().iter().enumerate() {
             let key = format!("jurisdiction:{}", j.id);
-            if self.index.contains_key(&key) {
+            if self.index.contains(&key) {
                 self.build_problems.push(Problem {
                     severity: Severity::Error,
                     rule: Rule::DuplicateId,
@@ -342,7 +668,8 @@ impl LineageGraph {
                 continue;
             }
             let n = self.graph.add_node(Node::Jurisdiction(i as u32));
-            self.index.insert(key, n);
+            let at = self.index.insert(&key);
+            debug_assert_eq!(at, Ok(n.index()), "node index = id position");
         }
         let pairs: Vec<(String, String)> = self
             .corpus
@@ -351,11 +678,8 @@ impl LineageGraph {
             .filter_map(|j| j.successor.as_ref().map(|s| (j.id.clone(), s.clone())))
             .collect();
         for (from, to) in pairs {
-            match (
-                self.index.get(&format!("jurisdiction:{from}")),
-                self.index.get(&format!("jurisdiction:{to}")),
-            ) {
-                (Some(&a), Some(&b)) => {
+            match (self.idx(&format!("jurisdiction:{from}")), self.idx(&format!("jurisdiction:{to}"))) {
+                (Some(a), Some(b)) => {
                     self.graph.add_edge(a, b, Edge::SucceededBy);
                 }
                 _ => self.build_problems.push(Problem {
@@ -369,240 +693,9 @@ impl LineageGraph {
             }
         }
     }
+}
 
-    fn add_documents(&mut self) -> Vec<Option<NodeIndex>> {
-        let mut nodes = Vec::with_capacity(self.corpus.documents().len());
-        let mut first_seen: FxHashMap<String, usize> = FxHashMap::default();
-        for i in 0..self.corpus.documents().len() {
-            let id = self.corpus.documents()[i].id.to_string();
-            if let Some(&prev) = first_seen.get(&id) {
-                let where_prev = self
-                    .corpus
-                    .origin(prev)
-                    .map(|p| format!(" (first in {})", p.display()))
-                    .unwrap_or_default();
-                self.problem(
-                    Severity::Error,
-                    Rule::DuplicateId,
-                    Some(i),
-                    None,
-                    format!("document id {id} is used twice{where_prev}"),
-                );
-                nodes.push(None);
-                continue;
-            }
-            first_seen.insert(id.clone(), i);
-            let n = self.graph.add_node(Node::Document(i as u32));
-            self.index.insert(id, n);
-            nodes.push(Some(n));
-            let j = self.corpus.documents()[i].jurisdiction.clone();
-            match self.by_jurisdiction.get_mut(&j) {
-                Some(v) => v.push(i as u32),
-                None => {
-                    self.by_jurisdiction.insert(j.clone(), vec![i as u32]);
-                }
-            }
-            match self.index.get(&format!("jurisdiction:{j}")) {
-                Some(&jn) => {
-                    self.graph.add_edge(n, jn, Edge::IssuedIn);
-                }
-                None if self.corpus.jurisdictions().is_empty() => {}
-                None => self.problem(
-                    Severity::Error,
-                    Rule::DanglingReference,
-                    Some(i),
-                    None,
-                    format!("unknown jurisdiction {j}"),
-                ),
-            }
-        }
-        nodes
-    }
-
-    /// Clause nodes, contains and assigns edges. Returns each document's
-    /// clause nodes by position (`None` for a clause left out), for
-    /// [`LineageGraph::add_links`].
-    fn add_clauses(&mut self, doc_nodes: &[Option<NodeIndex>]) -> Vec<Vec<Option<NodeIndex>>> {
-        // Split borrows: the corpus is read while the graph grows.
-        let LineageGraph { corpus, graph, index, agencies, build_problems, .. } = self;
-        let corpus: &Corpus = corpus;
-        let mut agency_ids: FxHashMap<String, u32> = FxHashMap::default();
-        // Names repeat across thousands of clauses: resolve each (jurisdiction,
-        // name) once. Resolution folds Unicode, the costliest step of a build.
-        let mut resolved: FxHashMap<(&str, &str), (NodeIndex, bool)> = FxHashMap::default();
-        let mut out = Vec::with_capacity(doc_nodes.len());
-        let mut key = String::new();
-        for (i, dn) in doc_nodes.iter().enumerate() {
-            let doc = &corpus.documents()[i];
-            let Some(dn) = *dn else {
-                out.push(Vec::new());
-                continue;
-            };
-            let doc_id = doc.id.as_str();
-            let mut nodes: Vec<Option<NodeIndex>> = Vec::with_capacity(doc.clauses.len());
-            let mut local: FxHashMap<&str, NodeIndex> =
-                FxHashMap::with_capacity_and_hasher(doc.clauses.len(), FxBuild::default());
-            for (j, clause) in doc.clauses.iter().enumerate() {
-                let path = clause.path.as_str();
-                if !is_clause_path(path) {
-                    push_problem(
-                        build_problems,
-                        corpus,
-                        Severity::Error,
-                        Rule::InvalidPath,
-                        Some(i),
-                        Some(path),
-                        format!("malformed clause path {path:?}"),
-                    );
-                    nodes.push(None);
-                    continue;
-                }
-                if local.contains_key(path) {
-                    push_problem(
-                        build_problems,
-                        corpus,
-                        Severity::Error,
-                        Rule::DuplicateId,
-                        Some(i),
-                        Some(path),
-                        format!("clause path {path} is used twice"),
-                    );
-                    nodes.push(None);
-                    continue;
-                }
-                let n = graph.add_node(Node::Clause(i as u32, j as u32));
-                key.clear();
-                key.push_str(doc_id);
-                key.push('#');
-                key.push_str(path);
-                index.insert(key.clone(), n);
-                local.insert(path, n);
-                nodes.push(Some(n));
-            }
-            // Contains edges in a second pass: a parent may follow its child.
-            for (j, clause) in doc.clauses.iter().enumerate() {
-                let Some(n) = nodes[j] else { continue };
-                let mut parent = dn;
-                let mut p = clause.path.as_str();
-                while let Some((head, _)) = p.rsplit_once('.') {
-                    if let Some(&pn) = local.get(head) {
-                        parent = pn;
-                        break;
-                    }
-                    p = head;
-                }
-                graph.add_edge(parent, n, Edge::Contains);
-                for (k, a) in clause.assignments.iter().enumerate() {
-                    let jurisdiction = doc.jurisdiction.as_str();
-                    let (an, known) = match resolved.get(&(jurisdiction, a.agency.as_str())) {
-                        Some(&hit) => hit,
-                        None => {
-                            let r = corpus.resolve_agency(&a.agency, jurisdiction);
-                            let known = r.known;
-                            let ai = *agency_ids.entry(r.id.clone()).or_insert_with(|| {
-                                agencies.push(r.clone());
-                                (agencies.len() - 1) as u32
-                            });
-                            let key = format!("agency:{}", r.id);
-                            let an = match index.get(&key) {
-                                Some(&an) => an,
-                                None => {
-                                    let an = graph.add_node(Node::Agency(ai));
-                                    index.insert(key, an);
-                                    an
-                                }
-                            };
-                            resolved.insert((jurisdiction, a.agency.as_str()), (an, known));
-                            (an, known)
-                        }
-                    };
-                    if !known {
-                        push_problem(
-                            build_problems,
-                            corpus,
-                            Severity::Warning,
-                            Rule::UnknownAgency,
-                            Some(i),
-                            Some(&clause.path),
-                            format!("agency {:?} is not in the alias table", a.agency),
-                        );
-                    }
-                    graph.add_edge(n, an, Edge::Assigns { role: a.role, index: k as u32 });
-                }
-            }
-            out.push(nodes);
-        }
-        out
-    }
-
-    fn add_links(&mut self, doc_nodes: &[Option<NodeIndex>], clause_nodes: &[Vec<Option<NodeIndex>>]) {
-        let LineageGraph { corpus, graph, index, build_problems, .. } = self;
-        let corpus: &Corpus = corpus;
-        // One buffer for the ids looked up, rather than a String per link.
-        let mut key = String::new();
-        let mut lookup = |r: &ClauseRef| {
-            key.clear();
-            write!(key, "{r}").expect("writing to a String");
-            index.get(key.as_str()).copied()
-        };
-        for (i, dn) in doc_nodes.iter().enumerate() {
-            let Some(dn) = *dn else { continue };
-            let doc = &corpus.documents()[i];
-            let mut dangling = Vec::new();
-            for link in &doc.citations {
-                match index.get(link.target.as_str()) {
-                    Some(&t) => {
-                        let e = match link.relation {
-                            Relation::Implements => {
-                                Edge::Implements { provenance: Provenance::Stated, score: None }
-                            }
-                            r => Edge::Cites(r),
-                        };
-                        graph.add_edge(dn, t, e);
-                    }
-                    None => dangling.push((
-                        link.clause.as_deref(),
-                        format!("cites unknown document {} ({})", link.target, link.text),
-                    )),
-                }
-            }
-            for (c, cn) in doc.clauses.iter().zip(&clause_nodes[i]) {
-                let Some(cn) = *cn else { continue };
-                for imp in &c.implements {
-                    match lookup(&imp.target) {
-                        Some(t) => {
-                            graph.add_edge(
-                                cn,
-                                t,
-                                Edge::Implements {
-                                    provenance: imp.provenance,
-                                    score: imp.score.map(|s| s as f32),
-                                },
-                            );
-                        }
-                        None => dangling.push((Some(&c.path), format!("implements unknown {}", imp.target))),
-                    }
-                }
-                for s in &c.sources {
-                    if lookup(s).is_none() {
-                        dangling.push((Some(&c.path), format!("reconstructed from unknown {s}")));
-                    }
-                }
-            }
-            for (clause, msg) in dangling {
-                push_problem(
-                    build_problems,
-                    corpus,
-                    Severity::Error,
-                    Rule::DanglingReference,
-                    Some(i),
-                    clause,
-                    msg,
-                );
-            }
-        }
-    }
-
+impl LineageGraph {
     /// Every problem in the data, errors first, each with where it is.
     pub fn validate(&self) -> Vec<Problem> {
         let mut out = self.build_problems.clone();
@@ -649,7 +742,7 @@ impl LineageGraph {
                     .map(|e| e.target()),
             );
         };
-        for start in self.index.values().copied() {
+        for start in (0..self.index.len()).map(NodeIndex::new) {
             if state[start.index()] != 0 {
                 continue;
             }
@@ -768,7 +861,7 @@ impl LineageGraph {
 
     /// True when a node has this id.
     pub fn contains(&self, id: &str) -> bool {
-        self.index.contains_key(id)
+        self.index.contains(id)
     }
 
     /// Number of nodes.
@@ -788,7 +881,7 @@ impl LineageGraph {
 
     /// The node with this id.
     pub fn get(&self, id: &str) -> Option<NodeRef<'_>> {
-        self.index.get(id).map(|&n| self.node(n))
+        self.idx(id).map(|n| self.node(n))
     }
 
     pub(crate) fn node(&self, n: NodeIndex) -> NodeRef<'_> {
@@ -802,9 +895,13 @@ impl LineageGraph {
     }
 
     pub(crate) fn node_id(&self, n: NodeIndex) -> &str {
-        // The index is the only owner of id strings; a reverse scan would be
-        // O(n), so look the key up through the node's position.
-        self.index.get_index(self.position(n)).map(|(k, _)| k.as_str()).unwrap_or("")
+        // The index is the only owner of id strings, by position.
+        let p = self.position(n);
+        if p < self.index.len() {
+            self.index.key(p)
+        } else {
+            ""
+        }
     }
 
     fn position(&self, n: NodeIndex) -> usize {
@@ -815,7 +912,7 @@ impl LineageGraph {
 
     /// Every node id with its node, in insertion order.
     pub fn nodes(&self) -> impl Iterator<Item = (&str, NodeRef<'_>)> + '_ {
-        self.index.iter().map(move |(k, &n)| (k.as_str(), self.node(n)))
+        self.index.iter().map(move |(k, p)| (k, self.node(NodeIndex::new(p))))
     }
 
     /// Every edge as (source id, target id, edge), in insertion order.
@@ -826,6 +923,6 @@ impl LineageGraph {
     }
 
     pub(crate) fn idx(&self, id: &str) -> Option<NodeIndex> {
-        self.index.get(id).copied()
+        self.index.get(id).map(NodeIndex::new)
     }
 }

@@ -465,13 +465,16 @@ impl FromStr for DocId {
     /// Parses the canonical form only; people's forms (`162/KH-UBND`) are
     /// resolved against a corpus by [`Corpus::resolve`](crate::Corpus::resolve).
     fn from_str(s: &str) -> Result<DocId, Error> {
-        let parts: Vec<&str> = s.split('/').collect();
-        let ok = parts.len() == 4
-            && is_slug(parts[0], false)
-            && parts[1].len() == 4
-            && parts[1].bytes().all(|b| b.is_ascii_digit())
-            && is_slug(parts[2], true)
-            && is_slug(parts[3], false);
+        // No vector of parts: every link of a corpus is parsed on load.
+        let mut parts = s.split('/');
+        let mut next = || parts.next().unwrap_or("");
+        let (j, y, sym, n) = (next(), next(), next(), next());
+        let ok = parts.next().is_none()
+            && is_slug(j, false)
+            && y.len() == 4
+            && y.bytes().all(|b| b.is_ascii_digit())
+            && is_slug(sym, true)
+            && is_slug(n, false);
         if ok {
             Ok(DocId(s.to_string()))
         } else {
@@ -519,9 +522,22 @@ pub struct ClauseRef {
 /// True for a well-formed clause path: dot-separated non-empty segments of
 /// letters, digits, `-` and `+`.
 pub(crate) fn is_clause_path(p: &str) -> bool {
-    !p.is_empty()
-        && p.split('.')
-            .all(|seg| !seg.is_empty() && seg.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '+'))
+    // One pass over the characters, no splitting: this runs for every clause
+    // and link of a corpus on load.
+    let mut after_dot = true;
+    for c in p.chars() {
+        if c == '.' {
+            if after_dot {
+                return false;
+            }
+            after_dot = true;
+        } else if c.is_alphanumeric() || c == '-' || c == '+' {
+            after_dot = false;
+        } else {
+            return false;
+        }
+    }
+    !after_dot
 }
 
 impl ClauseRef {
@@ -760,6 +776,16 @@ impl Citation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clause_paths() {
+        for ok in ["4", "II.4", "II.1.-2", "II.2.-4.+1", "PL.12", "1.đ", "a"] {
+            assert!(is_clause_path(ok), "{ok}");
+        }
+        for bad in ["", ".", "II.", ".II", "II..4", "II 4", "II#4", "II/4"] {
+            assert!(!is_clause_path(bad), "{bad}");
+        }
+    }
 
     /// Found by fuzzing the citation parser: a code whose upper case is not
     /// a letter sequence the grammar reads (`Qΐ` → `QΪ́`) is not a number.

@@ -62,6 +62,7 @@ mod extract;
 pub mod generate;
 mod graph;
 mod id;
+mod ids;
 mod model;
 mod query;
 mod report;

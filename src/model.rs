@@ -331,22 +331,22 @@ pub struct Clause {
     /// Where the clause comes from.
     pub provenance: Provenance,
     /// For a reconstructed clause, the clauses it was rebuilt from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "exact_vec")]
     pub sources: Vec<ClauseRef>,
     /// Higher clauses or documents this clause carries out.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "exact_vec")]
     pub implements: Vec<Implements>,
     /// Agencies the task is assigned to.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "exact_vec")]
     pub assignments: Vec<Assignment>,
     /// The task's deadline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<Deadline>,
     /// Indicator targets the clause sets.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "exact_vec")]
     pub indicators: Vec<Indicator>,
     /// Lines the extractor could not place, kept as written.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "exact_vec")]
     pub raw: Vec<String>,
 }
 
@@ -426,13 +426,13 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Documents it cites, with the relation.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "exact_vec")]
     pub citations: Vec<DocLink>,
     /// Clauses in document order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "clause_vec")]
     pub clauses: Vec<Clause>,
     /// Warnings from reading it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "exact_vec")]
     pub warnings: Vec<Warning>,
 }
 
@@ -516,4 +516,84 @@ pub struct Jurisdiction {
     /// The act that made the change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub successor_basis: Option<String>,
+}
+
+/// Deserialises a sequence into a vector of exactly its length. serde's
+/// default grows a vector from four by doubling and leaves the spare room;
+/// at a million clauses, growing, then giving back the room, was a tenth of
+/// a load. Up to four elements wait on the stack, so the common short lists
+/// (one lead, two cooperating agencies) are allocated once.
+fn exact_vec<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+    struct V<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
+        type Value = Vec<T>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list")
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut first: [Option<T>; 4] = [None, None, None, None];
+            let mut n = 0;
+            while n < first.len() {
+                match seq.next_element()? {
+                    Some(x) => first[n] = Some(x),
+                    None => break,
+                }
+                n += 1;
+            }
+            if n < first.len() {
+                let mut v = Vec::with_capacity(n);
+                v.extend(first.into_iter().flatten());
+                return Ok(v);
+            }
+            let mut v: Vec<T> = Vec::with_capacity(16);
+            v.extend(first.into_iter().flatten());
+            while let Some(x) = seq.next_element()? {
+                v.push(x);
+            }
+            v.shrink_to_fit();
+            Ok(v)
+        }
+    }
+    d.deserialize_seq(V(std::marker::PhantomData))
+}
+
+thread_local! {
+    /// Reused room for a document's clauses while they are read (see
+    /// [`clause_vec`]); clauses hold no clauses, so it is never in use twice.
+    static CLAUSE_SCRATCH: std::cell::Cell<Vec<Clause>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// A document's clauses, read into reused room and then moved once into a
+/// vector of exactly their number: a document has tens of 240-byte clauses,
+/// and growing their vector by doubling copied each several times.
+fn clause_vec<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Clause>, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Vec<Clause>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list of clauses")
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Clause>, A::Error> {
+            let mut scratch = CLAUSE_SCRATCH.take();
+            scratch.clear();
+            let read = (|| {
+                while let Some(c) = seq.next_element()? {
+                    scratch.push(c);
+                }
+                Ok(())
+            })();
+            let mut out = Vec::with_capacity(scratch.len());
+            out.append(&mut scratch); // moves the clauses, keeps the room
+                                      // Very long documents would keep their room for good.
+            if scratch.capacity() <= 4096 {
+                CLAUSE_SCRATCH.set(scratch);
+            }
+            read.map(|()| out)
+        }
+    }
+    d.deserialize_seq(V)
 }

@@ -412,7 +412,7 @@ impl LineageGraph {
     /// Resolves a reference as people write it (see [`Corpus::resolve`](crate::Corpus::resolve))
     /// to a node of this graph.
     pub fn resolve(&self, input: &str) -> Result<ClauseRef, Error> {
-        if self.index.contains_key(input.trim()) {
+        if self.index.contains(input.trim()) {
             if let Ok(r) = input.trim().parse() {
                 return Ok(r);
             }
@@ -767,16 +767,16 @@ impl LineageGraph {
 
     /// Documents that have no implements link upward: the roots of lineage.
     pub fn roots(&self) -> Vec<&Document> {
-        self.index
-            .values()
-            .filter(|&&n| matches!(self.graph[n], Node::Document(_)))
-            .filter(|&&n| {
+        (0..self.index.len())
+            .map(NodeIndex::new)
+            .filter(|&n| matches!(self.graph[n], Node::Document(_)))
+            .filter(|&n| {
                 !self
                     .graph
                     .edges_directed(n, Direction::Outgoing)
                     .any(|e| matches!(e.weight(), Edge::Implements { .. }))
             })
-            .filter_map(|&n| self.node(n).document())
+            .filter_map(|n| self.node(n).document())
             .collect()
     }
 

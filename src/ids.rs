@@ -1,0 +1,127 @@
+//! The id index of a graph: every node id in one string buffer, found by
+//! hash.
+//!
+//! An `IndexMap<String, NodeIndex>` held each of a million clause ids in its
+//! own allocation, and a lookup followed three pointers (table, entry, key);
+//! building it was a third of a load. Here ids are appended to one buffer
+//! and the table holds only positions, so a build allocates nothing per id
+//! and the table of a national corpus (a few MB) mostly stays in cache.
+//! hashbrown's `HashTable` is the standard library's own table, with the
+//! hash in the caller's hands, which is what keys stored outside it need.
+
+use std::hash::BuildHasher;
+
+use hashbrown::hash_table::{Entry, HashTable};
+
+use crate::graph::FxBuild;
+
+/// Node ids by position: the id of node `n` is `get_index(n)`.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct IdIndex {
+    text: String,
+    /// End of each id in `text`; the start is the previous end.
+    ends: Vec<usize>,
+    table: HashTable<u32>,
+}
+
+impl IdIndex {
+    /// Room for `ids` ids of `bytes` bytes in all.
+    pub(crate) fn with_capacity(ids: usize, bytes: usize) -> IdIndex {
+        IdIndex {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(ids),
+            table: HashTable::with_capacity(ids),
+        }
+    }
+
+    fn hash(s: &str) -> u64 {
+        FxBuild::default().hash_one(s)
+    }
+
+    /// The id at `pos`.
+    pub(crate) fn key(&self, pos: usize) -> &str {
+        let end = self.ends[pos];
+        let start = if pos == 0 { 0 } else { self.ends[pos - 1] };
+        &self.text[start..end]
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The position of `id`.
+    pub(crate) fn get(&self, id: &str) -> Option<usize> {
+        let h = Self::hash(id);
+        self.table.find(h, |&p| self.key(p as usize) == id).map(|&p| p as usize)
+    }
+
+    pub(crate) fn contains(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
+
+    /// Adds the id that `write` appends and returns its position, or, when
+    /// it is there already, drops it and returns `Err` with the position of
+    /// the first.
+    pub(crate) fn insert_with(&mut self, write: impl FnOnce(&mut String)) -> Result<usize, usize> {
+        let start = self.text.len();
+        write(&mut self.text);
+        let IdIndex { text, ends, table } = self;
+        let id = &text[start..];
+        let key = |p: usize| {
+            let end = ends[p];
+            &text[if p == 0 { 0 } else { ends[p - 1] }..end]
+        };
+        let h = Self::hash(id);
+        match table.entry(h, |&p| key(p as usize) == id, |&p| Self::hash(key(p as usize))) {
+            Entry::Occupied(e) => {
+                let first = *e.get() as usize;
+                text.truncate(start);
+                Err(first)
+            }
+            Entry::Vacant(e) => {
+                let pos = ends.len();
+                e.insert(u32::try_from(pos).expect("fewer than 2^32 nodes"));
+                ends.push(text.len());
+                Ok(pos)
+            }
+        }
+    }
+
+    /// Adds `id`; see [`IdIndex::insert_with`].
+    pub(crate) fn insert(&mut self, id: &str) -> Result<usize, usize> {
+        self.insert_with(|t| t.push_str(id))
+    }
+
+    /// Every id with its position, in insertion order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, usize)> + '_ {
+        (0..self.len()).map(move |p| (self.key(p), p))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_found_by_text_and_position() {
+        let mut ix = IdIndex::default();
+        assert_eq!(ix.insert("vn/2023/ct-tw/25"), Ok(0));
+        assert_eq!(ix.insert_with(|t| t.push_str("vn/2023/ct-tw/25#1")), Ok(1));
+        assert_eq!(ix.insert("vn/2023/ct-tw/25"), Err(0));
+        assert_eq!(ix.insert(""), Ok(2));
+        assert_eq!(ix.len(), 3);
+        assert_eq!(ix.get("vn/2023/ct-tw/25#1"), Some(1));
+        assert_eq!(ix.get("vn/2023/ct-tw/25#"), None);
+        assert_eq!(ix.key(1), "vn/2023/ct-tw/25#1");
+        assert_eq!(ix.key(2), "");
+        assert_eq!(
+            ix.iter().map(|(k, _)| k).collect::<Vec<_>>(),
+            ["vn/2023/ct-tw/25", "vn/2023/ct-tw/25#1", ""]
+        );
+        // Enough ids to make the table grow and rehash from the buffer.
+        for i in 0..10_000 {
+            assert_eq!(ix.insert(&format!("q/{i}")), Ok(3 + i));
+        }
+        assert!((0..10_000).all(|i| ix.get(&format!("q/{i}")) == Some(3 + i)));
+    }
+}
