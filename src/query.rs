@@ -563,23 +563,27 @@ impl LineageGraph {
             _ => self.corpus().document_by_ref(central)?,
         };
         let family = jurisdiction.map(|j| self.jurisdiction_family(j));
+        let own = match self.idx(doc.id.as_str()).map(|n| self.graph[n]) {
+            Some(Node::Document(p)) => p,
+            _ => u32::MAX,
+        };
         let mut rows = Vec::with_capacity(doc.clauses.len());
         for c in &doc.clauses {
             let id = format!("{}#{}", doc.id, c.path);
             let Some(n) = self.idx(&id) else { continue };
             let trace = self.trace_from(n, opts);
-            let mut implemented_by = Vec::new();
+            let mut implemented_by = Vec::with_capacity(trace.hits.len());
             let mut inferred = Vec::new();
             // Raw hits: a clause of another document is known from the node
-            // itself, without building each hit's references and comparing ids.
+            // itself (its document's position), without reading the document
+            // unless a jurisdiction is asked for.
             let docs = self.corpus().documents();
             for h in &trace.hits[1..] {
                 let Node::Clause(di, _) = self.graph[h.node] else { continue };
-                let d = &docs[di as usize];
-                if std::ptr::eq(d, doc) || d.id == doc.id {
+                if di == own {
                     continue;
                 }
-                if family.as_ref().is_some_and(|f| !f.contains(&d.jurisdiction)) {
+                if family.as_ref().is_some_and(|f| !f.contains(&docs[di as usize].jurisdiction)) {
                     continue;
                 }
                 let hit_id = self.node_id(h.node);
