@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use directive_lineage::{
-    documents_csv, documents_json, node_link_json, tasks_csv, tasks_json, write_views, Corpus, Date,
-    DotOptions, Error, LineageGraph, NodeLinkOptions, QueryOptions, TaskFilter, TaskStatus,
+    documents_csv, documents_json, node_link_json, tasks_csv, tasks_json, write_views, Date, DotOptions,
+    Error, LineageGraph, NodeLinkOptions, QueryOptions, TaskFilter, TaskStatus,
 };
 
 const TRACE_OF: &str = "25-CT/TW#4";
@@ -60,7 +60,7 @@ fn write(dir: &Path, name: &str, text: &str, written: &mut Vec<PathBuf>) -> Resu
 
 fn run(out: &Path, data: &Path, as_of: &str) -> Result<Vec<PathBuf>, Error> {
     let day: Date = as_of.parse()?;
-    let graph = LineageGraph::build(Corpus::load(data)?);
+    let graph = LineageGraph::load(data)?;
     fs::create_dir_all(out)
         .map_err(|e| Error::from(directive_lineage::ErrorKind::Io { path: out.to_path_buf(), source: e }))?;
     let mut written = Vec::new();

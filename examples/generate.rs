@@ -14,7 +14,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use directive_lineage::generate::{Generator, ProvinceMap};
-use directive_lineage::{write_node_link, Corpus, LineageGraph, NodeLinkOptions};
+use directive_lineage::{write_node_link, LineageGraph, NodeLinkOptions};
 use serde_json::json;
 
 fn main() -> ExitCode {
@@ -77,7 +77,7 @@ fn main() -> ExitCode {
     if node_link {
         // Through the loader, as a notebook user's graph would be built.
         drop(corpus);
-        let graph = LineageGraph::build(Corpus::load(dir).expect("the written directory loads"));
+        let graph = LineageGraph::load(dir).expect("the written directory loads");
         let path = dir.join("node-link.json");
         let f = fs::File::create(&path).expect("create node-link.json");
         let mut w = std::io::BufWriter::new(f);

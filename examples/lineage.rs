@@ -6,19 +6,18 @@
 
 use std::process::ExitCode;
 
-use directive_lineage::{write_views, Corpus, DotOptions, LineageGraph, Severity};
+use directive_lineage::{write_views, DotOptions, LineageGraph, Severity};
 
 fn main() -> ExitCode {
     let dir =
         std::env::args().nth(1).unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/data").to_string());
-    let corpus = match Corpus::load(&dir) {
-        Ok(c) => c,
+    let graph = match LineageGraph::load(&dir) {
+        Ok(g) => g,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let graph = LineageGraph::build(corpus);
     let problems = graph.validate();
     let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
     println!("== validation: {errors} errors, {} warnings", problems.len() - errors);

@@ -12,7 +12,8 @@
 //!   agency alias table and the jurisdiction table; [`Corpus::load`] reads a
 //!   data directory, [`Corpus::resolve`] reads references as people write
 //!   them (`25-CT/TW#4`, `47/KH-UBND@thai-binh`).
-//! - [`LineageGraph`]: the graph built from a corpus, with
+//! - [`LineageGraph`]: the graph built from a corpus ([`LineageGraph::load`]
+//!   reads a data directory and builds as it reads), with
 //!   [`LineageGraph::validate`] reporting every problem at once.
 //! - The identity types [`DocNumber`] (`281/QĐ-TTg`), [`DocId`]
 //!   (`vn/2024/qd-ttg/281`), [`ClauseRef`] (`vn/2023/ct-tw/25#4`) and
@@ -33,10 +34,10 @@
 //!   accepted ones as `inferred` links with their score.
 //!
 //! ```
-//! use directive_lineage::{Corpus, LineageGraph};
+//! use directive_lineage::LineageGraph;
 //!
-//! let corpus = Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))?;
-//! let graph = LineageGraph::build(corpus);
+//! // Corpus::load + LineageGraph::build in one step, building while it reads.
+//! let graph = LineageGraph::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))?;
 //! for problem in graph.validate() {
 //!     println!("{problem}");
 //! }

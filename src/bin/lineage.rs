@@ -293,7 +293,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let graph = LineageGraph::build(Corpus::load(&cli.data)?);
+    let graph = LineageGraph::load(&cli.data)?;
     match &cli.command {
         Command::Check { .. } | Command::Extract { .. } => unreachable!("handled above"),
         Command::Trace { reference, up: false } => {
