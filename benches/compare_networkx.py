@@ -167,6 +167,12 @@ def validate(G):
     return problems
 
 
+def dot_trace(G, directive):
+    """The directive's trace as DOT: the subgraph with its attributes, through pydot."""
+    H = G.subgraph(trace_down(G, directive))
+    return len(nx.nx_pydot.to_pydot(H).to_string())
+
+
 def export_node_link(G):
     try:
         d = nx.node_link_data(G, edges="edges")
@@ -204,6 +210,7 @@ def run(node_link, rust_json):
     fam = family_of(G, p["province"])
     record("tasks_overdue_province", timed(lambda: len(overdue(G, p["as_of"], fam)), min_reps=3 if big else 5))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    record("dot_trace", timed(lambda: dot_trace(G, p["directive"]), min_reps=1 if big else 3, min_time=0 if big else 1.0))
     if not big:
         record("export_node_link", timed(lambda: export_node_link(G), min_reps=1, min_time=0))
     out = {
