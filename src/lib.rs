@@ -65,6 +65,7 @@ mod id;
 mod model;
 mod query;
 mod report;
+mod task_index;
 mod text;
 
 pub use align::{
