@@ -755,8 +755,9 @@ impl LineageGraph {
             TaskRef { document: d, clause: &d.clauses[clause as usize], due, status, via_group: None }
         };
         if let Some(j) = &filter.jurisdiction {
-            // A jurisdiction's documents and their tasks, in corpus order: a
-            // province is a thirtieth of the tasks, fewer than any due range.
+            // A jurisdiction's documents and their tasks, already in corpus
+            // order: a province holds a thirtieth of the tasks, fewer than the
+            // country's due range of an overdue query.
             let mut positions: Vec<u32> = self
                 .jurisdiction_family(j)
                 .iter()
