@@ -6,7 +6,9 @@
 //! sizes; `cargo bench --features generate --bench lineage -- --test` (what
 //! CI runs) runs each bench once on the 10k corpus only.
 //!
-//! Extraction throughput on the seeds waits for the extraction module.
+//! The `extract` group times `extract` on each seed text of `data/sources`
+//! (MB/s); it needs no corpus: `LINEAGE_BENCH_SIZES= cargo bench --features
+//! generate --bench lineage -- extract` runs it alone.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -14,8 +16,8 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use directive_lineage::generate::{start_points, Generator, StartPoints};
 use directive_lineage::{
-    trace_dot, write_node_link, Corpus, Date, DotOptions, LineageGraph, NodeLinkOptions, QueryOptions,
-    TaskFilter, TaskStatus,
+    extract, trace_dot, write_node_link, Corpus, Date, DotOptions, ExtractOptions, LineageGraph,
+    NodeLinkOptions, QueryOptions, TaskFilter, TaskStatus,
 };
 
 /// One generated corpus and the starting points of its queries.
@@ -62,6 +64,30 @@ impl std::io::Write for Sink {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
+}
+
+/// Extraction of each seed text, throughput in bytes of text.
+fn extraction(c: &mut Criterion) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sources");
+    let mut seeds: Vec<_> = std::fs::read_dir(dir)
+        .expect("data/sources")
+        .map(|e| e.expect("a directory entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    seeds.sort();
+    assert!(!seeds.is_empty(), "seed texts in {dir}");
+    let mut g = c.benchmark_group("extract");
+    g.measurement_time(Duration::from_secs(3));
+    for path in seeds {
+        let text = std::fs::read_to_string(&path).expect("a seed text");
+        let name = path.file_stem().expect("a file name").to_string_lossy().into_owned();
+        let opts = ExtractOptions::new(name.as_str());
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_function(BenchmarkId::from_parameter(&name), |b| {
+            b.iter(|| extract(black_box(&text), &opts).expect("a document"))
+        });
+    }
+    g.finish();
 }
 
 fn benches(c: &mut Criterion) {
@@ -115,5 +141,5 @@ fn benches(c: &mut Criterion) {
     }
 }
 
-criterion_group!(lineage, benches);
+criterion_group!(lineage, extraction, benches);
 criterion_main!(lineage);

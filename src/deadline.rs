@@ -250,16 +250,34 @@ impl Deadline {
 
 /// Status of a task that may have no deadline at all.
 pub(crate) fn status_of(deadline: Option<&Deadline>, completed: Option<Date>, as_of: Date) -> TaskStatus {
-    let due = deadline.and_then(Deadline::due);
+    status_from(
+        deadline.map(Deadline::kind),
+        deadline.and_then(Deadline::start),
+        deadline.and_then(Deadline::due),
+        completed,
+        as_of,
+    )
+}
+
+/// [`status_of`] from the parts of a deadline it reads, so that the task
+/// index computes statuses by the same rule without the clause.
+#[inline]
+pub(crate) fn status_from(
+    kind: Option<DeadlineKind>,
+    start: Option<Date>,
+    due: Option<Date>,
+    completed: Option<Date>,
+    as_of: Date,
+) -> TaskStatus {
     if let Some(c) = completed.filter(|c| *c <= as_of) {
         return match due {
             Some(d) if c > d => TaskStatus::DoneLate,
             _ => TaskStatus::DoneOnTime,
         };
     }
-    match (deadline.map(Deadline::kind), due) {
+    match (kind, due) {
         (Some(DeadlineKind::Ongoing), _) => TaskStatus::Ongoing,
-        (Some(DeadlineKind::From), _) => match deadline.and_then(Deadline::start) {
+        (Some(DeadlineKind::From), _) => match start {
             Some(s) if as_of < s => TaskStatus::Open,
             _ => TaskStatus::Ongoing,
         },

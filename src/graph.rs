@@ -281,6 +281,8 @@ pub struct LineageGraph {
     /// Positions of the documents of each jurisdiction, in corpus order, so
     /// that a query on one province reads that province only.
     pub(crate) by_jurisdiction: FxHashMap<String, Vec<u32>>,
+    /// Every task with its due date, for task queries that need no clause.
+    pub(crate) task_index: crate::task_index::TaskIndex,
 }
 
 impl LineageGraph {
@@ -394,6 +396,7 @@ impl Builder {
             agencies: Vec::new(),
             build_problems: Vec::new(),
             by_jurisdiction: FxHashMap::default(),
+            task_index: crate::task_index::build(&corpus),
             corpus,
         };
         g.corpus.reserve_documents(size.documents);

@@ -67,6 +67,7 @@ mod ids;
 mod model;
 mod query;
 mod report;
+mod task_index;
 mod text;
 
 pub use align::{

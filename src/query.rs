@@ -1,6 +1,7 @@
 //! Queries: trace down and up, coverage, tasks, comparison, text search.
 
 use std::collections::HashSet;
+use std::ops::{Bound, Range, RangeBounds};
 
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -15,6 +16,7 @@ use crate::error::{Error, ErrorKind};
 use crate::graph::{Edge, FxBuild, LineageGraph, Node, NodeRef};
 use crate::id::ClauseRef;
 use crate::model::{Clause, Document, Provenance, Role};
+use crate::task_index::{Entry, Place};
 use crate::text::{contains_syllables, fold, syllables};
 
 /// Options shared by the lineage queries.
@@ -666,6 +668,17 @@ impl LineageGraph {
     /// assert_eq!(refs[0].to_task().id, graph.tasks(&f)[0].id);
     /// ```
     pub fn task_refs(&self, filter: &TaskFilter) -> Vec<TaskRef<'_>> {
+        // Without an agency, the task index has every field a filter reads.
+        if filter.agency.is_none() {
+            return self.task_refs_indexed(filter);
+        }
+        self.task_refs_scan(filter)
+    }
+
+    /// [`LineageGraph::task_refs`] by reading every clause, without the task
+    /// index: the reference the indexed answers are tested against.
+    #[doc(hidden)]
+    pub fn task_refs_scan(&self, filter: &TaskFilter) -> Vec<TaskRef<'_>> {
         let family = filter.jurisdiction.as_ref().map(|j| self.jurisdiction_family(j));
         let as_of = filter.as_of.or_else(|| filter.status.map(|_| self.latest_date()));
         let mut agency = filter.agency.as_deref().map(|q| AgencyQuery::new(self.corpus(), q));
@@ -723,6 +736,72 @@ impl LineageGraph {
             }
         }
         found
+    }
+
+    /// [`LineageGraph::task_refs`] from the task index, for a filter without
+    /// an agency: no clause is read, only the entries that can match.
+    fn task_refs_indexed(&self, filter: &TaskFilter) -> Vec<TaskRef<'_>> {
+        let as_of = filter.as_of.or_else(|| filter.status.map(|_| self.latest_date()));
+        let window = due_window(filter, as_of);
+        let keep = |e: &Entry| -> Option<Option<TaskStatus>> {
+            if !window.contains(&e.due) || filter.role.is_some_and(|r| !e.has_role(r)) {
+                return None;
+            }
+            let status = as_of.map(|day| e.status(day));
+            (filter.status.is_none() || status == filter.status).then_some(status)
+        };
+        let docs = self.corpus().documents();
+        let index = &self.task_index;
+        let task_ref = |rank: usize, status| {
+            let Place { doc, clause } = index.place(rank);
+            let d = &docs[doc as usize];
+            let due = index.entry(rank).due;
+            TaskRef { document: d, clause: &d.clauses[clause as usize], due, status, via_group: None }
+        };
+        if let Some(j) = &filter.jurisdiction {
+            // A jurisdiction's documents and their tasks, already in corpus
+            // order: a province holds a thirtieth of the tasks, fewer than the
+            // country's due range of an overdue query.
+            let mut positions: Vec<u32> = self
+                .jurisdiction_family(j)
+                .iter()
+                .filter_map(|j| self.by_jurisdiction.get(j))
+                .flatten()
+                .copied()
+                .collect();
+            positions.sort_unstable();
+            return positions
+                .iter()
+                .flat_map(|&p| index.of_document(p as usize))
+                .filter_map(|r| keep(index.entry(r)).map(|s| task_ref(r, s)))
+                .collect();
+        }
+        let by_due = index.by_due();
+        let range = due_range(by_due, &window);
+        if range.len() == by_due.len() {
+            // Nothing to skip: corpus order as it is.
+            return (0..index.len()).filter_map(|r| keep(index.entry(r)).map(|s| task_ref(r, s))).collect();
+        }
+        // The dates that can match, marked by rank, read back in rank
+        // (corpus) order: cheaper than sorting the hits.
+        let mut marks = vec![0u64; index.len().div_ceil(64)];
+        let mut count = 0;
+        for (r, e) in &by_due[range] {
+            if keep(e).is_some() {
+                marks[*r as usize / 64] |= 1 << (r % 64);
+                count += 1;
+            }
+        }
+        let mut out = Vec::with_capacity(count);
+        for (w, &bits) in marks.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                let r = w * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                out.push(task_ref(r, as_of.map(|day| index.entry(r).status(day))));
+            }
+        }
+        out
     }
 
     fn latest_date(&self) -> Date {
@@ -829,8 +908,57 @@ impl LineageGraph {
     }
 }
 
+/// The due dates a filter allows (`None`, no due date, sorts first): its due
+/// window, and for Overdue and DoneLate a date before the day; NoDeadline
+/// needs none. Other statuses allow any date.
+fn due_window(filter: &TaskFilter, as_of: Option<Date>) -> (Bound<Option<Date>>, Bound<Option<Date>>) {
+    let dated = matches!(filter.status, Some(TaskStatus::Overdue | TaskStatus::DoneLate));
+    let lo = match filter.due_from {
+        Some(f) => Bound::Included(Some(f)),
+        None if dated || filter.due_to.is_some() => Bound::Excluded(None),
+        None => Bound::Unbounded,
+    };
+    let mut hi = Bound::Unbounded;
+    let mut tighten = |b: Bound<Option<Date>>| {
+        let key = |b: &Bound<Option<Date>>| match *b {
+            // (bound, excluded): at the same date an excluded bound is tighter.
+            Bound::Included(d) => Some((d, 1)),
+            Bound::Excluded(d) => Some((d, 0)),
+            Bound::Unbounded => None,
+        };
+        if key(&hi).is_none_or(|h| key(&b).is_some_and(|k| k < h)) {
+            hi = b;
+        }
+    };
+    if let Some(t) = filter.due_to {
+        tighten(Bound::Included(Some(t)));
+    }
+    if let (true, Some(day)) = (dated, as_of) {
+        tighten(Bound::Excluded(Some(day)));
+    }
+    if filter.status == Some(TaskStatus::NoDeadline) {
+        tighten(Bound::Included(None));
+    }
+    (lo, hi)
+}
+
+/// The positions in `by_due` (sorted by due date) of the dates in `window`.
+fn due_range(by_due: &[(u32, Entry)], window: &(Bound<Option<Date>>, Bound<Option<Date>>)) -> Range<usize> {
+    let lo = by_due.partition_point(|(_, e)| match window.0 {
+        Bound::Included(d) => e.due < d,
+        Bound::Excluded(d) => e.due <= d,
+        Bound::Unbounded => false,
+    });
+    let hi = by_due.partition_point(|(_, e)| match window.1 {
+        Bound::Included(d) => e.due <= d,
+        Bound::Excluded(d) => e.due < d,
+        Bound::Unbounded => true,
+    });
+    lo..hi.max(lo)
+}
+
 /// A task's completion: the last lead's date once every lead has reported.
-fn completion(c: &Clause) -> Option<Date> {
+pub(crate) fn completion(c: &Clause) -> Option<Date> {
     let mut last: Option<Date> = None;
     for a in c.assignments.iter().filter(|a| a.role == Role::Lead) {
         let done = a.completed?; // a lead still at work: not done
