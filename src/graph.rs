@@ -17,6 +17,7 @@ use crate::error::Error;
 use crate::id::{is_clause_path, ClauseRef};
 use crate::ids::IdIndex;
 use crate::model::{Clause, Document, Implements, Jurisdiction, Provenance, Relation, Role};
+use crate::task_index::TaskIndex;
 
 /// What a node stands for. Payloads are positions in the corpus, so a node
 /// is 12 bytes whatever the size of its text.
@@ -396,7 +397,7 @@ impl Builder {
             agencies: Vec::new(),
             build_problems: Vec::new(),
             by_jurisdiction: FxHashMap::default(),
-            task_index: crate::task_index::build(&corpus),
+            task_index: TaskIndex::with_capacity(size.documents, size.clauses),
             corpus,
         };
         g.corpus.reserve_documents(size.documents);
@@ -414,8 +415,11 @@ impl Builder {
     /// assigns edges, and the links whose targets are already there.
     fn add(&mut self, doc: Document, origin: Option<PathBuf>) {
         let i = self.g.corpus.documents().len();
+        // Every document's tasks, duplicates too: task queries read the corpus.
+        self.g.task_index.add_document(i, &doc);
         self.g.corpus.push_document(doc, origin);
-        let LineageGraph { corpus, graph, index, agencies, build_problems, by_jurisdiction } = &mut self.g;
+        let LineageGraph { corpus, graph, index, agencies, build_problems, by_jurisdiction, .. } =
+            &mut self.g;
         let corpus: &Corpus = corpus;
         let doc = &corpus.documents()[i];
         let id = doc.id.as_str();
@@ -592,6 +596,7 @@ impl Builder {
     /// a target are reported as dangling.
     fn finish(self) -> LineageGraph {
         let Builder { mut g, pending, .. } = self;
+        g.task_index.finish();
         let LineageGraph { corpus, graph, index, build_problems, .. } = &mut g;
         let corpus: &Corpus = corpus;
         let docs = corpus.documents();

@@ -2,10 +2,9 @@
 //! task queries without an agency read small entries instead of clauses
 //! (a million 240-byte clause structs spread over the heap at 1M clauses).
 
-use crate::corpus::Corpus;
 use crate::date::Date;
 use crate::deadline::{status_from, DeadlineKind, TaskStatus};
-use crate::model::Role;
+use crate::model::{Document, Role};
 use crate::query::completion;
 
 /// What the status of a task needs: the parts of its deadline and
@@ -102,21 +101,29 @@ impl TaskIndex {
     }
 }
 
-/// Builds the index in one pass over the clauses.
-pub(crate) fn build(corpus: &Corpus) -> TaskIndex {
-    let docs = corpus.documents();
-    // Room for every clause: pages never written are never touched, and the
-    // shrink below gives the rest back without a copy on large blocks.
-    let clauses: usize = docs.iter().map(|d| d.clauses.len()).sum();
-    let mut places = Vec::with_capacity(clauses);
-    let mut in_order = Vec::with_capacity(clauses);
-    let mut doc_start = Vec::with_capacity(docs.len() + 1);
-    for (di, d) in docs.iter().enumerate() {
-        doc_start.push(pos(in_order.len()));
+impl TaskIndex {
+    /// Room for `clauses` tasks: pages never written are never touched, and
+    /// [`TaskIndex::finish`] gives the rest back without a copy on large
+    /// blocks.
+    pub(crate) fn with_capacity(documents: usize, clauses: usize) -> TaskIndex {
+        TaskIndex {
+            places: Vec::with_capacity(clauses),
+            in_order: Vec::with_capacity(clauses),
+            doc_start: Vec::with_capacity(documents + 1),
+            by_due: Vec::new(),
+        }
+    }
+
+    /// Adds the tasks of the document at position `di`; documents come in
+    /// corpus order (the graph builder adds each as it adds its clauses,
+    /// while they are in cache).
+    pub(crate) fn add_document(&mut self, di: usize, d: &Document) {
+        debug_assert_eq!(di, self.doc_start.len(), "documents in corpus order");
+        self.doc_start.push(pos(self.in_order.len()));
         for (ci, c) in d.clauses.iter().enumerate().filter(|(_, c)| c.is_task()) {
             let deadline = c.deadline.as_ref();
-            places.push(Place { doc: pos(di), clause: pos(ci) });
-            in_order.push(Entry {
+            self.places.push(Place { doc: pos(di), clause: pos(ci) });
+            self.in_order.push(Entry {
                 due: deadline.and_then(|d| d.due()),
                 completed: completion(c),
                 start: deadline.and_then(|d| d.start()),
@@ -125,11 +132,14 @@ pub(crate) fn build(corpus: &Corpus) -> TaskIndex {
             });
         }
     }
-    doc_start.push(pos(in_order.len()));
-    places.shrink_to_fit();
-    in_order.shrink_to_fit();
-    let by_due = sort_by_due(&in_order);
-    TaskIndex { places, in_order, doc_start, by_due }
+
+    /// Closes the last document's range and sorts by due date.
+    pub(crate) fn finish(&mut self) {
+        self.doc_start.push(pos(self.in_order.len()));
+        self.places.shrink_to_fit();
+        self.in_order.shrink_to_fit();
+        self.by_due = sort_by_due(&self.in_order);
+    }
 }
 
 /// (rank, entry) sorted by due date, equal dates in rank order: a counting
