@@ -4,7 +4,9 @@
 //! `cargo bench --features generate --bench lineage` runs every size (the 1M
 //! corpus takes minutes and ~2 GB); `LINEAGE_BENCH_SIZES=10000,100000` picks
 //! sizes; `cargo bench --features generate --bench lineage -- --test` (what
-//! CI runs) runs each bench once on the 10k corpus only.
+//! CI runs) runs each bench once on the 10k corpus only. The `load` group
+//! times `Corpus::from_json` + `build` on the JSON in memory and
+//! `LineageGraph::load` on the same corpus written as a data directory.
 //!
 //! The `extract` group times `extract` on each seed text of `data/sources`
 //! (MB/s); it needs no corpus: `LINEAGE_BENCH_SIZES= cargo bench --features
@@ -41,6 +43,22 @@ fn fixture(clauses: usize) -> Fixture {
     let docs = graph.corpus().documents();
     let clauses = docs.iter().map(|d| d.clauses.len()).sum();
     Fixture { clauses, json, graph, down, up, directive, province, as_of }
+}
+
+/// The fixture's corpus as a data directory, as the `generate` example
+/// writes one: `corpus/generated.json` and the two tables.
+fn write_data_dir(f: &Fixture) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("lineage-bench-{}-{}", f.clauses, std::process::id()));
+    std::fs::create_dir_all(dir.join("corpus")).expect("a temporary directory");
+    std::fs::write(dir.join("corpus/generated.json"), &f.json).expect("writes the corpus");
+    let table = |name: &str, format: &str, rows: serde_json::Value| {
+        let text = serde_json::json!({ "format": format, name: rows }).to_string();
+        std::fs::write(dir.join(format!("{name}.json")), text).expect("writes a table");
+    };
+    let corpus = f.graph.corpus();
+    table("agencies", "directive-lineage/agencies@1", serde_json::json!(corpus.agencies()));
+    table("jurisdictions", "directive-lineage/jurisdictions@1", serde_json::json!(corpus.jurisdictions()));
+    dir
 }
 
 fn sizes() -> Vec<usize> {
@@ -109,7 +127,13 @@ fn benches(c: &mut Criterion) {
                 LineageGraph::build(corpus)
             })
         });
+        // What a user calls on a data directory: read, parse and build at once.
+        let dir = write_data_dir(&f);
+        g.bench_function(id("data_dir_to_graph"), |b| {
+            b.iter(|| LineageGraph::load(black_box(&dir)).expect("loads"))
+        });
         g.finish();
+        let _ = std::fs::remove_dir_all(&dir);
 
         let mut g = c.benchmark_group("queries");
         g.sample_size(10).measurement_time(Duration::from_secs(if big { 20 } else { 5 }));
