@@ -465,34 +465,48 @@ impl Builder {
             }
         }
 
-        // Clause nodes first: a parent may follow its child.
-        let mut nodes: Vec<Option<NodeIndex>> = Vec::with_capacity(doc.clauses.len());
-        let mut local: FxHashMap<&str, NodeIndex> =
-            FxHashMap::with_capacity_and_hasher(doc.clauses.len(), FxBuild::default());
+        // Clause nodes first: a parent may follow its child. A path used
+        // twice keeps its first clause: sorting by (path, position) puts the
+        // repeats right after it.
+        let n_clauses = doc.clauses.len();
+        let valid: Vec<bool> = doc.clauses.iter().map(|c| is_clause_path(&c.path)).collect();
+        let mut order: Vec<u32> = (0..n_clauses as u32).filter(|&c| valid[c as usize]).collect();
+        order.sort_unstable_by(|&x, &y| {
+            doc.clauses[x as usize].path.cmp(&doc.clauses[y as usize].path).then(x.cmp(&y))
+        });
+        let mut repeated = vec![false; n_clauses];
+        for w in order.windows(2) {
+            if doc.clauses[w[0] as usize].path == doc.clauses[w[1] as usize].path {
+                repeated[w[1] as usize] = true;
+            }
+        }
+        let mut paths: Vec<&str> = Vec::with_capacity(n_clauses);
+        let mut kept: Vec<u32> = Vec::with_capacity(n_clauses);
         for (c, clause) in doc.clauses.iter().enumerate() {
             let path = clause.path.as_str();
-            let problem = if !is_clause_path(path) {
+            let problem = if !valid[c] {
                 Some((Rule::InvalidPath, format!("malformed clause path {path:?}")))
-            } else if local.contains_key(path) {
+            } else if repeated[c] {
                 Some((Rule::DuplicateId, format!("clause path {path} is used twice")))
             } else {
                 None
             };
-            if let Some((rule, msg)) = problem {
-                push_problem(build_problems, corpus, Severity::Error, rule, Some(i), Some(path), msg);
-                nodes.push(None);
-                continue;
+            match problem {
+                Some((rule, msg)) => {
+                    push_problem(build_problems, corpus, Severity::Error, rule, Some(i), Some(path), msg)
+                }
+                None => {
+                    paths.push(path);
+                    kept.push(c as u32);
+                }
             }
-            let n = graph.add_node(Node::Clause(i as u32, c as u32));
-            // Unique: the document id is, and so is the path within it.
-            let at = index.insert_with(|t| {
-                t.push_str(id);
-                t.push('#');
-                t.push_str(path);
-            });
-            debug_assert_eq!(at, Ok(n.index()), "node index = id position");
-            local.insert(path, n);
-            nodes.push(Some(n));
+        }
+        let first = index.add_parts(dn.index(), id, &paths);
+        let mut nodes: Vec<Option<NodeIndex>> = vec![None; n_clauses];
+        for (k, &c) in kept.iter().enumerate() {
+            let n = graph.add_node(Node::Clause(i as u32, c));
+            debug_assert_eq!(n.index(), first + k, "node index = id position");
+            nodes[c as usize] = Some(n);
         }
         let names = match self.resolved.get_mut(j) {
             Some(m) => m,
@@ -503,8 +517,8 @@ impl Builder {
             let mut parent = dn;
             let mut p = clause.path.as_str();
             while let Some((head, _)) = p.rsplit_once('.') {
-                if let Some(&pn) = local.get(head) {
-                    parent = pn;
+                if let Some(pn) = index.part(dn.index(), id.len(), head) {
+                    parent = NodeIndex::new(pn);
                     break;
                 }
                 p = head;
@@ -869,7 +883,7 @@ impl LineageGraph {
 
     /// True when a node has this id.
     pub fn contains(&self, id: &str) -> bool {
-        self.index.contains(id)
+        self.idx(id).is_some()
     }
 
     /// Number of nodes.

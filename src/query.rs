@@ -414,7 +414,7 @@ impl LineageGraph {
     /// Resolves a reference as people write it (see [`Corpus::resolve`](crate::Corpus::resolve))
     /// to a node of this graph.
     pub fn resolve(&self, input: &str) -> Result<ClauseRef, Error> {
-        if self.index.contains(input.trim()) {
+        if self.contains(input.trim()) {
             if let Ok(r) = input.trim().parse() {
                 return Ok(r);
             }
