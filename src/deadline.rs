@@ -73,6 +73,24 @@ pub enum TaskStatus {
     NoDeadline,
 }
 
+impl TaskStatus {
+    /// Every status, in the order reports list them.
+    ///
+    /// ```
+    /// use directive_lineage::TaskStatus;
+    /// assert_eq!(TaskStatus::ALL.len(), 6);
+    /// assert!(TaskStatus::ALL.windows(2).all(|w| w[0] < w[1]));
+    /// ```
+    pub const ALL: [TaskStatus; 6] = [
+        TaskStatus::DoneOnTime,
+        TaskStatus::DoneLate,
+        TaskStatus::Open,
+        TaskStatus::Overdue,
+        TaskStatus::Ongoing,
+        TaskStatus::NoDeadline,
+    ];
+}
+
 impl fmt::Display for TaskStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

@@ -4,15 +4,6 @@
 
 use directive_lineage::{Corpus, Date, LineageGraph, Role, TaskFilter, TaskRef, TaskStatus};
 
-const STATUSES: [TaskStatus; 6] = [
-    TaskStatus::DoneOnTime,
-    TaskStatus::DoneLate,
-    TaskStatus::Open,
-    TaskStatus::Overdue,
-    TaskStatus::Ongoing,
-    TaskStatus::NoDeadline,
-];
-
 /// What a row is: the clause and document themselves (by address), its due
 /// date, status and group.
 type Row<'g> = (usize, usize, Option<Date>, Option<TaskStatus>, Option<&'g str>);
@@ -79,12 +70,12 @@ fn check(g: &LineageGraph, jurisdictions: &[&str], max_days: usize) {
                 base = base.due_to(d);
             }
             same(g, &base);
-            for status in STATUSES {
+            for status in TaskStatus::ALL {
                 // The corpus's latest date stands in for a missing day.
                 same(g, &base.clone().status(status));
                 for &day in &days {
                     let f = base.clone().as_of(day);
-                    if status == STATUSES[0] {
+                    if status == TaskStatus::ALL[0] {
                         same(g, &f);
                     }
                     nonempty += usize::from(same(g, &f.status(status)) > 0);

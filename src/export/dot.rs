@@ -628,15 +628,6 @@ fn status_colors(s: Option<TaskStatus>) -> (&'static str, &'static str) {
     }
 }
 
-const STATUSES: [TaskStatus; 6] = [
-    TaskStatus::DoneOnTime,
-    TaskStatus::DoneLate,
-    TaskStatus::Open,
-    TaskStatus::Overdue,
-    TaskStatus::Ongoing,
-    TaskStatus::NoDeadline,
-];
-
 fn status_legend(g: &mut Scope<'_, '_>, as_of: Option<Date>, extra: &[(&str, &str)]) {
     let mut legend = g.cluster();
     let title = match as_of {
@@ -647,7 +638,7 @@ fn status_legend(g: &mut Scope<'_, '_>, as_of: Option<Date>, extra: &[(&str, &st
     legend.set("style", "rounded", true);
     legend.set("color", "#cccccc", true);
     let mut ids = Vec::new();
-    for s in STATUSES {
+    for s in TaskStatus::ALL {
         let id = format!("legend:{}", super::tag(&s));
         let (fill, font) = status_colors(Some(s));
         legend
