@@ -102,37 +102,25 @@ impl IdIndex {
         self.get(id).is_some()
     }
 
-    /// Adds the id that `write` appends and returns its position, or, when
-    /// it is there already, drops it and returns `Err` with the position of
-    /// the first.
-    pub(crate) fn insert_with(&mut self, write: impl FnOnce(&mut String)) -> Result<usize, usize> {
-        let start = self.text.len();
-        write(&mut self.text);
+    /// Adds `id` (a document, agency or jurisdiction; parts go through
+    /// [`IdIndex::add_parts`]) and returns its position, or, when it is there
+    /// already, `Err` with the position of the first.
+    pub(crate) fn insert(&mut self, id: &str) -> Result<usize, usize> {
         let IdIndex { text, ends, table, .. } = self;
-        let id = &text[start..];
         let key = |p: usize| {
             let end = ends[p];
             &text[if p == 0 { 0 } else { ends[p - 1] }..end]
         };
-        let h = Self::hash(id);
-        match table.entry(h, |&p| key(p as usize) == id, |&p| Self::hash(key(p as usize))) {
-            Entry::Occupied(e) => {
-                let first = *e.get() as usize;
-                text.truncate(start);
-                Err(first)
-            }
+        match table.entry(Self::hash(id), |&p| key(p as usize) == id, |&p| Self::hash(key(p as usize))) {
+            Entry::Occupied(e) => Err(*e.get() as usize),
             Entry::Vacant(e) => {
                 let at = ends.len();
                 e.insert(pos(at));
+                text.push_str(id);
                 ends.push(text.len());
                 Ok(at)
             }
         }
-    }
-
-    /// Adds `id`; see [`IdIndex::insert_with`].
-    pub(crate) fn insert(&mut self, id: &str) -> Result<usize, usize> {
-        self.insert_with(|t| t.push_str(id))
     }
 
     /// Every id with its position, in insertion order.
@@ -153,7 +141,7 @@ mod tests {
     fn ids_are_found_by_text_and_position() {
         let mut ix = IdIndex::default();
         assert_eq!(ix.insert("vn/2023/ct-tw/25"), Ok(0));
-        assert_eq!(ix.insert_with(|t| t.push_str("vn/2023/ct-tw/25#1")), Ok(1));
+        assert_eq!(ix.insert("vn/2023/ct-tw/25#1"), Ok(1));
         assert_eq!(ix.insert("vn/2023/ct-tw/25"), Err(0));
         assert_eq!(ix.insert(""), Ok(2));
         assert_eq!(ix.len(), 3);
