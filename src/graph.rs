@@ -423,19 +423,25 @@ impl Builder {
         let corpus: &Corpus = corpus;
         let doc = &corpus.documents()[i];
         let id = doc.id.as_str();
-        if let Some(prev) = index.get(id) {
-            let prev = match graph[NodeIndex::new(prev)] {
-                Node::Document(p) => corpus.origin(p as usize),
-                _ => None,
-            };
-            let where_prev = prev.map(|p| format!(" (first in {})", p.display())).unwrap_or_default();
-            let msg = format!("document id {id} is used twice{where_prev}");
-            push_problem(build_problems, corpus, Severity::Error, Rule::DuplicateId, Some(i), None, msg);
-            return;
-        }
-        let dn = graph.add_node(Node::Document(i as u32));
-        let at = index.insert(id);
-        debug_assert_eq!(at, Ok(dn.index()), "node index = id position");
+        // The id first: a duplicate gets no node, and otherwise the id's
+        // position is the index of the node added next.
+        let dn = match index.insert(id) {
+            Ok(at) => {
+                let dn = graph.add_node(Node::Document(i as u32));
+                debug_assert_eq!(at, dn.index(), "node index = id position");
+                dn
+            }
+            Err(prev) => {
+                let prev = match graph[NodeIndex::new(prev)] {
+                    Node::Document(p) => corpus.origin(p as usize),
+                    _ => None,
+                };
+                let where_prev = prev.map(|p| format!(" (first in {})", p.display())).unwrap_or_default();
+                let msg = format!("document id {id} is used twice{where_prev}");
+                push_problem(build_problems, corpus, Severity::Error, Rule::DuplicateId, Some(i), None, msg);
+                return;
+            }
+        };
         let j = doc.jurisdiction.as_str();
         match by_jurisdiction.get_mut(j) {
             Some(v) => v.push(i as u32),
@@ -535,12 +541,11 @@ impl Builder {
                             (agencies.len() - 1) as u32
                         });
                         let key = format!("agency:{}", r.id);
-                        let an = match index.get(&key) {
-                            Some(p) => NodeIndex::new(p),
-                            None => {
+                        let an = match index.insert(&key) {
+                            Err(p) => NodeIndex::new(p),
+                            Ok(at) => {
                                 let an = graph.add_node(Node::Agency(ai));
-                                let at = index.insert(&key);
-                                debug_assert_eq!(at, Ok(an.index()), "node index = id position");
+                                debug_assert_eq!(at, an.index(), "node index = id position");
                                 an
                             }
                         };
@@ -678,7 +683,10 @@ impl LineageGraph {
     fn add_jurisdictions(&mut self) {
         for (i, j) in self.corpus.jurisdictions().iter().enumerate() {
             let key = format!("jurisdiction:{}", j.id);
-            if self.index.contains(&key) {
+            if let Ok(at) = self.index.insert(&key) {
+                let n = self.graph.add_node(Node::Jurisdiction(i as u32));
+                debug_assert_eq!(at, n.index(), "node index = id position");
+            } else {
                 self.build_problems.push(Problem {
                     severity: Severity::Error,
                     rule: Rule::DuplicateId,
@@ -687,11 +695,7 @@ impl LineageGraph {
                     clause: None,
                     message: format!("jurisdiction {} is listed twice", j.id),
                 });
-                continue;
             }
-            let n = self.graph.add_node(Node::Jurisdiction(i as u32));
-            let at = self.index.insert(&key);
-            debug_assert_eq!(at, Ok(n.index()), "node index = id position");
         }
         let pairs: Vec<(String, String)> = self
             .corpus

@@ -98,10 +98,6 @@ impl IdIndex {
         first
     }
 
-    pub(crate) fn contains(&self, id: &str) -> bool {
-        self.get(id).is_some()
-    }
-
     /// Adds `id` (a document, agency or jurisdiction; parts go through
     /// [`IdIndex::add_parts`]) and returns its position, or, when it is there
     /// already, `Err` with the position of the first.
