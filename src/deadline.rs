@@ -331,14 +331,26 @@ impl<'de> Deserialize<'de> for Deadline {
             }
 
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Deadline, A::Error> {
+                // An identifier enum reads keys in place; `Cow<str>` keys
+                // were four allocations per deadline.
+                #[derive(Deserialize)]
+                #[serde(field_identifier, rename_all = "lowercase")]
+                enum Key {
+                    Text,
+                    Kind,
+                    Start,
+                    End,
+                    #[serde(other)]
+                    Other,
+                }
                 let (mut text, mut kind, mut start, mut end) = (None, None, None, None);
-                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                    match key.as_ref() {
-                        "text" => text = Some(map.next_value::<String>()?),
-                        "kind" => kind = map.next_value::<Option<DeadlineKind>>()?,
-                        "start" => start = map.next_value::<Option<Date>>()?,
-                        "end" => end = map.next_value::<Option<Date>>()?,
-                        _ => {
+                while let Some(key) = map.next_key::<Key>()? {
+                    match key {
+                        Key::Text => text = Some(map.next_value::<String>()?),
+                        Key::Kind => kind = map.next_value::<Option<DeadlineKind>>()?,
+                        Key::Start => start = map.next_value::<Option<Date>>()?,
+                        Key::End => end = map.next_value::<Option<Date>>()?,
+                        Key::Other => {
                             map.next_value::<serde::de::IgnoredAny>()?;
                         }
                     }

@@ -123,14 +123,17 @@ impl DocKind {
     /// `party` chooses between the Party and state readings of `TT` and of
     /// Quy định.
     pub fn from_code(code: &str, party: bool) -> Option<DocKind> {
-        let up = code.to_uppercase();
-        match up.as_str() {
-            "TT" if party => return Some(DocKind::ThongTri),
-            "TT" => return Some(DocKind::ThongTu),
-            "QĐI" => return Some(DocKind::QuyDinhDang),
-            _ => {}
+        // Compared char by char: upper-casing each row's code allocated a
+        // dozen strings for every number read.
+        let same =
+            |c: &str| c.chars().flat_map(char::to_uppercase).eq(code.chars().flat_map(char::to_uppercase));
+        if same("TT") {
+            return Some(if party { DocKind::ThongTri } else { DocKind::ThongTu });
         }
-        KINDS.iter().find(|(k, c, _)| c.to_uppercase() == up && *k != DocKind::CongVan).map(|r| r.0)
+        if same("QĐI") {
+            return Some(DocKind::QuyDinhDang);
+        }
+        KINDS.iter().find(|(k, c, _)| *k != DocKind::CongVan && same(c)).map(|r| r.0)
     }
 
     /// The kind for a Vietnamese name in any case or tone-mark placement
@@ -366,8 +369,7 @@ impl Serialize for DocNumber {
 
 impl<'de> Deserialize<'de> for DocNumber {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<DocNumber, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        crate::date::parse_str(d, "a document number such as 281/QĐ-TTg", str::parse)
     }
 }
 
@@ -505,8 +507,7 @@ impl Serialize for DocId {
 
 impl<'de> Deserialize<'de> for DocId {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<DocId, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        crate::date::parse_str(d, "a document id such as vn/2024/qd-ttg/281", str::parse)
     }
 }
 
@@ -616,8 +617,7 @@ impl Serialize for ClauseRef {
 
 impl<'de> Deserialize<'de> for ClauseRef {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ClauseRef, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        crate::date::parse_str(d, "a clause reference such as vn/2023/ct-tw/25#4", str::parse)
     }
 }
 
