@@ -1,7 +1,9 @@
 //! Deadlines as plans write them, and task status as of a date.
 
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::fmt;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -48,7 +50,9 @@ pub enum DeadlineKind {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Deadline {
-    text: String,
+    /// Shared: a national corpus repeats a few hundred deadline texts over
+    /// a million tasks (see [`interned`]).
+    text: Arc<str>,
     kind: DeadlineKind,
     start: Option<Date>,
     end: Option<Date>,
@@ -148,7 +152,7 @@ impl Deadline {
     pub fn parse(text: &str) -> Deadline {
         let text = nfc(text.trim());
         let (kind, start, end) = Self::read(&fold(&text));
-        Deadline { text, kind, start, end }
+        Deadline { text: text.into(), kind, start, end }
     }
 
     fn read(f: &str) -> (DeadlineKind, Option<Date>, Option<Date>) {
@@ -346,7 +350,7 @@ impl<'de> Deserialize<'de> for Deadline {
                 let (mut text, mut kind, mut start, mut end) = (None, None, None, None);
                 while let Some(key) = map.next_key::<Key>()? {
                     match key {
-                        Key::Text => text = Some(map.next_value::<String>()?),
+                        Key::Text => text = Some(map.next_value::<Interned>()?.0),
                         Key::Kind => kind = map.next_value::<Option<DeadlineKind>>()?,
                         Key::Start => start = map.next_value::<Option<Date>>()?,
                         Key::End => end = map.next_value::<Option<Date>>()?,
@@ -358,7 +362,7 @@ impl<'de> Deserialize<'de> for Deadline {
                 let text = text.ok_or_else(|| serde::de::Error::missing_field("text"))?;
                 Ok(match kind {
                     None => Deadline::parse(&text),
-                    Some(kind) => Deadline { text: nfc_owned(text), kind, start, end },
+                    Some(kind) => Deadline { text, kind, start, end },
                 })
             }
         }
@@ -366,14 +370,40 @@ impl<'de> Deserialize<'de> for Deadline {
     }
 }
 
-/// NFC without a copy for text already in NFC (nearly all stored text).
-fn nfc_owned(text: String) -> String {
-    use unicode_normalization::{is_nfc_quick, IsNormalized};
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        text
-    } else {
-        nfc(&text)
+/// A deadline text read from JSON, NFC, shared with the equal texts read
+/// before it on this thread.
+struct Interned(Arc<str>);
+
+impl<'de> Deserialize<'de> for Interned {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Interned, D::Error> {
+        crate::date::parse_str(d, "a deadline text", |s| {
+            Ok::<_, std::convert::Infallible>(Interned(interned(s)))
+        })
     }
+}
+
+/// The shared copy of a deadline text. Loading a national corpus allocated
+/// a string for each of a million deadlines, nearly all repeats; the table
+/// is per thread (no lock between parse threads) and starts over when it
+/// holds more than a few thousand texts, so its memory stays small.
+fn interned(s: &str) -> Arc<str> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    type Texts = HashSet<Arc<str>, crate::graph::FxBuild>;
+    thread_local!(static TEXTS: RefCell<Texts> = RefCell::default());
+    if is_nfc_quick(s.chars()) != IsNormalized::Yes {
+        return nfc(s).into();
+    }
+    TEXTS.with_borrow_mut(|texts| {
+        if let Some(t) = texts.get(s) {
+            return t.clone();
+        }
+        if texts.len() >= 4096 {
+            texts.clear();
+        }
+        let t: Arc<str> = s.into();
+        texts.insert(t.clone());
+        t
+    })
 }
 
 #[cfg(test)]
@@ -452,5 +482,22 @@ mod tests {
         let json = serde_json::to_string(&d).unwrap();
         assert_eq!(json, r#"{"text":"Quý II năm 2024","kind":"by","start":"2024-04-01","end":"2024-06-30"}"#);
         assert_eq!(serde_json::from_str::<Deadline>(&json).unwrap(), d);
+    }
+
+    #[test]
+    fn read_texts_are_nfc_and_shared() {
+        // JSON escapes: ý precomposed, then y + combining acute.
+        let composed = r"Qu\u00fd IV n\u0103m 2024";
+        let nfd = r"Qu\u0079\u0301 IV n\u0103m 2024";
+        let json = format!(
+            r#"[{{"text": "{composed}", "kind": "by", "start": "2024-10-01", "end": "2024-12-31"}},
+               {{"text": "{composed}", "kind": "by", "start": "2024-10-01", "end": "2024-12-31"}},
+               {{"text": "{nfd}", "kind": "by", "start": "2024-10-01", "end": "2024-12-31"}}]"#
+        );
+        let ds: Vec<Deadline> = serde_json::from_str(&json).unwrap();
+        assert!(Arc::ptr_eq(&ds[0].text, &ds[1].text), "repeats share one text");
+        assert_eq!(ds[2].text(), "Quý IV năm 2024");
+        assert_eq!(ds[2], ds[0]);
+        assert_eq!(ds[0].due(), Date::new(2024, 12, 31));
     }
 }
