@@ -393,7 +393,12 @@ impl Builder {
         let e = size.links + size.clauses + size.documents + corpus.jurisdictions().len();
         let mut g = LineageGraph {
             graph: StableDiGraph::with_capacity(n, e),
-            index: IdIndex::with_capacity(n, size.id_bytes + 64 * tables.min(size.clauses)),
+            index: IdIndex::with_capacity(
+                n,
+                size.documents + corpus.jurisdictions().len() + tables.min(size.clauses),
+                size.documents,
+                size.id_bytes + 64 * tables.min(size.clauses),
+            ),
             agencies: Vec::new(),
             build_problems: Vec::new(),
             by_jurisdiction: FxHashMap::default(),

@@ -35,13 +35,15 @@ pub(crate) struct IdIndex {
 }
 
 impl IdIndex {
-    /// Room for `ids` ids of `bytes` bytes in all.
-    pub(crate) fn with_capacity(ids: usize, bytes: usize) -> IdIndex {
+    /// Room for `ids` ids of `bytes` bytes in all, of which `keyed` are
+    /// documents, agencies and jurisdictions (the rest are parts) and
+    /// `documents` are documents: growing the tables rehashed every entry.
+    pub(crate) fn with_capacity(ids: usize, keyed: usize, documents: usize, bytes: usize) -> IdIndex {
         IdIndex {
             text: String::with_capacity(bytes),
             ends: Vec::with_capacity(ids),
-            table: HashTable::new(),
-            parts: Default::default(),
+            table: HashTable::with_capacity(keyed),
+            parts: hashbrown::HashMap::with_capacity_and_hasher(documents, FxBuild::default()),
             sorted: Vec::with_capacity(ids),
         }
     }
