@@ -21,7 +21,7 @@ import time
 import networkx as nx
 
 OPS = [
-    ("load_first", "load, first in a fresh process (JSON → graph)"),
+    ("load_first", "load in a fresh process (JSON → graph), median of 5"),
     ("load", "load (JSON → graph), median"),
     ("load_two_step", "load in two steps (`Corpus::load` + `build`)"),
     ("validate", "validate"),
