@@ -390,12 +390,13 @@ fn interned(s: &str) -> Arc<str> {
     use unicode_normalization::{is_nfc_quick, IsNormalized};
     type Texts = HashSet<Arc<str>, crate::graph::FxBuild>;
     thread_local!(static TEXTS: RefCell<Texts> = RefCell::default());
-    if is_nfc_quick(s.chars()) != IsNormalized::Yes {
-        return nfc(s).into();
-    }
     TEXTS.with_borrow_mut(|texts| {
+        // Only NFC texts are kept, so a text found needs no check.
         if let Some(t) = texts.get(s) {
             return t.clone();
+        }
+        if is_nfc_quick(s.chars()) != IsNormalized::Yes {
+            return nfc(s).into();
         }
         if texts.len() >= 4096 {
             texts.clear();
