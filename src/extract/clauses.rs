@@ -41,7 +41,7 @@ static FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:tên nhiệm vụ|nội dung|cơ quan chủ trì|đơn vị chủ trì|cơ quan phối hợp|đơn vị phối hợp|kết quả|sản phẩm|thời gian hoàn thành|thời hạn hoàn thành|thời gian thực hiện|thời hạn)\s*:").unwrap()
 });
 
-fn roman_value(r: &str) -> Option<u32> {
+pub(crate) fn roman_value(r: &str) -> Option<u32> {
     let mut total = 0u32;
     let vals: Vec<u32> = r
         .chars()

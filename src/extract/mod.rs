@@ -47,6 +47,7 @@ mod citations;
 mod clauses;
 mod header;
 mod indicators;
+mod markdown;
 mod normalise;
 mod tables;
 
@@ -427,24 +428,37 @@ fn task_rows(t: &Table, home: Option<&str>) -> Vec<(usize, Clause)> {
     let label = |col: Col| match col {
         Col::Result => "Kết quả",
         Col::Basis => "Căn cứ",
+        Col::Submit => "Cấp trình",
+        Col::Funding => "Kinh phí",
+        Col::Group => "Nhóm",
         _ => "Ghi chú",
     };
     let extra = |group: &[(Col, String)]| -> String {
         group
             .iter()
-            .filter(|(c, _)| matches!(c, Col::Result | Col::Basis | Col::Note))
+            .filter(|(c, _)| {
+                matches!(c, Col::Result | Col::Basis | Col::Note | Col::Submit | Col::Funding | Col::Group)
+            })
             .map(|(c, v)| format!("{}: {v}", label(*c)))
             .collect::<Vec<_>>()
             .join("\n")
     };
     let mut out = Vec::new();
     for r in &t.rows {
+        let no = match &r.group {
+            Some(g) => format!("{g}.{}", r.no),
+            None => r.no.clone(),
+        };
         let path = match home {
-            Some(h) => format!("{h}.{}", r.no),
-            None => format!("T.{}", r.no),
+            Some(h) => format!("{h}.{no}"),
+            None => format!("T.{no}"),
         };
         let mut row =
             Clause::new(&path, ClauseKind::Row, r.cell(Col::Name).unwrap_or(""), Provenance::Stated);
+        if r.heading {
+            out.push((r.line, row));
+            continue;
+        }
         let mut lead: Vec<String> = Vec::new();
         let mut coop: Vec<String> = Vec::new();
         let mut children = Vec::new();

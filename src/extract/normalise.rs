@@ -114,12 +114,20 @@ fn clean(line: &str) -> String {
 /// Normalises a text into lines (see [`Line`]).
 pub(crate) fn normalise(text: &str) -> Vec<Line> {
     let text = nfc(text);
-    let raw: Vec<&str> = text.split('\n').collect();
+    let split: Vec<&str> = text.split('\n').collect();
+    // Logical lines: the markdown layout's soft-wrapped paragraphs and pipe
+    // tables joined, with the number of their first source line.
+    let logical: Vec<(usize, String)> = if super::markdown::is_markdown(&split) {
+        super::markdown::logical_lines(&split)
+    } else {
+        split.iter().enumerate().map(|(k, l)| (k + 1, (*l).to_string())).collect()
+    };
+    let raw: Vec<&str> = logical.iter().map(|(_, l)| l.as_str()).collect();
     let mut out: Vec<Line> = Vec::with_capacity(raw.len());
     let mut page_start = 0usize; // index in `out` where the current page starts
     let mut i = 0;
     while i < raw.len() {
-        let no = i + 1;
+        let no = logical[i].0;
         let line = clean(raw[i]);
         // Page headers, stamps and clutter are short lines.
         let folded = if line.len() < 200 { fold(&line) } else { String::new() };

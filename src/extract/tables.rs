@@ -29,36 +29,66 @@ pub(crate) enum Col {
     Unit,
     Target,
     Note,
+    /// The level a product is submitted to (`Cấp trình`).
+    Submit,
+    /// The source of funds (`Nguồn kinh phí`).
+    Funding,
+    /// The task group a row belongs to (`Thuộc nhóm nhiệm vụ`).
+    Group,
 }
 
-/// Column labels, folded, longest first within a column.
+/// Column labels, folded, punctuation read as spaces. At each word the
+/// longest label wins, so `chỉ tiêu đạt được` is a result and `chỉ tiêu` a
+/// name.
 const LABELS: &[(&str, Col)] = &[
     ("so thu tu", Col::No),
     ("stt", Col::No),
     ("tt", Col::No),
+    ("ten nhiem vu cu the", Col::Name),
     ("noi dung nhiem vu", Col::Name),
     ("noi dung cong viec", Col::Name),
+    ("noi dung hoat dong", Col::Name),
+    ("nhiem vu giai phap", Col::Name),
+    ("nhiem vu cu the", Col::Name),
     ("ten nhiem vu", Col::Name),
     ("ten chi tieu", Col::Name),
+    ("ten de an", Col::Name),
     ("noi dung", Col::Name),
     ("nhiem vu", Col::Name),
+    ("hoat dong", Col::Name),
+    ("chi tieu dat duoc", Col::Result),
     ("chi tieu", Col::Name),
+    ("thuoc nhom nhiem vu", Col::Group),
+    ("nhom nhiem vu", Col::Group),
     ("co quan chu tri", Col::Lead),
     ("don vi chu tri", Col::Lead),
     ("chu tri", Col::Lead),
+    ("co quan thuc hien", Col::Lead),
+    ("don vi thuc hien", Col::Lead),
+    ("co quan don vi phoi hop", Col::Coop),
     ("co quan phoi hop", Col::Coop),
     ("don vi phoi hop", Col::Coop),
     ("phoi hop", Col::Coop),
+    ("thoi gian du kien hoan thanh", Col::Deadline),
     ("thoi gian hoan thanh", Col::Deadline),
     ("thoi han hoan thanh", Col::Deadline),
     ("thoi gian thuc hien", Col::Deadline),
+    ("thoi gian trinh", Col::Deadline),
     ("thoi gian", Col::Deadline),
     ("thoi han", Col::Deadline),
     ("tien do", Col::Deadline),
-    ("ket qua/san pham", Col::Result),
+    ("ket qua du kien", Col::Result),
+    ("ket qua dau ra", Col::Result),
     ("san pham dau ra", Col::Result),
     ("ket qua", Col::Result),
     ("san pham", Col::Result),
+    ("hinh thuc van ban", Col::Result),
+    ("cap trinh", Col::Submit),
+    ("cap phe duyet", Col::Submit),
+    ("cap ban hanh", Col::Submit),
+    ("co quan trinh", Col::Submit),
+    ("nguon kinh phi", Col::Funding),
+    ("kinh phi", Col::Funding),
     ("can cu bo sung", Col::Basis),
     ("can cu", Col::Basis),
     ("don vi tinh", Col::Unit),
@@ -69,41 +99,94 @@ const LABELS: &[(&str, Col)] = &[
     ("ghi chu", Col::Note),
 ];
 
-/// Reads a header's words into columns; `None` when a word is not part of a
-/// known label.
-fn parse_header(text: &str) -> Option<Vec<(Col, String)>> {
-    let f = fold(text);
-    let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
-    let mut cols = Vec::new();
-    let mut k = 0;
-    while k < words.len() {
-        let mut hit = None;
-        for (label, col) in LABELS {
-            let lw: Vec<&str> = label.split(' ').collect();
-            if words.len() >= k + lw.len() && words[k..k + lw.len()] == lw[..] {
-                hit = Some((lw.len(), *col));
-                break;
-            }
+/// Header words: folded, punctuation and footnote marks as spaces.
+fn header_words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The longest label at word `k`: its length in words and its column.
+fn label_at(words: &[String], k: usize) -> Option<(usize, Col)> {
+    let mut best: Option<(usize, Col)> = None;
+    for (label, col) in LABELS {
+        let n = label.split(' ').count();
+        if words.len() >= k + n
+            && label.split(' ').zip(&words[k..k + n]).all(|(a, b)| a == b)
+            && best.is_none_or(|(m, _)| n > m)
+        {
+            best = Some((n, *col));
         }
-        let (n, col) = hit?;
-        let mut n = n;
+    }
+    best
+}
+
+/// Reads a header's words into columns. Words that are no label are
+/// tolerated (`Kết quả/Đánh giá`, a footnote mark) as long as labels make
+/// up most of the header.
+fn parse_header(text: &str) -> Option<Vec<(Col, String)>> {
+    let words = header_words(text);
+    let mut cols = Vec::new();
+    let (mut k, mut unknown, mut known) = (0, 0, 0);
+    while k < words.len() {
+        let Some((mut n, col)) = label_at(&words, k) else {
+            unknown += 1;
+            k += 1;
+            continue;
+        };
         // `Kế hoạch năm 2024`, `Chỉ tiêu năm 2024`.
         if words.get(k + n).is_some_and(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())) {
             n += 1;
         }
         cols.push((col, words[k..k + n].join(" ")));
+        known += n;
         k += n;
     }
-    (cols.len() >= 2).then_some(cols)
+    let task_like = cols.iter().any(|(c, _)| matches!(c, Col::Lead | Col::Unit | Col::Target))
+        || cols.iter().filter(|(c, _)| matches!(c, Col::Name | Col::Deadline | Col::Result)).count() >= 2;
+    (cols.len() >= 2 && task_like && unknown * 2 <= known).then_some(cols)
+}
+
+/// The column of one header cell (`**Cơ quan chủ trì**`), if it names one.
+fn cell_col(cell: &str) -> Option<Col> {
+    let words = header_words(cell);
+    if words.is_empty() {
+        return None;
+    }
+    let known: Vec<(usize, Col)> = (0..words.len()).filter_map(|k| label_at(&words, k)).collect();
+    // The label that covers most of the cell: `Thuộc nhóm nhiệm vụ, hành
+    // động` is a group, not a name.
+    let (n, col) = known.into_iter().max_by_key(|(n, _)| *n)?;
+    (n * 2 >= words.len() || n >= 2).then_some(col)
+}
+
+/// Whether the cells of a row are a task or indicator table's header: a
+/// label in most cells, a lead column or two of name, deadline and result,
+/// or a unit and a target.
+pub(crate) fn is_task_header(cells: &[String]) -> bool {
+    let cols: Vec<Col> = cells.iter().filter_map(|c| cell_col(c)).collect();
+    let main = cols.iter().filter(|c| matches!(c, Col::Name | Col::Deadline | Col::Result)).count();
+    let indicator = cols.contains(&Col::Unit) && cols.contains(&Col::Target);
+    cols.len() >= 3
+        && cols.len() * 3 >= cells.len() * 2
+        && (cols.contains(&Col::Lead) || main >= 2 || indicator)
 }
 
 /// A row: its number, the line it starts on, its cell groups (a row whose
-/// later cells repeat for several results has several groups) and, in the
-/// tab layout, its sub-rows.
+/// later cells repeat for several results has several groups) and, in an
+/// indicator table, its sub-rows.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Row {
     pub no: String,
     pub line: usize,
+    /// The group heading above the row (`I`, `A`): row numbers restart in
+    /// each group, so the group is part of the row's path.
+    pub group: Option<String>,
+    /// A group or sub-group heading (`I. NÂNG CAO NHẬN THỨC`), its title in
+    /// the name column.
+    pub heading: bool,
     pub groups: Vec<Vec<(Col, String)>>,
     pub parts: Vec<Row>,
 }
@@ -126,6 +209,113 @@ pub(crate) struct Table {
     pub unplaced: Vec<(usize, String)>,
     /// Gazette footnotes at the foot of the table's pages.
     pub footnotes: Vec<(usize, String)>,
+}
+
+/// A group heading's marker: `I`, `II.`, `A.` (group) or `III.1`, `1.2`
+/// (sub-group), with the title when it is on the same line.
+static GROUP_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:[IVXLC]{1,6}|[A-Z])(?:\.\d{1,2})*|\d{1,2}(?:\.\d{1,2})+)\s*[.:)]?(?:\s+(\S.*))?$")
+        .unwrap()
+});
+/// A row number: `1`, `1.`, `12`.
+static ROW_NO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\s*\.?$").unwrap());
+
+/// A top-level group marker (`I`, `A`), as opposed to a sub-group
+/// (`III.1`) that leaves the row numbering alone.
+fn top_group(mark: &str) -> bool {
+    !mark.contains('.')
+}
+
+/// How well a cell's text fits a column: what agencies, deadlines, row
+/// numbers and citations look like.
+fn fit(col: Col, text: &str) -> f64 {
+    let f = fold(text);
+    let t = text.trim_start_matches(['-', '+', ' ']);
+    let agency = is_agency_start_folded(t, fold(t).as_str());
+    match col {
+        Col::No => {
+            if ROW_NO.is_match(text.trim()) {
+                3.0
+            } else {
+                -5.0
+            }
+        }
+        Col::Lead | Col::Coop => {
+            if agency {
+                2.0
+            } else {
+                -2.0
+            }
+        }
+        Col::Deadline => {
+            if deadline_like(text, &f, None, None) {
+                2.0
+            } else {
+                -1.5
+            }
+        }
+        Col::Name => {
+            let long = if text.chars().count() > 30 { 1.0 } else { 0.0 };
+            long - if agency { 0.5 } else { 0.0 }
+        }
+        Col::Basis => {
+            if BASIS_LIKE.is_match(&f) {
+                1.0
+            } else {
+                -0.5
+            }
+        }
+        _ => {
+            if agency {
+                -0.3
+            } else {
+                0.0
+            }
+        }
+    }
+}
+
+/// Places `cells` (fewer than the columns: merged cells are left out) on
+/// columns in order, by what they contain; columns left out at the start
+/// cost less than at the end, as merged cells are those of the row above.
+fn align(cells: &[String], cols: &[Col]) -> Vec<(Col, String)> {
+    let (n, m) = (cells.len(), cols.len());
+    if n >= m {
+        return cols.iter().copied().zip(cells.iter().cloned()).collect();
+    }
+    // best[i][j]: cells[..i] placed, cell i-1 on column j-1.
+    let neg = f64::NEG_INFINITY;
+    let mut best = vec![vec![neg; m + 1]; n + 1];
+    let mut back = vec![vec![0usize; m + 1]; n + 1];
+    best[0][0] = 0.0;
+    for i in 1..=n {
+        for j in i..=m {
+            let here = fit(cols[j - 1], &cells[i - 1]);
+            for pj in (i - 1)..j {
+                if best[i - 1][pj] == neg {
+                    continue;
+                }
+                let gap = (j - pj - 1) as f64 * if i == 1 { 0.1 } else { 0.6 };
+                let v = best[i - 1][pj] + here - gap;
+                if v > best[i][j] {
+                    best[i][j] = v;
+                    back[i][j] = pj;
+                }
+            }
+        }
+    }
+    let mut j = (n..=m).max_by(|&a, &b| {
+        let tail = |x: usize| best[n][x] - (m - x) as f64 * 0.3;
+        tail(a).total_cmp(&tail(b))
+    });
+    let mut out = Vec::with_capacity(n);
+    for i in (1..=n).rev() {
+        let Some(jj) = j else { break };
+        out.push((cols[jj - 1], cells[i - 1].clone()));
+        j = Some(back[i][jj]);
+    }
+    out.reverse();
+    out
 }
 
 static ROW_START: LazyLock<Regex> =
@@ -161,7 +351,8 @@ pub(crate) fn detect(lines: &[Line], i: usize) -> Option<Table> {
             j += 1;
             continue;
         }
-        if ROW_START.captures(lines[j].text.trim()).is_some_and(|c| &c[1] == "1") {
+        let t = lines[j].text.trim();
+        if ROW_START.captures(t).is_some_and(|c| &c[1] == "1") || first_group(t) {
             header = parse_header(&acc).map(|h| (h, j));
             break;
         }
@@ -174,24 +365,54 @@ pub(crate) fn detect(lines: &[Line], i: usize) -> Option<Table> {
     Some(per_line(lines, i, start, cols, wrap))
 }
 
-/// The tab-separated layout.
+/// The first group heading of a table: `I`, `I.`, `A.`, alone or with its
+/// title.
+fn first_group(t: &str) -> bool {
+    GROUP_MARK.captures(t).is_some_and(|c| matches!(&c[1], "I" | "A"))
+}
+
+/// The next group marker after `prev` (`II` after `I`, `B` after `A`).
+fn next_group(prev: Option<&str>, mark: &str) -> bool {
+    match prev {
+        None => matches!(mark, "I" | "A"),
+        Some(p) => match (super::clauses::roman_value(p), super::clauses::roman_value(mark)) {
+            (Some(a), Some(b)) if b == a + 1 => true,
+            _ => {
+                let (a, b) = (p.chars().next().unwrap_or(' '), mark.chars().next().unwrap_or(' '));
+                p.len() == 1 && mark.len() == 1 && b as u32 == a as u32 + 1
+            }
+        },
+    }
+}
+
+/// The tab-separated layout (and the markdown export's tables, turned into
+/// it): a header row, group headings, numbered rows and unnumbered
+/// sub-rows whose merged cells are those of the row above.
 fn tabbed(lines: &[Line], i: usize) -> Option<Table> {
-    let cells = |l: &Line| l.text.split('\t').map(|c| c.trim().to_string()).collect::<Vec<String>>();
+    let cells = |l: &Line| {
+        let mut c: Vec<String> = l.text.split('\t').map(|c| c.trim().to_string()).collect();
+        while c.len() > 1 && c.last().is_some_and(String::is_empty) {
+            c.pop();
+        }
+        c
+    };
     let first = cells(&lines[i]);
-    if first.len() < 3 {
+    if first.len() < 3 || !is_task_header(&first) {
         return None;
     }
-    let cols: Vec<Col> = parse_header(&first.join(" "))?.into_iter().map(|(c, _)| c).collect();
-    if cols.len() != first.len() {
-        return None;
-    }
+    let cols: Vec<Col> = first.iter().map(|c| cell_col(c).unwrap_or(Col::Note)).collect();
+    let indicator = cols.contains(&Col::Unit) && cols.contains(&Col::Target);
     let mut table = Table { cols: cols.clone(), ..Table::default() };
+    let mut group: Option<String> = None;
+    // The last numbered row: its cells fill a sub-row's merged cells.
+    let mut parent: Option<usize> = None;
+    let mut subs = 0;
     let mut j = i + 1;
     let mut last_text = i;
     while j < lines.len() {
         let l = &lines[j];
         match l.kind {
-            LineKind::Blank => {
+            LineKind::Blank | LineKind::PageBreak | LineKind::Footnote => {
                 j += 1;
                 continue;
             }
@@ -201,39 +422,86 @@ fn tabbed(lines: &[Line], i: usize) -> Option<Table> {
         last_text = j;
         let c = cells(l);
         j += 1;
-        if parse_header(&c.join(" ")).is_some_and(|h| h.len() == cols.len()) {
+        if c.len() >= 3 && is_task_header(&c) {
             continue; // a repeated header
         }
-        let get = |col: Col| cols.iter().position(|&k| k == col).and_then(|p| c.get(p)).cloned();
-        let no = get(Col::No).unwrap_or_default();
-        let group: Vec<(Col, String)> = cols
-            .iter()
-            .zip(&c)
-            .filter(|(k, v)| **k != Col::No && !v.is_empty())
-            .map(|(k, v)| (*k, v.clone()))
-            .collect();
-        if no.is_empty() && !table.rows.is_empty() {
-            let parent = table.rows.last_mut().expect("checked");
-            let n = parent.parts.len() + 1;
-            let group = group
-                .into_iter()
-                .map(|(k, v)| {
-                    if k == Col::Name {
-                        (k, v.trim_start_matches(['-', '+', ' ']).to_string())
-                    } else {
-                        (k, v)
-                    }
-                })
-                .collect();
-            parent.parts.push(Row {
-                no: format!("{}.{n}", parent.no),
-                line: l.no,
-                groups: vec![group],
-                parts: vec![],
-            });
-        } else {
-            table.rows.push(Row { no, line: l.no, groups: vec![group], parts: vec![] });
+        let filled: Vec<&String> = c.iter().filter(|x| !x.is_empty()).collect();
+        if filled.len() <= 2 {
+            if let Some(g) = GROUP_MARK.captures(c[0].trim()) {
+                let title = g.get(2).map_or_else(|| filled.get(1).map_or("", |s| s.as_str()), |t| t.as_str());
+                let mark = g[1].to_string();
+                if top_group(&mark) {
+                    group = Some(mark.clone());
+                }
+                table.rows.push(Row {
+                    no: mark,
+                    line: l.no,
+                    group: None,
+                    heading: true,
+                    groups: vec![vec![(Col::Name, title.to_string())]],
+                    parts: vec![],
+                });
+                parent = None;
+                continue;
+            }
         }
+        let numbered = cols.first() == Some(&Col::No) && ROW_NO.is_match(&c[0]);
+        if indicator {
+            let no = if cols.first() == Some(&Col::No) { c[0].clone() } else { String::new() };
+            let cells: Vec<(Col, String)> = cols
+                .iter()
+                .zip(&c)
+                .filter(|(k, v)| **k != Col::No && !v.is_empty())
+                .map(|(k, v)| (*k, v.trim_start_matches(['-', '+', ' ']).to_string()))
+                .collect();
+            if no.is_empty() && !table.rows.is_empty() {
+                let p = table.rows.last_mut().expect("checked");
+                let n = p.parts.len() + 1;
+                p.parts.push(Row {
+                    no: format!("{}.{n}", p.no),
+                    line: l.no,
+                    groups: vec![cells],
+                    ..Row::default()
+                });
+            } else {
+                table.rows.push(Row { no, line: l.no, groups: vec![cells], ..Row::default() });
+            }
+            continue;
+        }
+        let body: Vec<Col> =
+            if numbered { cols.clone() } else { cols.iter().copied().filter(|c| *c != Col::No).collect() };
+        let mut placed = align(&c, &body);
+        placed.retain(|(k, v)| *k != Col::No && !v.is_empty());
+        let no = if numbered {
+            subs = 1;
+            parent = Some(table.rows.len());
+            c[0].trim_end_matches('.').trim().to_string()
+        } else if let Some(p) = parent {
+            subs += 1;
+            format!("{}.{subs}", table.rows[p].no)
+        } else {
+            table.unplaced.push((l.no, l.text.replace('\t', " | ")));
+            continue;
+        };
+        // Cells merged over several rows are printed once: the row above's.
+        if c.len() < cols.len() {
+            if let Some(p) = parent.filter(|&p| p < table.rows.len()) {
+                for (k, v) in table.rows[p].groups[0].clone() {
+                    if k != Col::Name && !placed.iter().any(|(x, _)| *x == k) {
+                        placed.push((k, v));
+                    }
+                }
+            }
+        }
+        placed.sort_by_key(|(k, _)| cols.iter().position(|x| x == k));
+        table.rows.push(Row {
+            no,
+            line: l.no,
+            group: group.clone(),
+            heading: false,
+            groups: vec![placed],
+            parts: vec![],
+        });
     }
     table.end = last_text + 1;
     Some(table)
@@ -271,7 +539,9 @@ fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, 
     let cols: Vec<Col> = header.into_iter().map(|(c, _)| c).collect();
     let mut table = Table { cols: cols.clone(), ..Table::default() };
     let body_cols: Vec<Col> = cols.iter().copied().filter(|c| *c != Col::No).collect();
-    let mut rows: Vec<(String, usize, Vec<Item>)> = Vec::new();
+    // Rows: number, line, items, group, whether a group heading.
+    let mut rows: Vec<(String, usize, Vec<Item>, Option<String>, bool)> = Vec::new();
+    let mut group: Option<String> = None;
     let mut j = start;
     let mut after_break = false;
     let mut expect = 1u32;
@@ -321,23 +591,43 @@ fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, 
                 if let Some(rest) = c.get(2) {
                     push_items(&mut items, rest.as_str(), false, wrap);
                 }
-                rows.push((c[1].to_string(), l.no, items));
+                rows.push((c[1].to_string(), l.no, items, group.clone(), false));
+                after_break = false;
+                j += 1;
+                continue;
+            }
+        }
+        // A group heading (`II.` and its title): row numbers restart.
+        if let Some(c) = GROUP_MARK.captures(t).filter(|c| top_group(&c[1])) {
+            if next_group(group.as_deref(), &c[1]) {
+                group = Some(c[1].to_string());
+                expect = 1;
+                let mut items = Vec::new();
+                if let Some(rest) = c.get(2) {
+                    push_items(&mut items, rest.as_str(), false, false);
+                }
+                rows.push((c[1].to_string(), l.no, items, None, true));
                 after_break = false;
                 j += 1;
                 continue;
             }
         }
         match rows.last_mut() {
-            Some((_, _, items)) => push_items(items, &l.text, after_break, wrap),
+            Some((_, _, items, _, _)) => push_items(items, &l.text, after_break, wrap),
             None => table.unplaced.push((l.no, l.text.clone())),
         }
         after_break = false;
         j += 1;
     }
     table.end = j;
-    for (no, line, items) in rows {
-        let groups = segment(&items, &body_cols, wrap);
-        table.rows.push(Row { no, line, groups, parts: vec![] });
+    for (no, line, items, group, heading) in rows {
+        let groups = if heading {
+            let title = items.iter().map(|it| it.text.trim()).collect::<Vec<_>>().join(" ");
+            vec![vec![(Col::Name, title)]]
+        } else {
+            segment(&items, &body_cols, wrap)
+        };
+        table.rows.push(Row { no, line, group, heading, groups, parts: vec![] });
     }
     table
 }
@@ -430,7 +720,7 @@ fn start_score(col: Col, f: &Feat) -> f64 {
             (true, true) => 1.0,
             _ => -4.0,
         },
-        Col::Result | Col::Note => {
+        Col::Result | Col::Note | Col::Submit | Col::Funding | Col::Group => {
             if f.deadline || f.basis {
                 -3.0
             } else if f.agency {
@@ -507,7 +797,7 @@ fn cont_score(col: Col, f: &Feat, wrap: bool, resumed: bool) -> f64 {
             }
             s
         }
-        Col::Result | Col::Note => {
+        Col::Result | Col::Note | Col::Submit | Col::Funding | Col::Group => {
             let mut s = if narrow { -1.5 } else { 0.0 };
             if f.deadline {
                 s -= 3.0;

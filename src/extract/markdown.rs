@@ -1,0 +1,279 @@
+//! The legal-site markdown layout, read before normalisation.
+//!
+//! The big legal-text websites export a document as markdown whose lines are
+//! soft-wrapped (a paragraph, a heading, even `Hà Nội, ngày` / `24 tháng 11
+//! năm 2025` is broken over lines) and whose tables put one cell per line
+//! run, cells separated by lines holding only `|`, rows by two such lines in
+//! a row. This stage turns that layout into logical lines: a paragraph is
+//! one line, a task table row is one line with its cells separated by tabs
+//! (the layout the table stage reads), any other pipe layout (the header
+//! block) gives one line per cell.
+
+use super::tables;
+
+/// A logical line: the 1-based number of its first source line, its text.
+pub(crate) type Logical = (usize, String);
+
+/// Whether the text has the markdown layout: `|` cell separators on lines
+/// of their own and `**` emphasis.
+pub(crate) fn is_markdown(raw: &[&str]) -> bool {
+    let pipes = raw.iter().filter(|l| l.trim() == "|").count();
+    let bold = raw.iter().filter(|l| l.contains("**")).count();
+    pipes >= 4 && bold >= 3
+}
+
+fn is_pipe(l: &str) -> bool {
+    l.trim() == "|"
+}
+
+fn is_rule(l: &str) -> bool {
+    let t = l.trim();
+    t.len() >= 3 && t.chars().all(|c| matches!(c, '-' | '_' | '–' | '—' | '='))
+}
+
+/// A whole line in emphasis (`**ỦY BAN NHÂN DÂN**`): the heading block's
+/// line breaks after it are real.
+fn closed_emphasis(acc: &str) -> bool {
+    let t = acc.trim();
+    t.len() > 2 && t.starts_with('*') && t.ends_with('*') && t.trim_matches('*').trim().len() > 1
+}
+
+/// `- `, `+ `, `a) `, `1. `, `1.1. `: a list item starts a line of its own
+/// (some exports put no blank line between paragraphs).
+fn list_item(l: &str) -> bool {
+    let t = l.trim_start_matches(['*', ' ']);
+    if t.starts_with("- ") || t.starts_with("+ ") || t.starts_with("– ") {
+        return true;
+    }
+    let head: String = t.chars().take_while(|c| c.is_alphanumeric() || *c == '.').collect();
+    let rest = &t[head.len()..];
+    let numbered = !head.is_empty()
+        && head
+            .trim_end_matches('.')
+            .split('.')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        && (head.ends_with('.') || rest.starts_with(')'));
+    let lettered =
+        head.chars().count() == 1 && head.chars().all(|c| c.is_lowercase()) && rest.starts_with(')');
+    numbered || lettered
+}
+
+/// `giai đoạn 2026` / `- 2030`: a wrapped range, not a list item.
+fn range_goes_on(prev: &str, t: &str) -> bool {
+    t.trim_start().starts_with(['-', '–']) && prev.trim_end().ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// How the lines of a run are joined.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// A paragraph: every line goes on the one before, except where a
+    /// list item, a heading in emphasis or a rule starts.
+    Paragraph,
+    /// A table cell: one line.
+    Cell,
+    /// A short cell of the header or signature block: its lines are real
+    /// breaks (`KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH`) unless an emphasis is left
+    /// open or the next line goes on in lower case.
+    Block,
+}
+
+/// Whether an emphasis run is left open at the end of `s`.
+fn open_emphasis(s: &str) -> bool {
+    let bold = s.matches("**").count();
+    let single = s.replace("**", "").matches('*').count();
+    bold % 2 == 1 || single % 2 == 1
+}
+
+fn goes_on(acc: &str, t: &str, mode: Mode) -> bool {
+    let only_markers = t.trim().chars().all(|c| c == '*' || c == ' ');
+    if only_markers {
+        return true;
+    }
+    match mode {
+        Mode::Cell => true,
+        Mode::Block => {
+            open_emphasis(acc)
+                || acc.trim_end().ends_with(':')
+                || t.trim_start().starts_with(|c: char| c.is_lowercase())
+        }
+        Mode::Paragraph => {
+            let starts_emphasis = t.trim_start().starts_with('*');
+            !closed_emphasis(acc)
+                && !(starts_emphasis && (!open_emphasis(acc) || closed_emphasis(t)))
+                && !(list_item(t) && !range_goes_on(acc, t))
+        }
+    }
+}
+
+/// Joins the soft-wrapped lines of one paragraph or cell into logical lines.
+fn join(lines: &[(usize, &str)], out: &mut Vec<Logical>, mode: Mode) {
+    let mut acc: Option<Logical> = None;
+    for &(no, l) in lines {
+        let t = l.trim_end_matches(['\r', ' ']);
+        if is_rule(t) {
+            out.extend(acc.take());
+            out.push((no, t.to_string()));
+            continue;
+        }
+        match &mut acc {
+            Some((_, a)) if goes_on(a, t, mode) => {
+                a.push(' ');
+                a.push_str(t.trim_start());
+            }
+            _ => {
+                out.extend(acc.take());
+                acc = Some((no, t.to_string()));
+            }
+        }
+    }
+    out.extend(acc);
+}
+
+/// Reads a markdown text into logical lines, without the site's banner
+/// (before the issuer and national motto block) and footer (from the
+/// first markdown heading after it: the documents themselves use none).
+pub(crate) fn logical_lines(raw: &[&str]) -> Vec<Logical> {
+    let mut out = joined(raw);
+    let motto =
+        out.iter().position(|(_, t)| crate::text::fold(t).contains("cong hoa xa hoi chu nghia viet nam"));
+    if let Some(m) = motto {
+        // The issuer block: up to four short lines in capitals, or rules.
+        let mut start = m;
+        while start > 0 && m - start < 4 && {
+            let t = out[start - 1].1.replace('*', "");
+            let t = t.trim();
+            !t.is_empty() && (is_rule(t) || (t.chars().count() < 60 && !t.chars().any(char::is_lowercase)))
+        } {
+            start -= 1;
+        }
+        let end = out[m..].iter().position(|(_, t)| t.starts_with('#')).map_or(out.len(), |k| m + k);
+        out.truncate(end);
+        out.drain(..start);
+    }
+    out
+}
+
+fn joined(raw: &[&str]) -> Vec<Logical> {
+    let mut out = Vec::with_capacity(raw.len() / 2);
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i].trim().is_empty() {
+            out.push((i + 1, String::new()));
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < raw.len() && !raw[i].trim().is_empty() {
+            i += 1;
+        }
+        let block: Vec<(usize, &str)> = (start..i).map(|k| (k + 1, raw[k])).collect();
+        if block.iter().any(|(_, l)| is_pipe(l)) {
+            pipe_block(&block, &mut out);
+        } else {
+            join(&block, &mut out, Mode::Paragraph);
+        }
+    }
+    out
+}
+
+/// One cell: its first line number and its lines.
+type Cell<'a> = (usize, Vec<(usize, &'a str)>);
+
+/// A block with `|` separators: rows of cells.
+fn pipe_block(block: &[(usize, &str)], out: &mut Vec<Logical>) {
+    // Cells between separators; an empty cell (two separators in a row)
+    // ends a row.
+    let mut rows: Vec<Vec<Cell>> = vec![Vec::new()];
+    let mut cell: Vec<(usize, &str)> = Vec::new();
+    let mut last_pipe = false;
+    for &(no, l) in block {
+        if is_pipe(l) {
+            if !cell.is_empty() {
+                let first = cell[0].0;
+                rows.last_mut().expect("one row at least").push((first, std::mem::take(&mut cell)));
+            } else if last_pipe && !rows.last().is_some_and(Vec::is_empty) {
+                rows.push(Vec::new());
+            }
+            last_pipe = true;
+        } else {
+            cell.push((no, l));
+            last_pipe = false;
+        }
+    }
+    if !cell.is_empty() {
+        let first = cell[0].0;
+        rows.last_mut().expect("one row at least").push((first, cell));
+    }
+    rows.retain(|r| !r.is_empty());
+    let mut table = false;
+    for row in rows {
+        let texts: Vec<(usize, String)> = row
+            .iter()
+            .map(|(no, lines)| {
+                let mut joined = Vec::new();
+                join(lines, &mut joined, Mode::Cell);
+                (*no, joined.into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(" "))
+            })
+            .collect();
+        if !table && texts.len() >= 3 {
+            let plain: Vec<String> = texts.iter().map(|(_, t)| t.replace('*', "")).collect();
+            table = tables::is_task_header(&plain);
+        }
+        if table {
+            let line = texts.iter().map(|(_, t)| t.replace('\t', " ")).collect::<Vec<_>>().join("\t");
+            // A row of one cell keeps a tab, so it stays inside the table.
+            let line = if texts.len() == 1 { format!("{line}\t") } else { line };
+            out.push((texts[0].0, line));
+        } else {
+            for (_, lines) in &row {
+                // Long runs between separators are the body's paragraphs.
+                join(lines, out, if lines.len() > 8 { Mode::Paragraph } else { Mode::Block });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<String> {
+        let raw: Vec<&str> = text.split('\n').collect();
+        logical_lines(&raw).into_iter().map(|(_, t)| t).filter(|t| !t.is_empty()).collect()
+    }
+
+    #[test]
+    fn header_block_and_wrapped_paragraphs() {
+        // The layout of the legal-site exports of the development corpus.
+        let text = "|\n**ỦY BAN NHÂN DÂN\n**\nTHÀNH PHỐ CẦN THƠ\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n|\n|\nSố: 165/KH-UBND\n|\n*Cần Thơ, ngày 21\ntháng 11 năm 2025 *\n|\n\n**I. MỤC ĐÍCH,\nYÊU CẦU**\n\n*Đơn vị chủ trì thực hiện: *Các\nSở, ngành, đơn vị.\n- Bộ Tư pháp;\n- Bộ Nội vụ.";
+        assert_eq!(
+            read(text),
+            [
+                "**ỦY BAN NHÂN DÂN **",
+                "THÀNH PHỐ CẦN THƠ",
+                "-------",
+                "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**",
+                "Độc lập - Tự do - Hạnh phúc",
+                "Số: 165/KH-UBND",
+                "*Cần Thơ, ngày 21 tháng 11 năm 2025 *",
+                "**I. MỤC ĐÍCH, YÊU CẦU**",
+                "*Đơn vị chủ trì thực hiện: *Các Sở, ngành, đơn vị.",
+                "- Bộ Tư pháp;",
+                "- Bộ Nội vụ.",
+            ]
+        );
+    }
+
+    #[test]
+    fn task_table_rows_become_tabbed_lines() {
+        let text = "|\n**STT**\n|\n**Tên nhiệm vụ**\n|\n**Cơ quan chủ trì**\n|\n**Thời gian hoàn thành**\n|\n|\n**I.\nNÂNG CAO**\n|\n|\n1\n|\nTriển khai nền tảng\nđào tạo.\n|\nSở KH&CN\n|\nThường xuyên\n|";
+        assert_eq!(
+            read(text),
+            [
+                "**STT**\t**Tên nhiệm vụ**\t**Cơ quan chủ trì**\t**Thời gian hoàn thành**",
+                "**I. NÂNG CAO**\t",
+                "1\tTriển khai nền tảng đào tạo.\tSở KH&CN\tThường xuyên",
+            ]
+        );
+    }
+}
