@@ -215,8 +215,21 @@ fn pipe_block(block: &[(usize, &str)], out: &mut Vec<Logical>) {
                 (*no, joined.into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(" "))
             })
             .collect();
-        if !table && texts.len() >= 3 {
-            let plain: Vec<String> = texts.iter().map(|(_, t)| t.replace('*', "")).collect();
+        // A header may follow, in the same row, the cells of what comes
+        // before it (an appendix title, the last cell of another table).
+        let plain: Vec<String> = texts.iter().map(|(_, t)| t.replace('*', "")).collect();
+        let header_at = (0..plain.len().saturating_sub(2)).find(|&p| {
+            matches!(crate::text::fold(&plain[p]).as_str(), "tt" | "stt" | "so thu tu")
+                && tables::is_task_header(&plain[p..])
+        });
+        let mut texts = texts;
+        if let Some(p) = header_at {
+            for (_, lines) in &row[..p] {
+                join(lines, out, if lines.len() > 8 { Mode::Paragraph } else { Mode::Block });
+            }
+            texts.drain(..p);
+            table = true;
+        } else if !table && texts.len() >= 3 {
             table = tables::is_task_header(&plain);
         }
         if table {

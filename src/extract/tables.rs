@@ -423,7 +423,13 @@ fn tabbed(lines: &[Line], i: usize) -> Option<Table> {
         let c = cells(l);
         j += 1;
         if c.len() >= 3 && is_task_header(&c) {
-            continue; // a repeated header
+            let same = c.iter().map(|x| cell_col(x).unwrap_or(Col::Note)).eq(cols.iter().copied());
+            if same {
+                continue; // the header repeated
+            }
+            // Another table starts.
+            last_text = j - 2;
+            break;
         }
         let filled: Vec<&String> = c.iter().filter(|x| !x.is_empty()).collect();
         if filled.len() <= 2 {
