@@ -29,6 +29,8 @@ const GROUP_HEADS: &[&str] = &[
     "cac nganh",
     "cac cap",
     "cac cac so",
+    "so, ban, nganh",
+    "so, nganh",
     "ubnd",
     "uy ban",
     "hdnd",
@@ -227,6 +229,77 @@ const LIST_END: &[&str] = &[
     " nghiêm túc",
     " tiếp tục",
 ];
+
+/// Where the agency list of a duty heading ends and its scope begins.
+const DUTY_SCOPE: &[&str] = &[
+    " căn cứ",
+    ", căn cứ",
+    " theo chức năng",
+    ", theo chức năng",
+    " trong phạm vi",
+    " có trách nhiệm",
+    ", chủ động",
+    " chủ động",
+];
+
+/// The agencies a duty heading names, with those it cooperates with: `Sở Y
+/// tế`, `Bộ Tài chính chủ trì, phối hợp với các cơ quan, địa phương:`, `Các
+/// bộ, cơ quan, địa phương căn cứ chức năng, nhiệm vụ, quyền hạn được
+/// giao:`, `Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố`. `None`
+/// when the heading does not open with an agency or goes on as a sentence.
+pub(crate) fn duty_head(heading: &str) -> Option<(Vec<String>, Vec<String>)> {
+    let h = heading.trim();
+    let listed = h.ends_with(':');
+    let h = h.trim_end_matches([':', '.', ' ']);
+    let h = h.strip_prefix("Đề nghị ").or_else(|| h.strip_prefix("Giao ")).unwrap_or(h);
+    if !is_agency_start(h) || h.chars().count() > 200 {
+        return None;
+    }
+    let mut end = h.len();
+    for w in DUTY_SCOPE.iter().chain([" chủ trì", ", phối hợp", " phối hợp"].iter()) {
+        if let Some(p) = h.find(w) {
+            end = end.min(p);
+        }
+    }
+    let scoped = end < h.len();
+    // A heading without a scope or a list colon must be names only.
+    if !scoped && !listed && !verb_cut(h).0.eq(h) {
+        return None;
+    }
+    let lead = split_agencies(h[..end].trim().trim_end_matches(','));
+    let coop = match h.find("phối hợp với ") {
+        Some(p) => split_agencies(&leading_list(&h[p + "phối hợp với ".len()..])),
+        None => Vec::new(),
+    };
+    (!lead.is_empty()).then_some((lead, coop))
+}
+
+/// The agencies a duty works with: `Chủ trì, phối hợp với Sở Tư pháp và
+/// các cơ quan liên quan tổ chức ...`, `... phối hợp với Sở Y tế xây dựng`.
+pub(crate) fn duty_partners(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (p, _) in text.match_indices("hối hợp với ") {
+        let rest = &text[p + "hối hợp với ".len()..];
+        for a in split_agencies(&leading_list(rest)) {
+            if is_agency_start(&a) && !out.iter().any(|x| fold(x) == fold(&a)) {
+                out.push(a);
+            }
+        }
+    }
+    out
+}
+
+static DUTY_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[Tt]rước ngày \d{1,2}(?:/| tháng )\d{1,2}(?:/| năm )\d{4}|[Tt]rong (?:tháng \d{1,2}(?:/| năm )\d{4}|quý [IV]{1,3}(?:/| năm )\d{4}))").unwrap()
+});
+
+/// The time a duty written as prose is due: `trước ngày 15 tháng 5 năm
+/// 2026`, `trong quý II năm 2026` (the first one the text gives).
+pub(crate) fn duty_deadline(text: &str) -> Option<Deadline> {
+    let m = DUTY_DEADLINE.find(text)?;
+    let d = Deadline::parse(m.as_str());
+    (d.kind() != DeadlineKind::Unspecified).then_some(d)
+}
 
 /// The agency list that starts `s`, cut where the sentence goes on.
 fn leading_list(s: &str) -> String {

@@ -376,8 +376,15 @@ fn title(lines: &[Line], kind_at: usize, h: &mut Header) {
         if fold(t).starts_with("noi nhan") || is_capacity(t) {
             break;
         }
+        // The enacting authority (`THỦ TƯỚNG CHÍNH PHỦ`) just before the
+        // preamble is not part of the title.
+        let next = lines[i + 1..].iter().find(|l| l.kind != LineKind::Blank);
+        let enacting = is_upper_line(t)
+            && t.chars().count() < 80
+            && next.is_some_and(|n| n.is_text() && PREAMBLE.is_match(n.text.trim()));
         if !parts.is_empty()
-            && (PREAMBLE.is_match(t)
+            && (enacting
+                || PREAMBLE.is_match(t)
                 || super::clauses::marker(t).is_some()
                 || (is_upper_line(t) && t.chars().count() < 40 && !is_upper_line(&parts.join(" "))))
         {

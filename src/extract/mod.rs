@@ -338,6 +338,7 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
             .then(|| found.assignments.iter().filter(|a| a.role == Role::Lead).cloned().collect());
         c.assignments.extend(found.assignments);
     }
+    duty_lists(&mut clauses);
     // Citations.
     let mut sources: Vec<citations::Source> = Vec::new();
     if !title.is_empty() {
@@ -394,6 +395,59 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
         out.extend(cited_only(&found, &out[0].id));
     }
     Ok(out)
+}
+
+/// Duties listed agency by agency: under a heading that names an agency
+/// (`1. Sở Y tế`, `3. Bộ Tài chính chủ trì, phối hợp với các cơ quan, địa
+/// phương:`), each point is a task of that agency, with the partners the
+/// heading and the point name; a heading without points is the task itself.
+fn duty_lists(clauses: &mut [Clause]) {
+    for k in 0..clauses.len() {
+        if matches!(clauses[k].kind, ClauseKind::Row | ClauseKind::Section | ClauseKind::Paragraph) {
+            continue;
+        }
+        let Some(hd) = clauses[k].heading.clone() else { continue };
+        let Some((lead, coop)) = assignments::duty_head(&hd) else {
+            continue;
+        };
+        // `Phòng Kế hoạch - Tài chính, Sở Y tế`: a unit and its department.
+        let lead = if is_agency_heading(&hd) {
+            heading_agencies(&hd)
+        } else {
+            assignments::assign(&lead, Role::Lead)
+        };
+        let prefix = format!("{}.", clauses[k].path);
+        let kids: Vec<usize> = (k + 1..clauses.len())
+            .take_while(|&j| clauses[j].path.starts_with(&prefix))
+            .filter(|&j| {
+                clauses[j].kind == ClauseKind::Point && !clauses[j].path[prefix.len()..].contains('.')
+            })
+            .collect();
+        let targets = if kids.is_empty() { vec![k] } else { kids };
+        for j in targets {
+            let c = &mut clauses[j];
+            let mut partners = coop.clone();
+            partners.extend(
+                c.assignments.iter().filter(|a| a.role == Role::Cooperating).map(|a| a.agency.clone()),
+            );
+            partners.extend(assignments::duty_partners(&c.text));
+            let mut list = lead.clone();
+            for p in partners {
+                if !list.iter().any(|a| fold(&a.agency) == fold(&p)) {
+                    list.push(Assignment {
+                        agency: p,
+                        role: Role::Cooperating,
+                        deadline: None,
+                        completed: None,
+                    });
+                }
+            }
+            c.assignments = list;
+            if c.deadline.is_none() {
+                c.deadline = assignments::duty_deadline(&c.text);
+            }
+        }
+    }
 }
 
 fn assignments_leading(s: &str) -> String {
@@ -585,6 +639,15 @@ fn issuer_name(n: &DocNumber, h: &header::Header, province: Option<&str>) -> Str
         }
         _ => name.to_string(),
     };
+    // A People's Committee or Council that prints its name in full over
+    // the header block (`ỦY BAN NHÂN DÂN` / `TỈNH BẮC NINH`) is named so.
+    if matches!(fold(&code).as_str(), "ubnd" | "hdnd") && h.issuer_lines.len() >= 2 {
+        let printed = h.issuer_lines.join(" ");
+        let f = fold(&printed);
+        if f.starts_with("uy ban nhan dan ") || f.starts_with("hoi dong nhan dan ") {
+            return sentence_case(&printed);
+        }
+    }
     if let Some((_, name, prov)) = ISSUERS.iter().find(|(c, _, _)| fold(c) == fold(&code)) {
         return if *prov || *name == "Tỉnh ủy" { local(name, true) } else { name.to_string() };
     }
@@ -600,6 +663,27 @@ fn issuer_name(n: &DocNumber, h: &header::Header, province: Option<&str>) -> Str
         return h.issuer_lines.join(" ");
     }
     n.issuer().to_string()
+}
+
+/// `ỦY BAN NHÂN DÂN TỈNH BẮC NINH` → `Ủy ban nhân dân tỉnh Bắc Ninh`: lower
+/// case but for the first letter and the place named after `tỉnh`,
+/// `thành phố`, `huyện`, `xã`, `phường`.
+fn sentence_case(s: &str) -> String {
+    let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut proper = false;
+    for (k, w) in words.iter().enumerate() {
+        let cap = |w: &str| {
+            let mut c = w.chars();
+            c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+        };
+        out.push(if k == 0 || proper { cap(w) } else { w.clone() });
+        let f = fold(w);
+        let next_is_place = matches!(f.as_str(), "tinh" | "huyen" | "xa" | "phuong" | "quan")
+            || (f == "pho" && k > 0 && fold(&words[k - 1]) == "thanh");
+        proper = proper || next_is_place;
+    }
+    out.join(" ")
 }
 
 /// A cited-only document for every document cited, with the chain links.
