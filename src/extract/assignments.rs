@@ -195,6 +195,7 @@ pub(crate) fn assign(agencies: &[String], role: Role) -> Vec<Assignment> {
 /// hướng dẫn ...`).
 const LIST_END: &[&str] = &[
     " để ",
+    " khẩn trương",
     " tổ chức ",
     " triển khai",
     " thực hiện",
@@ -247,7 +248,7 @@ const DUTY_SCOPE: &[&str] = &[
 /// bộ, cơ quan, địa phương căn cứ chức năng, nhiệm vụ, quyền hạn được
 /// giao:`, `Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố`. `None`
 /// when the heading does not open with an agency or goes on as a sentence.
-pub(crate) fn duty_head(heading: &str) -> Option<(Vec<String>, Vec<String>)> {
+pub(crate) fn duty_head(heading: &str) -> Option<(String, Vec<String>)> {
     let h = heading.trim();
     let listed = h.ends_with(':');
     let h = h.trim_end_matches([':', '.', ' ']);
@@ -266,7 +267,7 @@ pub(crate) fn duty_head(heading: &str) -> Option<(Vec<String>, Vec<String>)> {
     if !scoped && !listed && !verb_cut(h).0.eq(h) {
         return None;
     }
-    let lead = split_agencies(h[..end].trim().trim_end_matches(','));
+    let lead = h[..end].trim().trim_end_matches(',').to_string();
     let coop = match h.find("phối hợp với ") {
         Some(p) => split_agencies(&leading_list(&h[p + "phối hợp với ".len()..])),
         None => Vec::new(),
@@ -339,10 +340,18 @@ fn trailing_agency(s: &str) -> Option<String> {
     is_agency_start(subj).then(|| subj.to_string())
 }
 
+/// A labelled field, in the spellings plans use: `Cơ quan chủ trì:`, `Đơn
+/// vị chủ trì tham mưu thực hiện:`, `Đơn vị phối hợp thực hiện:`, `Cơ quan
+/// thực hiện:`, `- Đơn vị chủ trì:`, `Thời gian thực hiện:`.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\n)\s*(?:\d{1,2}\.\s*)?(?P<label>cơ quan chủ trì|đơn vị chủ trì|cơ quan phối hợp|đơn vị phối hợp|thời gian hoàn thành|thời hạn hoàn thành|thời gian thực hiện|thời hạn)\s*:\s*(?P<value>[^\n]*)")
+    Regex::new(r"(?i)(?:^|\n)\s*(?:\d{1,2}\.\s*|[a-zđ]\)\s*|[-+]\s*)?(?P<label>(?:cơ quan|đơn vị)(?:,? (?:đơn vị|chủ trì|phối hợp|tham mưu|thực hiện))+|thời gian (?:dự kiến )?(?:hoàn thành|thực hiện)|thời hạn(?: hoàn thành| thực hiện)?|tiến độ(?: thực hiện)?)\s*:\s*(?P<value>[^\n]*)")
         .unwrap()
 });
+
+/// Whether a line is a labelled field of a task (see [`LABEL`]).
+pub(crate) fn is_field_line(t: &str) -> bool {
+    t.contains(':') && LABEL.find(t).is_some_and(|m| m.start() == 0)
+}
 
 /// What prose and labelled fields of one clause say.
 #[derive(Debug, Default)]
@@ -359,11 +368,12 @@ pub(crate) fn read(text: &str, subject_verb: bool) -> Found {
     for c in labels {
         let label = fold(&c["label"]);
         let value = c["value"].trim();
-        if label.contains("chu tri") {
-            found.assignments.extend(assign(&split_agencies(value), Role::Lead));
+        let agencies = || split_agencies(value.trim_end_matches('.'));
+        if label.contains("phoi hop") {
+            found.assignments.extend(assign(&agencies(), Role::Cooperating));
             labelled = true;
-        } else if label.contains("phoi hop") {
-            found.assignments.extend(assign(&split_agencies(value), Role::Cooperating));
+        } else if label.starts_with("co quan") || label.starts_with("don vi") {
+            found.assignments.extend(assign(&agencies(), Role::Lead));
             labelled = true;
         } else if found.deadline.is_none() {
             let d = Deadline::parse(value.trim_end_matches('.'));

@@ -339,6 +339,7 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
         c.assignments.extend(found.assignments);
     }
     duty_lists(&mut clauses);
+    field_sets(&mut clauses, &starts, &lines);
     // Citations.
     let mut sources: Vec<citations::Source> = Vec::new();
     if !title.is_empty() {
@@ -397,6 +398,67 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
     Ok(out)
 }
 
+/// Labelled field sets after bullets (`- Rà soát ...` / `Đơn vị chủ trì:
+/// ...` / `Thời gian thực hiện: ...`): each set is the lead, partners and
+/// time of the bullets since the set before. The clause tree gives the set
+/// to the bullets' parent; the line numbers tell which bullets it closes.
+fn field_sets(clauses: &mut [Clause], starts: &[usize], lines: &[normalise::Line]) {
+    for k in 0..clauses.len() {
+        let prefix = format!("{}.", clauses[k].path);
+        let kids: Vec<usize> = (k + 1..clauses.len())
+            .take_while(|&j| clauses[j].path.starts_with(&prefix))
+            .filter(|&j| {
+                clauses[j].kind == ClauseKind::Bullet && !clauses[j].path[prefix.len()..].contains('.')
+            })
+            .collect();
+        if kids.is_empty() || !clauses[k].text.lines().any(assignments::is_field_line) {
+            continue;
+        }
+        let end = (k + 1..clauses.len()).find(|&j| !clauses[j].path.starts_with(&prefix)).map(|j| starts[j]);
+        // The field lines under the clause, grouped into sets by the
+        // bullets between them.
+        let mut sets: Vec<(usize, String)> = Vec::new();
+        let mut last_kid_line = 0;
+        for l in lines.iter().filter(|l| l.is_text() && l.no > starts[k] && end.is_none_or(|e| l.no < e)) {
+            if kids.iter().any(|&j| starts[j] == l.no) {
+                last_kid_line = l.no;
+                continue;
+            }
+            let t = l.text.trim();
+            if !assignments::is_field_line(t) {
+                continue;
+            }
+            match sets.last_mut() {
+                Some((at, text)) if *at >= last_kid_line => {
+                    text.push('\n');
+                    text.push_str(t);
+                    *at = l.no;
+                }
+                _ => sets.push((l.no, t.to_string())),
+            }
+        }
+        let mut from = starts[k];
+        for (at, text) in sets {
+            let found = assignments::read(&text, false);
+            if found.assignments.is_empty() {
+                // A time alone (`Thời gian thực hiện: Cả năm 2024`) is the
+                // parent's, as the curated corpus has it.
+                from = at;
+                continue;
+            }
+            for &j in &kids {
+                if starts[j] > from && starts[j] < at && clauses[j].assignments.is_empty() {
+                    clauses[j].assignments = found.assignments.clone();
+                    if clauses[j].deadline.is_none() {
+                        clauses[j].deadline = found.deadline.clone();
+                    }
+                }
+            }
+            from = at;
+        }
+    }
+}
+
 /// Duties listed agency by agency: under a heading that names an agency
 /// (`1. Sở Y tế`, `3. Bộ Tài chính chủ trì, phối hợp với các cơ quan, địa
 /// phương:`), each point is a task of that agency, with the partners the
@@ -411,11 +473,7 @@ fn duty_lists(clauses: &mut [Clause]) {
             continue;
         };
         // `Phòng Kế hoạch - Tài chính, Sở Y tế`: a unit and its department.
-        let lead = if is_agency_heading(&hd) {
-            heading_agencies(&hd)
-        } else {
-            assignments::assign(&lead, Role::Lead)
-        };
+        let lead = heading_agencies(&lead);
         let prefix = format!("{}.", clauses[k].path);
         let kids: Vec<usize> = (k + 1..clauses.len())
             .take_while(|&j| clauses[j].path.starts_with(&prefix))
