@@ -344,7 +344,7 @@ fn trailing_agency(s: &str) -> Option<String> {
 /// vị chủ trì tham mưu thực hiện:`, `Đơn vị phối hợp thực hiện:`, `Cơ quan
 /// thực hiện:`, `- Đơn vị chủ trì:`, `Thời gian thực hiện:`.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\n)\s*(?:\d{1,2}\.\s*|[a-zđ]\)\s*|[-+]\s*)?(?P<label>(?:cơ quan|đơn vị)(?:,? (?:đơn vị|chủ trì|phối hợp|tham mưu|thực hiện))+|thời gian (?:dự kiến )?(?:hoàn thành|thực hiện)|thời hạn(?: hoàn thành| thực hiện)?|tiến độ(?: thực hiện)?)\s*:\s*(?P<value>[^\n]*)")
+    Regex::new(r"(?i)(?:^|\n)\s*(?:\d{1,2}\.\s*|[a-zđ]\)\s*|[-+]\s*)?(?P<label>(?:cơ quan|đơn vị)(?:,? (?:đơn vị|chủ trì|phối hợp|tham mưu|thực hiện))+|thời gian (?:dự kiến )?(?:hoàn thành|thực hiện)|thời hạn(?: hoàn thành| thực hiện)?|tiến độ(?: thực hiện)?)[ \t]*:[ \t]*(?P<value>[^\n]*)")
         .unwrap()
 });
 

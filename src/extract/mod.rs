@@ -340,6 +340,7 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
     }
     duty_lists(&mut clauses);
     field_sets(&mut clauses, &starts, &lines);
+    field_blocks(&mut clauses);
     // Citations.
     let mut sources: Vec<citations::Source> = Vec::new();
     if !title.is_empty() {
@@ -457,6 +458,63 @@ fn field_sets(clauses: &mut [Clause], starts: &[usize], lines: &[normalise::Line
             from = at;
         }
     }
+}
+
+/// A task written as a block of labelled points (`a) Nhiệm vụ: ...`, `b)
+/// Cơ quan thực hiện: - Đơn vị chủ trì: ... - Đơn vị phối hợp: ...`, `c)
+/// Thời gian thực hiện: ...`): the task is the `Nhiệm vụ` point, with its
+/// bullets as its text and the agencies and time of its sibling points.
+fn field_blocks(clauses: &mut [Clause]) {
+    const NAME_LABELS: &[&str] = &["nhiem vu:", "noi dung:", "ten nhiem vu:", "noi dung nhiem vu:"];
+    let own = |c: &Clause| format!("{}\n{}", c.heading.as_deref().unwrap_or(""), c.text);
+    for k in 0..clauses.len() {
+        let prefix = format!("{}.", clauses[k].path);
+        let subtree: Vec<usize> =
+            (k + 1..clauses.len()).take_while(|&j| clauses[j].path.starts_with(&prefix)).collect();
+        let kids: Vec<usize> =
+            subtree.iter().copied().filter(|&j| !clauses[j].path[prefix.len()..].contains('.')).collect();
+        let Some(&name_at) = kids.iter().find(|&&j| {
+            let f = fold(own(&clauses[j]).trim());
+            NAME_LABELS.iter().any(|l| f.starts_with(l))
+        }) else {
+            continue;
+        };
+        let name_prefix = format!("{}.", clauses[name_at].path);
+        let fields: Vec<String> = subtree
+            .iter()
+            .filter(|&&j| j != name_at && !clauses[j].path.starts_with(&name_prefix))
+            .flat_map(|&j| own(&clauses[j]).lines().map(str::to_string).collect::<Vec<_>>())
+            .filter(|l| assignments::is_field_line(l.trim()))
+            .collect();
+        let found = assignments::read(&fields.join("\n"), false);
+        if !found.assignments.iter().any(|a| a.role == Role::Lead) {
+            continue;
+        }
+        let bullets: Vec<String> = subtree
+            .iter()
+            .filter(|&&j| clauses[j].path.starts_with(&name_prefix))
+            .map(|&j| clauses[j].text.clone())
+            .collect();
+        let c = &mut clauses[name_at];
+        if !bullets.is_empty() {
+            let mut text = c.text.clone();
+            for b in bullets {
+                append_line(&mut text, &b);
+            }
+            c.text = text;
+        }
+        c.assignments = found.assignments;
+        if c.deadline.is_none() {
+            c.deadline = found.deadline;
+        }
+    }
+}
+
+fn append_line(s: &mut String, t: &str) {
+    if !s.is_empty() {
+        s.push('\n');
+    }
+    s.push_str(t);
 }
 
 /// Duties listed agency by agency: under a heading that names an agency
