@@ -42,8 +42,8 @@ static FIELD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(crate) fn roman_value(r: &str) -> Option<u32> {
-    let mut total = 0u32;
-    let vals: Vec<u32> = r
+    let mut total = 0i64;
+    let vals: Vec<i64> = r
         .chars()
         .map(|c| match c {
             'I' => 1,
@@ -54,12 +54,12 @@ pub(crate) fn roman_value(r: &str) -> Option<u32> {
         .collect();
     for (k, v) in vals.iter().enumerate() {
         if vals.get(k + 1).is_some_and(|n| n > v) {
-            total = total.saturating_sub(*v);
+            total -= v;
         } else {
             total += v;
         }
     }
-    (total > 0 && total < 40).then_some(total)
+    (total > 0 && total < 40).then_some(total as u32)
 }
 
 /// The marker at the start of `t` and the text after it.
@@ -499,6 +499,13 @@ mod tests {
         let lines = normalise(text);
         let used = vec![false; lines.len()];
         build(&lines, &used, false, None).clauses.into_iter().map(|c| (c.path, c.heading, c.text)).collect()
+    }
+
+    #[test]
+    fn roman_values() {
+        let v: Vec<Option<u32>> =
+            ["I", "IV", "V", "IX", "XIV", "XL"].iter().map(|r| roman_value(r)).collect();
+        assert_eq!(v, [Some(1), Some(4), Some(5), Some(9), Some(14), None]);
     }
 
     #[test]

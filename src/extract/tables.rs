@@ -586,7 +586,10 @@ fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, 
             }
         }
         let t = l.text.trim();
-        if ends_table(t) {
+        let next_heading = GROUP_MARK
+            .captures(t)
+            .filter(|c| top_group(&c[1]) && !rows.is_empty() && next_group(group.as_deref(), &c[1]));
+        if next_heading.is_none() && ends_table(t) {
             break;
         }
         if let Some(c) = t.starts_with(|c: char| c.is_ascii_digit()).then(|| ROW_START.captures(t)).flatten()
@@ -604,7 +607,7 @@ fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, 
             }
         }
         // A group heading (`II.` and its title): row numbers restart.
-        if let Some(c) = GROUP_MARK.captures(t).filter(|c| top_group(&c[1])) {
+        if let Some(c) = next_heading.or_else(|| GROUP_MARK.captures(t).filter(|c| top_group(&c[1]))) {
             if next_group(group.as_deref(), &c[1]) {
                 group = Some(c[1].to_string());
                 expect = 1;
@@ -1129,6 +1132,29 @@ mod tests {
         for r in &t.rows {
             assert!(r.cell(Col::Lead).is_some(), "row {} has no lead: {:?}", r.no, r.groups);
             assert!(r.cell(Col::Deadline).is_some(), "row {} has no deadline: {:?}", r.no, r.groups);
+        }
+    }
+}
+
+#[cfg(test)]
+mod dump {
+    /// `DUMP_TABLE=path cargo test --lib dump_table -- --nocapture`: the tables of a file.
+    #[test]
+    fn dump_table() {
+        let Ok(p) = std::env::var("DUMP_TABLE") else { return };
+        let text = std::fs::read_to_string(p).unwrap();
+        let lines = super::super::normalise::normalise(&text);
+        let mut i = 0;
+        while i < lines.len() {
+            if let Some(t) = super::detect(&lines, i) {
+                println!("TABLE at {} cols {:?}", lines[i].no, t.cols);
+                for r in &t.rows {
+                    println!("  {:?} {} heading={} {:?}", r.group, r.no, r.heading, r.groups);
+                }
+                i = t.end.max(i + 1);
+            } else {
+                i += 1;
+            }
         }
     }
 }
