@@ -322,7 +322,7 @@ static ROW_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})\.?(?:\s*$|\s+(\S.*)$)").unwrap());
 // Folded text is ASCII: ASCII word boundaries keep these on the fast engines.
 static DEADLINE_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:thang(?-u:\b)|quy(?-u:\b)|thuong xuyen|thuong$|nhiem vu thuong xuyen|hang nam|hang thang|hang quy|dinh ky|truoc(?-u:\b)|tu nam|tu thang|trong (?:nam|thang|quy)|ca nam|nam \d{4}|den nam|theo ke hoach|theo ke$|theo lo trinh|theo tien do|ky hop|hoan thanh|giai doan|sau khi|khi co|\d{4}(?:\s*(?:va(?-u:\b)|-|–|den(?-u:\b)).*)?$|\d{1,2}/\d{4}$)")
+    Regex::new(r"^(?:thang(?-u:\b)|quy(?-u:\b)|thuong xuyen|thuong$|nhiem vu thuong xuyen|hang nam|hang thang|hang quy|dinh ky|truoc(?-u:\b)|tu nam|tu thang|trong (?:nam|thang|quy)|ca nam|nam \d{4}|den nam|theo ke hoach|theo ke$|theo lo trinh|theo tien do|ky hop|hoan thanh|thuc hien (?:thuong|hang|truoc|trong|tu nam|den nam|theo)|giai doan|sau khi|khi co|\d{4}(?:\s*(?:va(?-u:\b)|-|–|den(?-u:\b)).*)?$|\d{1,2}/\d{4}$)")
         .unwrap()
 });
 static BASIS_LIKE: LazyLock<Regex> = LazyLock::new(|| {
@@ -921,8 +921,28 @@ fn segment(items: &[Item], cols: &[Col], wrap: bool) -> Vec<Vec<(Col, String)>> 
                 prev_comma: prev_text.ends_with(','),
                 citation_bits: it.text.chars().any(|c| c.is_ascii_digit() || c == '/')
                     || ["so ", "ngay", "trinh so", "cua "].iter().any(|w| ff.starts_with(w)),
-                agency: is_agency_start_folded(&it.text, ff),
-                deadline: deadline_like(&it.text, ff, next, folded.get(k + 1).map(|s| s.as_str())),
+                // A narrow column breaks a name after its head word (`Các` /
+                // `Bộ,` / `ngành`): read the head with the lines after it.
+                agency: if it.text.split_whitespace().count() == 1
+                    && k + 1 < items.len()
+                    && !(has_prev_word && ends_word(pf, &["cua", "va", "voi", "trinh", "cho", "tai", "theo"]))
+                {
+                    let ahead = format!("{} {}", it.text.trim(), items[k + 1].text.trim());
+                    let fa = format!("{ff} {}", folded[k + 1]);
+                    is_agency_start_folded(&ahead, &fa)
+                } else {
+                    is_agency_start_folded(&it.text, ff)
+                },
+                // `Thực` / `hiện` / `thường` / `xuyên`: two lines ahead.
+                deadline: deadline_like(
+                    &it.text,
+                    ff,
+                    next,
+                    folded
+                        .get(k + 1)
+                        .map(|s| format!("{s} {}", folded.get(k + 2).map_or("", |x| x.as_str())))
+                        .as_deref(),
+                ),
                 basis: BASIS_LIKE.is_match(&look),
                 upper: upper_initial(&it.text),
                 len: it.text.chars().count(),
