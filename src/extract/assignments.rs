@@ -231,6 +231,61 @@ const LIST_END: &[&str] = &[
     " tiếp tục",
 ];
 
+/// The agencies of a table cell or a labelled field, names only: role and
+/// scope words written beside them are dropped (`Bộ Tư pháp chủ trì hướng
+/// dẫn, tổng hợp` → `Bộ Tư pháp`; `các địa phương theo chức năng, nhiệm vụ
+/// được giao` → `các địa phương`), numbered and bulleted parts read one by
+/// one, and a shared head (`Các Bộ: Tài chính, Xây dựng`) kept whole.
+pub(crate) fn cell_agencies(cell: &str) -> Vec<String> {
+    static PART: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|\s)(?:\d{1,2}\.|[-+•])\s+").unwrap());
+    let mut out: Vec<String> = Vec::new();
+    for hard in cell.split([';', '\n']) {
+        for part in PART.split(hard) {
+            let part = part.trim();
+            if part.is_empty() {
+                continue;
+            }
+            let names = role_cut(part);
+            let shared = names
+                .find(':')
+                .is_some_and(|p| is_agency_start(&names[..p]) && names[..p].split_whitespace().count() <= 3);
+            let found = if shared {
+                vec![names.trim_end_matches(['.', ',']).to_string()]
+            } else {
+                split_agencies(&names)
+            };
+            for a in found {
+                if !out.iter().any(|x| fold(x) == fold(&a)) {
+                    out.push(a);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `part` up to the first role or scope word, when a name comes before it.
+fn role_cut(part: &str) -> String {
+    let mut end = part.len();
+    for w in LIST_END.iter().chain(DUTY_SCOPE).chain([" chủ trì", " phối hợp", " lập,", " đôn đốc"].iter())
+    {
+        if let Some((p, _)) = part.match_indices(w).find(|(p, _)| {
+            let before = &part[..*p];
+            // After a comma the word is one more item of the list.
+            !before.ends_with("các")
+                && !before.ends_with("Các")
+                && !before.ends_with("đầu tư")
+                && !before.ends_with(',')
+        }) {
+            if p > 0 && is_agency_start(&part[..p]) {
+                end = end.min(p);
+            }
+        }
+    }
+    // A sentence after the names: `Bộ Tài chính tổng kết ... (trong Quý II). `.
+    part[..end].trim().trim_end_matches([',', '.']).to_string()
+}
+
 /// Where the agency list of a duty heading ends and its scope begins.
 const DUTY_SCOPE: &[&str] = &[
     " căn cứ",
@@ -368,7 +423,7 @@ pub(crate) fn read(text: &str, subject_verb: bool) -> Found {
     for c in labels {
         let label = fold(&c["label"]);
         let value = c["value"].trim();
-        let agencies = || split_agencies(value.trim_end_matches('.'));
+        let agencies = || cell_agencies(value.trim_end_matches('.'));
         if label.contains("phoi hop") {
             found.assignments.extend(assign(&agencies(), Role::Cooperating));
             labelled = true;

@@ -636,8 +636,8 @@ fn task_rows(t: &Table, home: Option<&str>) -> Vec<(usize, Clause)> {
         for (g, group) in r.groups.iter().enumerate() {
             let cell = |col: Col| group.iter().find(|(c, _)| *c == col).map(|(_, v)| v.as_str());
             // A sub-row without agencies shares the row's (merged cells).
-            let gl = cell(Col::Lead).map(split_agencies).unwrap_or_else(|| lead.clone());
-            let gc = cell(Col::Coop).map(split_agencies).unwrap_or_else(|| coop.clone());
+            let gl = cell(Col::Lead).map(assignments::cell_agencies).unwrap_or_else(|| lead.clone());
+            let gc = cell(Col::Coop).map(assignments::cell_agencies).unwrap_or_else(|| coop.clone());
             let dl = cell(Col::Deadline).map(Deadline::parse);
             for a in &gl {
                 if !lead.contains(a) {
