@@ -420,7 +420,10 @@ fn field_sets(clauses: &mut [Clause], starts: &[usize], lines: &[normalise::Line
         // bullets between them.
         let mut sets: Vec<(usize, String)> = Vec::new();
         let mut last_kid_line = 0;
-        for l in lines.iter().filter(|l| l.is_text() && l.no > starts[k] && end.is_none_or(|e| l.no < e)) {
+        // Lines are in source order: the clause's span by binary search.
+        let lo = lines.partition_point(|l| l.no <= starts[k]);
+        let hi = end.map_or(lines.len(), |e| lines.partition_point(|l| l.no < e));
+        for l in lines[lo..hi.max(lo)].iter().filter(|l| l.is_text()) {
             if kids.iter().any(|&j| starts[j] == l.no) {
                 last_kid_line = l.no;
                 continue;
