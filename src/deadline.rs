@@ -130,7 +130,7 @@ fn year(y: &str) -> Option<(Date, Date)> {
 }
 
 static QUARTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bquy\s+(iv|iii|ii|i|[1-4])\s*(?:nam|/)\s*(\d{4})").unwrap());
+    LazyLock::new(|| Regex::new(r"\bqu[yi]\s+(iv|iii|ii|i|[1-4])\s*(?:nam|/|-)\s*(\d{4})").unwrap());
 static MONTH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:\bthang\s*|\btrong\s+)(\d{1,2})\s*(?:/|nam)\s*(\d{4})").unwrap());
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -419,6 +419,8 @@ mod tests {
             ("Quý II năm 2024", By, Some("2024-04-01"), Some("2024-06-30")),
             ("hoàn thành chậm nhất trong quý I năm 2024", By, Some("2024-01-01"), Some("2024-03-31")),
             ("Quý IV/2026", By, Some("2026-10-01"), Some("2026-12-31")),
+            // The spelling `Quí` and a dash (Đồng Tháp, 617/KH-UBND).
+            ("Quí IV-2025", By, Some("2025-10-01"), Some("2025-12-31")),
             ("Trong tháng 01/2024", During, Some("2024-01-01"), Some("2024-01-31")),
             ("Thời gian thực hiện, tháng 01/2024.", By, Some("2024-01-01"), Some("2024-01-31")),
             ("Thời gian thực hiện chậm nhất trong 6/2024", By, Some("2024-06-01"), Some("2024-06-30")),

@@ -641,7 +641,8 @@ fn task_rows(t: &Table, home: Option<&str>) -> Vec<(usize, Clause)> {
             // A sub-row without agencies shares the row's (merged cells).
             let gl = cell(Col::Lead).map(assignments::cell_agencies).unwrap_or_else(|| lead.clone());
             let gc = cell(Col::Coop).map(assignments::cell_agencies).unwrap_or_else(|| coop.clone());
-            let dl = cell(Col::Deadline).map(Deadline::parse);
+            // `- Xây dựng ... trong giai đoạn 2026 - 2027`: the list mark is not the time's.
+            let dl = cell(Col::Deadline).map(|d| Deadline::parse(d.trim_start_matches(['-', '+', '•', ' '])));
             for a in &gl {
                 if !lead.contains(a) {
                     lead.push(a.clone());

@@ -407,6 +407,7 @@ fn tabbed(lines: &[Line], i: usize) -> Option<Table> {
     // The last numbered row: its cells fill a sub-row's merged cells.
     let mut parent: Option<usize> = None;
     let mut subs = 0;
+    let mut unnumbered = 0;
     let mut j = i + 1;
     let mut last_text = i;
     while j < lines.len() {
@@ -438,6 +439,7 @@ fn tabbed(lines: &[Line], i: usize) -> Option<Table> {
                 let mark = g[1].to_string();
                 if top_group(&mark) {
                     group = Some(mark.clone());
+                    unnumbered = 0;
                 }
                 table.rows.push(Row {
                     no: mark,
@@ -486,8 +488,13 @@ fn tabbed(lines: &[Line], i: usize) -> Option<Table> {
             subs += 1;
             format!("{}.{subs}", table.rows[p].no)
         } else {
-            table.unplaced.push((l.no, l.text.replace('\t', " | ")));
-            continue;
+            // A row with an empty number cell right under a group heading
+            // (`D. BỘ KHOA HỌC VÀ CÔNG NGHỆ`): its place in the group, written
+            // as the curated corpus writes unnumbered items (`-1`).
+            unnumbered += 1;
+            subs = 1;
+            parent = Some(table.rows.len());
+            format!("-{unnumbered}")
         };
         // Cells merged over several rows are printed once: the row above's.
         if c.len() < cols.len() {
