@@ -555,6 +555,7 @@ fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, 
     // Rows: number, line, items, group, whether a group heading.
     let mut rows: Vec<(String, usize, Vec<Item>, Option<String>, bool)> = Vec::new();
     let mut group: Option<String> = None;
+    let mut restart = false;
     let mut j = start;
     let mut after_break = false;
     let mut expect = 1u32;
@@ -601,8 +602,11 @@ fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, 
         }
         if let Some(c) = t.starts_with(|c: char| c.is_ascii_digit()).then(|| ROW_START.captures(t)).flatten()
         {
-            if c[1].parse::<u32>().ok() == Some(expect) {
-                expect += 1;
+            let n = c[1].parse::<u32>().ok();
+            // Numbering either restarts in each group or runs on through them.
+            if n == Some(expect) || (restart && n == Some(1)) {
+                expect = n.unwrap_or(expect) + 1;
+                restart = false;
                 let mut items = Vec::new();
                 if let Some(rest) = c.get(2) {
                     push_items(&mut items, rest.as_str(), false, wrap);
@@ -617,7 +621,7 @@ fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, 
         if let Some(c) = next_heading.or_else(|| GROUP_MARK.captures(t).filter(|c| top_group(&c[1]))) {
             if next_group(group.as_deref(), &c[1]) {
                 group = Some(c[1].to_string());
-                expect = 1;
+                restart = true;
                 let mut items = Vec::new();
                 if let Some(rest) = c.get(2) {
                     push_items(&mut items, rest.as_str(), false, false);
