@@ -882,6 +882,15 @@ fn name_open(t: &str) -> bool {
         || t.split_whitespace().last().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// `2. Các bộ ...` → `Các bộ ...`.
+fn strip_number(t: &str) -> &str {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    match t[digits..].strip_prefix(". ") {
+        Some(rest) if (1..=2).contains(&digits) => rest,
+        _ => t,
+    }
+}
+
 /// Chooses a column for every item; returns the cell groups.
 fn segment(items: &[Item], cols: &[Col], wrap: bool) -> Vec<Vec<(Col, String)>> {
     let m = cols.len();
@@ -942,7 +951,9 @@ fn segment(items: &[Item], cols: &[Col], wrap: bool) -> Vec<Vec<(Col, String)>> 
                     let fa = format!("{ff} {}", folded[k + 1]);
                     is_agency_start_folded(&ahead, &fa)
                 } else {
-                    is_agency_start_folded(&it.text, ff)
+                    // `1. Bộ Tài chính tổng kết ...`: a numbered part of a cell.
+                    let (t, f) = (strip_number(&it.text), strip_number(ff));
+                    is_agency_start_folded(t, f)
                 },
                 // `Thực` / `hiện` / `thường` / `xuyên`: two lines ahead.
                 deadline: deadline_like(
