@@ -528,6 +528,11 @@ fn signature(lines: &[Line], h: &mut Header) {
                     break;
                 }
                 let tj = lj.text.trim();
+                if !tj.chars().any(char::is_alphanumeric) {
+                    // A stray mark of the signature stamp (`[`).
+                    j += 1;
+                    continue;
+                }
                 if is_person_name(tj) {
                     used.push(j);
                     h.signer = Some(Signer { name: tj.to_string(), capacity: Some(caps.join(" / ")) });

@@ -562,8 +562,10 @@ fn duty_lists(clauses: &mut [Clause]) {
                 }
             }
             c.assignments = list;
-            if c.deadline.is_none() {
-                c.deadline = assignments::duty_deadline(&c.text);
+            // The time phrase itself (`trong tháng 5 năm 2026`), not the verb
+            // before it (`hoàn thành`).
+            if let Some(d) = assignments::duty_deadline(&c.text) {
+                c.deadline = Some(d);
             }
         }
     }
