@@ -263,7 +263,7 @@ pub(crate) fn read(lines: &[Line], provinces: &[(String, String)]) -> Header {
     let mut kind_at = None;
     for &i in &head {
         let t = lines[i].text.trim();
-        let f = fold(t);
+        let f = lines[i].folded.as_str();
         if number_at.is_none() {
             if let Some(c) = NUMBER_LINE.captures(t) {
                 if let Ok(n) = c["num"].parse::<DocNumber>() {
@@ -309,11 +309,11 @@ pub(crate) fn read(lines: &[Line], provinces: &[(String, String)]) -> Header {
             let stop = number_at.unwrap_or(k).min(k);
             for &i in head.iter().take_while(|&&i| i < stop) {
                 let t = lines[i].text.trim();
-                let f = fold(t);
-                if is_upper_line(t) && !is_motto(&f) && !h.used.contains(&i) {
+                let f = lines[i].folded.as_str();
+                if is_upper_line(t) && !is_motto(f) && !h.used.contains(&i) {
                     h.issuer_lines.push(t.to_string());
                     h.used.push(i);
-                } else if is_motto(&f) {
+                } else if is_motto(f) {
                     h.used.push(i);
                 }
             }
@@ -323,7 +323,7 @@ pub(crate) fn read(lines: &[Line], provinces: &[(String, String)]) -> Header {
                 // hoạch số 162/KH-UBND ngày 27 tháng 6 năm 2024 ...)`.
                 for &i in &texts {
                     let t = &lines[i].text;
-                    if !fold(t).contains("kem theo") {
+                    if !lines[i].folded.contains("kem theo") {
                         continue;
                     }
                     if let Some(c) = Citation::find_all(t)
@@ -373,7 +373,7 @@ fn title(lines: &[Line], kind_at: usize, h: &mut Header) {
             break;
         }
         let t = l.text.trim();
-        if fold(t).starts_with("noi nhan") || is_capacity(t) {
+        if l.folded.starts_with("noi nhan") || is_capacity(t) {
             break;
         }
         // The enacting authority (`THỦ TƯỚNG CHÍNH PHỦ`) just before the
@@ -496,7 +496,7 @@ fn signature(lines: &[Line], h: &mut Header) {
             continue;
         }
         let t = l.text.trim();
-        let f = fold(t);
+        let f = l.folded.as_str();
         if f.starts_with("noi nhan") {
             h.used.push(i);
             let mut j = i + 1;

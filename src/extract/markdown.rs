@@ -100,7 +100,7 @@ fn goes_on(acc: &str, t: &str, mode: Mode) -> bool {
             let starts_emphasis = t.trim_start().starts_with('*');
             !closed_emphasis(acc)
                 && !(starts_emphasis && (!open_emphasis(acc) || closed_emphasis(t)))
-                && !(list_item(t) && !range_goes_on(acc, t))
+                && (!list_item(t) || range_goes_on(acc, t))
         }
     }
 }

@@ -32,6 +32,9 @@ pub(crate) struct Line {
     /// The text: NFC, tags and emphasis removed, ends trimmed; runs of inner
     /// spaces are kept because PDF text separates table cells with them.
     pub text: String,
+    /// The text folded once ([`fold`]): later stages match on it instead of
+    /// folding the same line again.
+    pub folded: String,
     /// What the line is.
     pub kind: LineKind,
 }
@@ -82,7 +85,7 @@ const CLUTTER_PREFIXES: &[&str] = &[
 ];
 
 fn is_clutter(folded: &str, raw: &str) -> bool {
-    if folded.is_empty() {
+    if folded.is_empty() || raw.len() >= 200 {
         // Long lines are text.
         return false;
     }
@@ -130,7 +133,7 @@ pub(crate) fn normalise(text: &str) -> Vec<Line> {
         let no = logical[i].0;
         let line = clean(raw[i]);
         // Page headers, stamps and clutter are short lines.
-        let folded = if line.len() < 200 { fold(&line) } else { String::new() };
+        let folded = fold(&line);
         if folded.contains("cong bao") && PAGE_HEADER.is_match(&folded) {
             // A page number alone just above the header belongs to it.
             if out.last().is_some_and(|l| l.is_text() && PAGE_NUMBER.is_match(&l.text))
@@ -151,7 +154,7 @@ pub(crate) fn normalise(text: &str) -> Vec<Line> {
             while i < raw.len() && clean(raw[i]).is_empty() {
                 i += 1;
             }
-            out.push(Line { no, text: String::new(), kind: LineKind::PageBreak });
+            out.push(Line { no, text: String::new(), folded: String::new(), kind: LineKind::PageBreak });
             page_start = out.len();
             continue;
         }
@@ -173,13 +176,13 @@ pub(crate) fn normalise(text: &str) -> Vec<Line> {
         }
         i += 1;
         if line.trim().is_empty() {
-            out.push(Line { no, text: String::new(), kind: LineKind::Blank });
+            out.push(Line { no, text: String::new(), folded: String::new(), kind: LineKind::Blank });
         } else if line.starts_with(['-', '_', '–', '—', '=', '.', '…']) && RULE.is_match(&line) {
-            out.push(Line { no, text: String::new(), kind: LineKind::Rule });
+            out.push(Line { no, text: String::new(), folded: String::new(), kind: LineKind::Rule });
         } else if is_clutter(&folded, &line) {
             continue;
         } else {
-            out.push(Line { no, text: line, kind: LineKind::Text });
+            out.push(Line { no, text: line, folded, kind: LineKind::Text });
         }
     }
     mark_footnotes(&mut out, page_start);
@@ -223,6 +226,7 @@ fn mark_footnotes(out: &mut [Line], start: usize) {
     }
     for (k, n) in marked {
         if let Some(t) = strip_marker(&out[k].text, &n) {
+            out[k].folded = fold(&t);
             out[k].text = t;
         }
     }

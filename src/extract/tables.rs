@@ -338,8 +338,7 @@ pub(crate) fn detect(lines: &[Line], i: usize) -> Option<Table> {
     if t.trim().len() > 12 {
         return None;
     }
-    let f = fold(t);
-    if !matches!(f.as_str(), "tt" | "stt" | "so thu tu") {
+    if !matches!(lines[i].folded.as_str(), "tt" | "stt" | "so thu tu") {
         return None;
     }
     // One cell per line: the header's labels may be broken over lines.
@@ -520,21 +519,31 @@ fn tabbed(lines: &[Line], i: usize) -> Option<Table> {
     Some(table)
 }
 
+/// A row of the per-line layout before its items are put in columns.
+struct PendingRow {
+    no: String,
+    line: usize,
+    items: Vec<Item>,
+    group: Option<String>,
+    heading: bool,
+}
+
 /// One item of a row in the per-line layout: a line or a part of a line
 /// split at a wide gap.
 #[derive(Clone, Debug)]
 struct Item {
     text: String,
+    /// The folded text: the line's own when the item is the whole line.
+    folded: String,
     after_break: bool,
 }
 
-fn ends_table(t: &str) -> bool {
+fn ends_table(t: &str, folded: &str) -> bool {
     // Markers, `Nơi nhận` and capacity lines start with a capital.
     if !t.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    let f = fold(t);
-    f.starts_with("noi nhan")
+    folded.starts_with("noi nhan")
         || super::header::is_capacity(t)
         || super::clauses::marker(t).is_some_and(|(m, _)| {
             matches!(
@@ -552,8 +561,7 @@ fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, 
     let cols: Vec<Col> = header.into_iter().map(|(c, _)| c).collect();
     let mut table = Table { cols: cols.clone(), ..Table::default() };
     let body_cols: Vec<Col> = cols.iter().copied().filter(|c| *c != Col::No).collect();
-    // Rows: number, line, items, group, whether a group heading.
-    let mut rows: Vec<(String, usize, Vec<Item>, Option<String>, bool)> = Vec::new();
+    let mut rows: Vec<PendingRow> = Vec::new();
     let mut group: Option<String> = None;
     let mut restart = false;
     let mut j = start;
@@ -570,7 +578,7 @@ fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, 
                 while k < lines.len() && !lines[k].is_text() {
                     k += 1;
                 }
-                if k < lines.len() && matches!(fold(&lines[k].text).as_str(), "tt" | "stt" | "so thu tu") {
+                if k < lines.len() && matches!(lines[k].folded.as_str(), "tt" | "stt" | "so thu tu") {
                     let mut n = 0;
                     while k < lines.len() && n < header_len {
                         if lines[k].is_text() {
@@ -597,7 +605,7 @@ fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, 
         let next_heading = GROUP_MARK
             .captures(t)
             .filter(|c| top_group(&c[1]) && !rows.is_empty() && next_group(group.as_deref(), &c[1]));
-        if next_heading.is_none() && ends_table(t) {
+        if next_heading.is_none() && ends_table(t, &l.folded) {
             break;
         }
         if let Some(c) = t.starts_with(|c: char| c.is_ascii_digit()).then(|| ROW_START.captures(t)).flatten()
@@ -609,9 +617,15 @@ fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, 
                 restart = false;
                 let mut items = Vec::new();
                 if let Some(rest) = c.get(2) {
-                    push_items(&mut items, rest.as_str(), false, wrap);
+                    push_items(&mut items, rest.as_str(), None, false, wrap);
                 }
-                rows.push((c[1].to_string(), l.no, items, group.clone(), false));
+                rows.push(PendingRow {
+                    no: c[1].to_string(),
+                    line: l.no,
+                    items,
+                    group: group.clone(),
+                    heading: false,
+                });
                 after_break = false;
                 j += 1;
                 continue;
@@ -624,23 +638,23 @@ fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, 
                 restart = true;
                 let mut items = Vec::new();
                 if let Some(rest) = c.get(2) {
-                    push_items(&mut items, rest.as_str(), false, false);
+                    push_items(&mut items, rest.as_str(), None, false, false);
                 }
-                rows.push((c[1].to_string(), l.no, items, None, true));
+                rows.push(PendingRow { no: c[1].to_string(), line: l.no, items, group: None, heading: true });
                 after_break = false;
                 j += 1;
                 continue;
             }
         }
         match rows.last_mut() {
-            Some((_, _, items, _, _)) => push_items(items, &l.text, after_break, wrap),
+            Some(r) => push_items(&mut r.items, &l.text, Some(&l.folded), after_break, wrap),
             None => table.unplaced.push((l.no, l.text.clone())),
         }
         after_break = false;
         j += 1;
     }
     table.end = j;
-    for (no, line, items, group, heading) in rows {
+    for PendingRow { no, line, items, group, heading } in rows {
         let groups = if heading {
             let title = items.iter().map(|it| it.text.trim()).collect::<Vec<_>>().join(" ");
             vec![vec![(Col::Name, title)]]
@@ -652,15 +666,22 @@ fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, 
     table
 }
 
-fn push_items(items: &mut Vec<Item>, text: &str, after_break: bool, wrap: bool) {
+/// Adds a line (or the rest of a line after its row number) as items;
+/// `folded` is the whole line's folded form, reused when it is one item.
+fn push_items(items: &mut Vec<Item>, text: &str, folded: Option<&str>, after_break: bool, wrap: bool) {
     // PDF text puts two cells on one line with a wide gap between them.
     let parts: Vec<&str> = if wrap {
         text.split("  ").map(str::trim).filter(|p| !p.is_empty()).collect()
     } else {
         vec![text.trim()]
     };
+    let whole = parts.len() == 1;
     for (k, p) in parts.into_iter().enumerate() {
-        items.push(Item { text: p.to_string(), after_break: after_break && k == 0 });
+        let folded = match folded {
+            Some(f) if whole => f.to_string(),
+            _ => fold(p),
+        };
+        items.push(Item { text: p.to_string(), folded, after_break: after_break && k == 0 });
     }
 }
 
@@ -898,7 +919,7 @@ fn segment(items: &[Item], cols: &[Col], wrap: bool) -> Vec<Vec<(Col, String)>> 
         return vec![];
     }
     // Fold each item once; the features read the folded forms.
-    let folded: Vec<String> = items.iter().map(|it| fold(&it.text)).collect();
+    let folded: Vec<&str> = items.iter().map(|it| it.folded.as_str()).collect();
     let ends_word = |f: &str, words: &[&str]| {
         let last = f.rsplit(' ').next().unwrap_or("");
         words.contains(&last)
@@ -907,15 +928,15 @@ fn segment(items: &[Item], cols: &[Col], wrap: bool) -> Vec<Vec<(Col, String)>> 
         .iter()
         .enumerate()
         .map(|(k, it)| {
-            let ff = folded[k].as_str();
+            let ff = folded[k];
             let next = items.get(k + 1).map(|n| n.text.as_str());
             let look = format!(
                 "{ff} {} {}",
-                folded.get(k + 1).map_or("", |s| s.as_str()),
-                folded.get(k + 2).map_or("", |s| s.as_str())
+                folded.get(k + 1).copied().unwrap_or(""),
+                folded.get(k + 2).copied().unwrap_or("")
             );
             let prev_text = if k > 0 { items[k - 1].text.trim_end() } else { "" };
-            let pf = if k > 0 { folded[k - 1].as_str() } else { "" };
+            let pf = if k > 0 { folded[k - 1] } else { "" };
             let has_prev_word = pf.contains(' ');
             Feat {
                 prev_open: has_prev_word
@@ -962,7 +983,7 @@ fn segment(items: &[Item], cols: &[Col], wrap: bool) -> Vec<Vec<(Col, String)>> 
                     next,
                     folded
                         .get(k + 1)
-                        .map(|s| format!("{s} {}", folded.get(k + 2).map_or("", |x| x.as_str())))
+                        .map(|s| format!("{s} {}", folded.get(k + 2).copied().unwrap_or("")))
                         .as_deref(),
                 ),
                 basis: BASIS_LIKE.is_match(&look),
