@@ -85,6 +85,10 @@ fn open_emphasis(s: &str) -> bool {
 }
 
 fn goes_on(acc: &str, t: &str, mode: Mode) -> bool {
+    // A markdown heading is the site's, never part of a paragraph.
+    if t.trim_start().starts_with('#') || acc.trim_start().starts_with('#') {
+        return false;
+    }
     let only_markers = t.trim().chars().all(|c| c == '*' || c == ' ');
     if only_markers {
         return true;
@@ -132,7 +136,32 @@ fn join(lines: &[(usize, &str)], out: &mut Vec<Logical>, mode: Mode) {
 /// Reads a markdown text into logical lines, without the site's banner
 /// (before the issuer and national motto block) and footer (from the
 /// first markdown heading after it: the documents themselves use none).
+#[cfg(test)]
 pub(crate) fn logical_lines(raw: &[&str]) -> Vec<Logical> {
+    logical_lines_with_furniture(raw).0
+}
+
+/// [`logical_lines`], with the source line ranges of the banner and footer
+/// it dropped (first and last line numbers, 1-based).
+pub(crate) fn logical_lines_with_furniture(raw: &[&str]) -> (Vec<Logical>, Vec<(usize, usize)>) {
+    let mut dropped = Vec::new();
+    // The footer: from the first markdown heading after the motto's
+    // `Độc lập - Tự do - Hạnh phúc`
+    // (it may run on inside the last table cell, so it is cut here, before
+    // lines are joined).
+    let motto = raw.iter().position(|l| {
+        let f = crate::text::fold(l);
+        f.contains("doc lap") && f.contains("hanh phuc")
+    });
+    let raw = match motto
+        .and_then(|m| raw[m..].iter().position(|l| l.trim_start().starts_with('#')).map(|k| m + k))
+    {
+        Some(end) => {
+            dropped.push((end + 1, raw.len()));
+            &raw[..end]
+        }
+        None => raw,
+    };
     let mut out = joined(raw);
     let motto =
         out.iter().position(|(_, t)| crate::text::fold(t).contains("cong hoa xa hoi chu nghia viet nam"));
@@ -146,11 +175,12 @@ pub(crate) fn logical_lines(raw: &[&str]) -> Vec<Logical> {
         } {
             start -= 1;
         }
-        let end = out[m..].iter().position(|(_, t)| t.starts_with('#')).map_or(out.len(), |k| m + k);
-        out.truncate(end);
+        if start > 0 {
+            dropped.insert(0, (1, out[start].0 - 1));
+        }
         out.drain(..start);
     }
-    out
+    (out, dropped)
 }
 
 fn joined(raw: &[&str]) -> Vec<Logical> {
@@ -223,6 +253,11 @@ fn pipe_block(block: &[(usize, &str)], out: &mut Vec<Logical>) {
                 && tables::is_task_header(&plain[p..])
         });
         let mut texts = texts;
+        // A run of text after the last row (footnotes, the site's footer)
+        // is one long cell: the table has ended.
+        if table && header_at.is_none() && row.len() == 1 && row[0].1.len() > 3 {
+            table = false;
+        }
         if let Some(p) = header_at {
             for (_, lines) in &row[..p] {
                 join(lines, out, if lines.len() > 8 { Mode::Paragraph } else { Mode::Block });

@@ -153,7 +153,7 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
             reason: reason.to_string(),
         })
     };
-    let lines = normalise::normalise(text);
+    let (lines, furniture) = normalise::normalise_with_furniture(text);
     if !lines.iter().any(|l| l.is_text()) {
         return Err(not_a_document("no text"));
     }
@@ -162,7 +162,14 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
     let Some(number) = h.number.clone() else {
         return Err(not_a_document("no document number (số, ký hiệu) found"));
     };
-    let mut warnings: Vec<Warning> = Vec::new();
+    let mut warnings: Vec<Warning> = furniture
+        .iter()
+        .map(|&(from, to)| Warning {
+            line: Some(from),
+            clause: None,
+            message: format!("lines {from}-{to}: website banner or footer around the document, left out"),
+        })
+        .collect();
     let warn = |w: &mut Vec<Warning>, line: Option<usize>, msg: String| {
         w.push(Warning { line, clause: None, message: msg })
     };
@@ -262,6 +269,9 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
             }
         } else {
             placed.extend(task_rows(t, home_path.as_deref()));
+        }
+        for (line, message) in &t.warnings {
+            warnings.push(Warning { line: Some(*line), clause: home_path.clone(), message: message.clone() });
         }
         for (line, text) in &t.unplaced {
             warnings.push(Warning {

@@ -115,16 +115,24 @@ fn clean(line: &str) -> String {
 }
 
 /// Normalises a text into lines (see [`Line`]).
+#[cfg(test)]
 pub(crate) fn normalise(text: &str) -> Vec<Line> {
+    normalise_with_furniture(text).0
+}
+
+/// [`normalise`], with the line ranges of a website's banner and footer that
+/// were dropped, so the caller can say so.
+pub(crate) fn normalise_with_furniture(text: &str) -> (Vec<Line>, Vec<(usize, usize)>) {
     let text = nfc(text);
     let split: Vec<&str> = text.split('\n').collect();
     // Logical lines: the markdown layout's soft-wrapped paragraphs and pipe
     // tables joined, with the number of their first source line.
-    let logical: Vec<(usize, String)> = if super::markdown::is_markdown(&split) {
-        super::markdown::logical_lines(&split)
-    } else {
-        split.iter().enumerate().map(|(k, l)| (k + 1, (*l).to_string())).collect()
-    };
+    let (logical, furniture): (Vec<(usize, String)>, Vec<(usize, usize)>) =
+        if super::markdown::is_markdown(&split) {
+            super::markdown::logical_lines_with_furniture(&split)
+        } else {
+            (split.iter().enumerate().map(|(k, l)| (k + 1, (*l).to_string())).collect(), Vec::new())
+        };
     let raw: Vec<&str> = logical.iter().map(|(_, l)| l.as_str()).collect();
     let mut out: Vec<Line> = Vec::with_capacity(raw.len());
     let mut page_start = 0usize; // index in `out` where the current page starts
@@ -186,7 +194,7 @@ pub(crate) fn normalise(text: &str) -> Vec<Line> {
         }
     }
     mark_footnotes(&mut out, page_start);
-    out
+    (out, furniture)
 }
 
 /// Marks the footnotes at the foot of the page that starts at `start`: a

@@ -209,6 +209,30 @@ pub(crate) struct Table {
     pub unplaced: Vec<(usize, String)>,
     /// Gazette footnotes at the foot of the table's pages.
     pub footnotes: Vec<(usize, String)>,
+    /// Cells the reader is unsure of: (line number, what and why).
+    pub warnings: Vec<(usize, String)>,
+}
+
+impl Table {
+    /// Flags the cells of read rows that do not hold what their column
+    /// should: a lead or partner cell that names no agency, a deadline cell
+    /// that reads as no time.
+    fn check_cells(&mut self) {
+        for r in self.rows.iter().filter(|r| !r.heading) {
+            for (col, text) in r.groups.iter().flatten() {
+                let t = strip_number(text.trim_start_matches(['-', '+', ' ']));
+                let doubt = match col {
+                    Col::Lead | Col::Coop if !super::assignments::is_agency_start(t) => "names no agency",
+                    Col::Deadline if Deadline::parse(t).kind() == DeadlineKind::Unspecified => {
+                        "reads as no date"
+                    }
+                    _ => continue,
+                };
+                let short: String = text.chars().take(60).collect();
+                self.warnings.push((r.line, format!("row {}: {col:?} cell {doubt}: {short:?}", r.no)));
+            }
+        }
+    }
 }
 
 /// A group heading's marker: `I`, `II.`, `A.` (group) or `III.1`, `1.2`
@@ -250,6 +274,9 @@ fn fit(col: Col, text: &str) -> f64 {
         Col::Deadline => {
             if deadline_like(text, &f, None, None) {
                 2.0
+            } else if Deadline::parse(text).kind() != DeadlineKind::Unspecified {
+                // `Ban hành trong năm 2026. Thực hiện rà soát ...`
+                1.0
             } else {
                 -1.5
             }
@@ -495,6 +522,18 @@ fn tabbed(lines: &[Line], i: usize) -> Option<Table> {
             parent = Some(table.rows.len());
             format!("-{unnumbered}")
         };
+        if c.len() < cols.len() && c.len() > 1 {
+            let placed_cols: Vec<String> = placed.iter().map(|(k, _)| format!("{k:?}")).collect();
+            table.warnings.push((
+                l.no,
+                format!(
+                    "row {no}: {} cells for {} columns, placed by content as {}; the others taken from the row above",
+                    c.len(),
+                    cols.len(),
+                    placed_cols.join(", ")
+                ),
+            ));
+        }
         // Cells merged over several rows are printed once: the row above's.
         if c.len() < cols.len() {
             if let Some(p) = parent.filter(|&p| p < table.rows.len()) {
@@ -516,6 +555,7 @@ fn tabbed(lines: &[Line], i: usize) -> Option<Table> {
         });
     }
     table.end = last_text + 1;
+    table.check_cells();
     Some(table)
 }
 
@@ -663,6 +703,7 @@ fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, 
         };
         table.rows.push(Row { no, line, group, heading, groups, parts: vec![] });
     }
+    table.check_cells();
     table
 }
 
