@@ -1,8 +1,11 @@
 //! Times the extractor on a 5 MB text made of the bundled seed texts and the
-//! gazette sample repeated (run with `--release`).
+//! gazette sample repeated (run with `--release`), or of the texts given
+//! (for example one legal-site markdown plan of the development corpus:
+//! its tables are read row by row, the costliest layout).
 //!
 //! ```text
-//! cargo run --release --example extract_speed [MEGABYTES, default 5]
+//! cargo run --release --example extract_speed [MEGABYTES, default 5] [TEXT...]
+//! cargo run --release --example extract_speed 5 tests/corpus/texts/qd-2530-qd-ttg-2025.txt
 //! ```
 
 use std::time::Instant;
@@ -13,7 +16,11 @@ fn main() {
     let mb: f64 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(5.0);
     let size = (mb * (1 << 20) as f64) as usize;
     let root = env!("CARGO_MANIFEST_DIR");
+    let given: Vec<String> = std::env::args().skip(2).collect();
     let mut parts = Vec::new();
+    for f in given.iter() {
+        parts.push(std::fs::read_to_string(f).expect("a readable text"));
+    }
     for f in [
         "data/sources/quang-ninh-2024-kh-ubnd-162.txt",
         "data/sources/dak-lak-2024-kh-syt-draft.txt",
@@ -22,7 +29,9 @@ fn main() {
         "data/sources/thai-binh-2024-kh-syt-56.txt",
         "data/sources/quang-ngai-2023-kh-ubnd-193.txt",
     ] {
-        parts.push(std::fs::read_to_string(format!("{root}/{f}")).expect("bundled text"));
+        if given.is_empty() {
+            parts.push(std::fs::read_to_string(format!("{root}/{f}")).expect("bundled text"));
+        }
     }
     let mut text = String::with_capacity(size);
     let mut k = 0;

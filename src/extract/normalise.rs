@@ -127,7 +127,7 @@ pub(crate) fn normalise_with_furniture(text: &str) -> (Vec<Line>, Vec<(usize, us
     let split: Vec<&str> = text.split('\n').collect();
     // Logical lines: the markdown layout's soft-wrapped paragraphs and pipe
     // tables joined, with the number of their first source line.
-    let (logical, furniture): (Vec<(usize, String)>, Vec<(usize, usize)>) =
+    let (logical, furniture): (Vec<super::markdown::Logical>, Vec<(usize, usize)>) =
         if super::markdown::is_markdown(&split) {
             super::markdown::logical_lines_with_furniture(&split)
         } else {

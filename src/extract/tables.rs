@@ -108,13 +108,20 @@ fn header_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The labels as words, split once: every table row is tested for a
+/// repeated header, so this runs for every cell.
+static LABEL_WORDS: LazyLock<Vec<(Vec<&'static str>, Col)>> =
+    LazyLock::new(|| LABELS.iter().map(|(l, c)| (l.split(' ').collect(), *c)).collect());
+
 /// The longest label at word `k`: its length in words and its column.
 fn label_at(words: &[String], k: usize) -> Option<(usize, Col)> {
     let mut best: Option<(usize, Col)> = None;
-    for (label, col) in LABELS {
-        let n = label.split(' ').count();
-        if words.len() >= k + n
-            && label.split(' ').zip(&words[k..k + n]).all(|(a, b)| a == b)
+    let first = words.get(k)?;
+    for (label, col) in LABEL_WORDS.iter() {
+        let n = label.len();
+        if label[0] == first
+            && words.len() >= k + n
+            && label.iter().zip(&words[k..k + n]).all(|(a, b)| a == b)
             && best.is_none_or(|(m, _)| n > m)
         {
             best = Some((n, *col));
@@ -352,6 +359,9 @@ static DEADLINE_LIKE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:thang(?-u:\b)|quy(?-u:\b)|thuong xuyen|thuong$|nhiem vu thuong xuyen|hang nam|hang thang|hang quy|dinh ky|truoc(?-u:\b)|tu nam|tu thang|trong (?:nam|thang|quy)|ca nam|nam \d{4}|den nam|theo ke hoach|theo ke$|theo lo trinh|theo tien do|ky hop|hoan thanh|thuc hien (?:thuong|hang|truoc|trong|tu nam|den nam|theo)|giai doan|sau khi|khi co|\d{4}(?:\s*(?:va(?-u:\b)|-|–|den(?-u:\b)).*)?$|\d{1,2}/\d{4}$)")
         .unwrap()
 });
+/// The first words [`BASIS_LIKE`] can match.
+const BASIS_HEADS: &[&str] =
+    &["nghi", "quyet", "chi", "ket", "chuong", "ke", "thong", "luat", "van", "cong", "de", "quy"];
 static BASIS_LIKE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:nghi quyet|nghi dinh|quyet dinh|chi thi|ket luan|chuong trinh|ke hoach|thong bao|thong tu|luat|van ban|cong van|de an|quy dinh)\s+(?:so(?-u:\b)|\d)").unwrap()
 });
@@ -971,11 +981,16 @@ fn segment(items: &[Item], cols: &[Col], wrap: bool) -> Vec<Vec<(Col, String)>> 
         .map(|(k, it)| {
             let ff = folded[k];
             let next = items.get(k + 1).map(|n| n.text.as_str());
-            let look = format!(
-                "{ff} {} {}",
-                folded.get(k + 1).copied().unwrap_or(""),
-                folded.get(k + 2).copied().unwrap_or("")
-            );
+            // A citation cell opens with a document kind; only then is the
+            // look-ahead built.
+            let basis = BASIS_HEADS.iter().any(|h| ff.starts_with(h)) && {
+                let look = format!(
+                    "{ff} {} {}",
+                    folded.get(k + 1).copied().unwrap_or(""),
+                    folded.get(k + 2).copied().unwrap_or("")
+                );
+                BASIS_LIKE.is_match(&look)
+            };
             let prev_text = if k > 0 { items[k - 1].text.trim_end() } else { "" };
             let pf = if k > 0 { folded[k - 1] } else { "" };
             let has_prev_word = pf.contains(' ');
@@ -1018,16 +1033,18 @@ fn segment(items: &[Item], cols: &[Col], wrap: bool) -> Vec<Vec<(Col, String)>> 
                     is_agency_start_folded(t, f)
                 },
                 // `Thực` / `hiện` / `thường` / `xuyên`: two lines ahead.
-                deadline: deadline_like(
-                    &it.text,
-                    ff,
-                    next,
-                    folded
-                        .get(k + 1)
-                        .map(|s| format!("{s} {}", folded.get(k + 2).copied().unwrap_or("")))
-                        .as_deref(),
-                ),
-                basis: BASIS_LIKE.is_match(&look),
+                deadline: deadline_like(&it.text, ff, next, folded.get(k + 1).copied())
+                    || (it.text.split_whitespace().count() == 1
+                        && deadline_like(
+                            &it.text,
+                            ff,
+                            next,
+                            folded
+                                .get(k + 1)
+                                .map(|s| format!("{s} {}", folded.get(k + 2).copied().unwrap_or("")))
+                                .as_deref(),
+                        )),
+                basis,
                 upper: upper_initial(&it.text),
                 len: it.text.chars().count(),
                 connective: ["cua ", "va ", "theo ", "ve ", "tai ", "voi ", "cho ", "trong ", "de ", "duoc "]
