@@ -487,7 +487,10 @@ fn field_blocks(clauses: &mut [Clause]) {
         let kids: Vec<usize> =
             subtree.iter().copied().filter(|&j| !clauses[j].path[prefix.len()..].contains('.')).collect();
         let Some(&name_at) = kids.iter().find(|&&j| {
-            let f = fold(own(&clauses[j]).trim());
+            // The label opens the heading or the text: fold their first words only.
+            let c = &clauses[j];
+            let start = c.heading.as_deref().filter(|h| !h.trim().is_empty()).unwrap_or(&c.text);
+            let f = fold(&start.trim_start().chars().take(24).collect::<String>());
             NAME_LABELS.iter().any(|l| f.starts_with(l))
         }) else {
             continue;

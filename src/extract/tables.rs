@@ -745,7 +745,9 @@ fn deadline_like(t: &str, f: &str, next: Option<&str>, next_folded: Option<&str>
     if DEADLINE_LIKE.is_match(f) {
         return true;
     }
-    if let (Some(_), Some(nf)) = (next, next_folded) {
+    // A deadline broken after its first words (`Thường` / `xuyên`): only a
+    // short line can be one.
+    if let (Some(_), Some(nf), true) = (next, next_folded, f.len() <= 16) {
         let joined = format!("{f} {nf}");
         if DEADLINE_LIKE.is_match(&joined) && !f.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             return true;
