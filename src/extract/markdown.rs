@@ -141,7 +141,7 @@ pub(crate) fn logical_lines(raw: &[&str]) -> Vec<Logical> {
     logical_lines_with_furniture(raw).0
 }
 
-/// [`logical_lines`], with the source line ranges of the banner and footer
+/// `logical_lines`, with the source line ranges of the banner and footer
 /// it dropped (first and last line numbers, 1-based).
 pub(crate) fn logical_lines_with_furniture(raw: &[&str]) -> (Vec<Logical>, Vec<(usize, usize)>) {
     let mut dropped = Vec::new();

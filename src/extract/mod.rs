@@ -4,13 +4,19 @@
 //! and the gazette sample:
 //!
 //! 1. [`normalise`]: NFC, HTML tags, markdown emphasis, gazette page headers
-//!    and footnotes, signature stamps, rules, website clutter;
+//!    and footnotes, signature stamps, rules, website clutter; the
+//!    legal-site markdown layout is read first by [`markdown`] (joined
+//!    paragraphs, `|` tables as tab-separated rows, site banner and footer
+//!    left out with a warning); every line carries its folded form;
 //! 2. [`header`]: number, place, date, kind, title, issuer, signer,
 //!    recipients; a news article gives the document it reports on;
 //! 3. [`citations`]: citations with their relation, resolved, deduplicated;
 //! 4. [`clauses`]: the clause tree;
 //! 5. [`tables`]: tab-separated and one-cell-per-line tables;
-//! 6. [`assignments`]: lead and cooperating agencies, inline deadlines;
+//! 6. [`assignments`]: lead and cooperating agencies (names only), labelled
+//!    fields, inline deadlines; then, on the clause tree, field sets after
+//!    bullets, tasks written as labelled points and duties listed agency by
+//!    agency;
 //! 7. [`indicators`]: indicator targets.
 //!
 //! Nothing is dropped silently: a line no stage can place is kept in the

@@ -120,7 +120,7 @@ pub(crate) fn normalise(text: &str) -> Vec<Line> {
     normalise_with_furniture(text).0
 }
 
-/// [`normalise`], with the line ranges of a website's banner and footer that
+/// `normalise`, with the line ranges of a website's banner and footer that
 /// were dropped, so the caller can say so.
 pub(crate) fn normalise_with_furniture(text: &str) -> (Vec<Line>, Vec<(usize, usize)>) {
     let text = nfc(text);
