@@ -301,13 +301,17 @@ const DUTY_SCOPE: &[&str] = &[
 /// The agencies a duty heading names, with those it cooperates with: `Sở Y
 /// tế`, `Bộ Tài chính chủ trì, phối hợp với các cơ quan, địa phương:`, `Các
 /// bộ, cơ quan, địa phương căn cứ chức năng, nhiệm vụ, quyền hạn được
-/// giao:`, `Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố`. `None`
+/// giao:`, `Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố`, `Trách
+/// nhiệm của các bộ, cơ quan ngang bộ`. `None`
 /// when the heading does not open with an agency or goes on as a sentence.
 pub(crate) fn duty_head(heading: &str) -> Option<(String, Vec<String>)> {
     let h = heading.trim();
     let listed = h.ends_with(':');
     let h = h.trim_end_matches([':', '.', ' ']);
-    let h = h.strip_prefix("Đề nghị ").or_else(|| h.strip_prefix("Giao ")).unwrap_or(h);
+    let h = ["Đề nghị ", "Giao ", "Trách nhiệm của ", "Nhiệm vụ của ", "Trách nhiệm ", "Nhiệm vụ "]
+        .iter()
+        .find_map(|p| h.strip_prefix(p))
+        .unwrap_or(h);
     if !is_agency_start(h) || h.chars().count() > 200 {
         return None;
     }
@@ -349,9 +353,18 @@ static DUTY_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:[Tt]rước ngày \d{1,2}(?:/| tháng )\d{1,2}(?:/| năm )\d{4}|[Tt]rong (?:tháng \d{1,2}(?:/| năm )\d{4}|quý [IV]{1,3}(?:/| năm )\d{4}))").unwrap()
 });
 
-/// The time a duty written as prose is due: `trước ngày 15 tháng 5 năm
-/// 2026`, `trong quý II năm 2026` (the first one the text gives).
+/// The time a duty written as prose is due: a time in brackets at its end
+/// (`(từ Quý IV/2024)`), else the first of `trước ngày 15 tháng 5 năm
+/// 2026`, `trong quý II năm 2026` the text gives.
 pub(crate) fn duty_deadline(text: &str) -> Option<Deadline> {
+    // A time in brackets closing the duty: `... (hoàn thành trong Quý IV/2023).`
+    let t = text.trim_end().trim_end_matches(['.', ';']);
+    if let Some(open) = t.strip_suffix(')').and_then(|b| b.rfind('(').map(|p| &b[p + 1..])) {
+        let d = Deadline::parse(open.trim());
+        if d.kind() != DeadlineKind::Unspecified && open.chars().count() < 80 {
+            return Some(d);
+        }
+    }
     let m = DUTY_DEADLINE.find(text)?;
     let d = Deadline::parse(m.as_str());
     (d.kind() != DeadlineKind::Unspecified).then_some(d)
@@ -459,6 +472,8 @@ pub(crate) fn inline_deadline(text: &str) -> Option<Deadline> {
     }
     for m in INLINE_DEADLINE.find_iter(text) {
         let raw = m.as_str().trim().trim_end_matches([',', ' ']);
+        // `(hoàn thành trong Quý IV/2023)`: the bracket closes around it.
+        let raw = if raw.contains('(') { raw } else { raw.trim_end_matches([')', ' ']) };
         // `Thời gian hoàn thành: Trong tháng 01/2024`: the label is not the deadline.
         let raw = match raw.split_once(':') {
             Some((_, v)) if !v.trim().is_empty() => v.trim(),
@@ -568,6 +583,33 @@ mod tests {
         for (cell, want) in rows {
             assert_eq!(split_agencies(cell), *want, "{cell:?}");
         }
+    }
+
+    /// Duty headings and times of the development corpus's plans and resolutions.
+    #[test]
+    fn duty_heads_and_times() {
+        let (lead, coop) = duty_head(
+            "3. Bộ Tài chính chủ trì, phối hợp với các cơ quan, địa phương:".trim_start_matches("3. "),
+        )
+        .unwrap();
+        assert_eq!((lead.as_str(), coop), ("Bộ Tài chính", vec!["các cơ quan, địa phương".to_string()]));
+        let (lead, _) =
+            duty_head("Các bộ, cơ quan, địa phương căn cứ chức năng, nhiệm vụ, quyền hạn được giao:")
+                .unwrap();
+        assert_eq!(lead, "Các bộ, cơ quan, địa phương");
+        let (lead, _) = duty_head("Trách nhiệm của Bộ Công an").unwrap();
+        assert_eq!(lead, "Bộ Công an");
+        assert!(duty_head("Tổ chức quán triệt, tuyên truyền").is_none());
+        let t = |s: &str| duty_deadline(s).map(|d| d.text().to_string());
+        assert_eq!(
+            t("Báo cáo Thủ tướng Chính phủ trước ngày 15 tháng 5 năm 2026."),
+            Some("trước ngày 15 tháng 5 năm 2026".into())
+        );
+        assert_eq!(
+            t("Rà soát các điều kiện bảo đảm an toàn (từ Quý IV/2024)."),
+            Some("từ Quý IV/2024".into())
+        );
+        assert_eq!(t("Theo dõi sát diễn biến thị trường."), None);
     }
 
     #[test]
