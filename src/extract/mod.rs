@@ -415,6 +415,16 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
     Ok(out)
 }
 
+/// The clauses of `kind` directly under clause `k` (clauses are in
+/// document order, a child's path extends its parent's by one segment).
+fn children(clauses: &[Clause], k: usize, kind: ClauseKind) -> Vec<usize> {
+    let prefix = format!("{}.", clauses[k].path);
+    (k + 1..clauses.len())
+        .take_while(|&j| clauses[j].path.starts_with(&prefix))
+        .filter(|&j| clauses[j].kind == kind && !clauses[j].path[prefix.len()..].contains('.'))
+        .collect()
+}
+
 /// Labelled field sets after bullets (`- Rà soát ...` / `Đơn vị chủ trì:
 /// ...` / `Thời gian thực hiện: ...`): each set is the lead, partners and
 /// time of the bullets since the set before. The clause tree gives the set
@@ -422,12 +432,7 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
 fn field_sets(clauses: &mut [Clause], starts: &[usize], lines: &[normalise::Line]) {
     for k in 0..clauses.len() {
         let prefix = format!("{}.", clauses[k].path);
-        let kids: Vec<usize> = (k + 1..clauses.len())
-            .take_while(|&j| clauses[j].path.starts_with(&prefix))
-            .filter(|&j| {
-                clauses[j].kind == ClauseKind::Bullet && !clauses[j].path[prefix.len()..].contains('.')
-            })
-            .collect();
+        let kids = children(clauses, k, ClauseKind::Bullet);
         if kids.is_empty() || !clauses[k].text.lines().any(assignments::is_field_line) {
             continue;
         }
@@ -554,13 +559,7 @@ fn duty_lists(clauses: &mut [Clause]) {
         };
         // `Phòng Kế hoạch - Tài chính, Sở Y tế`: a unit and its department.
         let lead = heading_agencies(&lead);
-        let prefix = format!("{}.", clauses[k].path);
-        let kids: Vec<usize> = (k + 1..clauses.len())
-            .take_while(|&j| clauses[j].path.starts_with(&prefix))
-            .filter(|&j| {
-                clauses[j].kind == ClauseKind::Point && !clauses[j].path[prefix.len()..].contains('.')
-            })
-            .collect();
+        let kids = children(clauses, k, ClauseKind::Point);
         let targets = if kids.is_empty() { vec![k] } else { kids };
         for j in targets {
             let c = &mut clauses[j];
