@@ -269,14 +269,10 @@ fn role_cut(part: &str) -> String {
     let mut end = part.len();
     for w in LIST_END.iter().chain(DUTY_SCOPE).chain([" chủ trì", " phối hợp", " lập,", " đôn đốc"].iter())
     {
-        if let Some((p, _)) = part.match_indices(w).find(|(p, _)| {
-            let before = &part[..*p];
-            // After a comma the word is one more item of the list.
-            !before.ends_with("các")
-                && !before.ends_with("Các")
-                && !before.ends_with("đầu tư")
-                && !before.ends_with(',')
-        }) {
+        // After a comma the word is one more item of the list.
+        if let Some((p, _)) =
+            part.match_indices(w).find(|(p, _)| ends_list(&part[..*p]) && !part[..*p].ends_with(','))
+        {
             if p > 0 && is_agency_start(&part[..p]) {
                 end = end.min(p);
             }
@@ -375,6 +371,12 @@ fn leading_list(s: &str) -> String {
     verb_cut(s).0
 }
 
+/// Whether a list-ending word after `before` is a verb: `các tổ chức chính
+/// trị - xã hội` is a group, not the verb `tổ chức`.
+fn ends_list(before: &str) -> bool {
+    !before.ends_with("các") && !before.ends_with("Các") && !before.ends_with("đầu tư")
+}
+
 /// The agency list that starts `s` and whether a verb (rather than
 /// punctuation or the end) ended it.
 fn verb_cut(s: &str) -> (String, bool) {
@@ -382,11 +384,7 @@ fn verb_cut(s: &str) -> (String, bool) {
     let punct = s.find(['.', ';', ':', '(']).unwrap_or(s.len());
     let mut end = punct;
     for w in LIST_END {
-        // `các tổ chức chính trị - xã hội` is a group, not the verb `tổ chức`.
-        if let Some((p, _)) = s.match_indices(w).find(|(p, _)| {
-            let before = &s[..*p];
-            !before.ends_with("các") && !before.ends_with("Các") && !before.ends_with("đầu tư")
-        }) {
+        if let Some((p, _)) = s.match_indices(w).find(|(p, _)| ends_list(&s[..*p])) {
             end = end.min(p);
         }
     }

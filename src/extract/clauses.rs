@@ -279,7 +279,8 @@ impl Builder<'_> {
     }
 }
 
-fn append(s: &mut String, t: &str) {
+/// Appends `t` to `s` as a line of its own.
+pub(crate) fn append(s: &mut String, t: &str) {
     if !s.is_empty() {
         s.push('\n');
     }

@@ -526,7 +526,7 @@ fn field_blocks(clauses: &mut [Clause]) {
         if !bullets.is_empty() {
             let mut text = c.text.clone();
             for b in bullets {
-                append_line(&mut text, &b);
+                clauses::append(&mut text, &b);
             }
             c.text = text;
         }
@@ -535,13 +535,6 @@ fn field_blocks(clauses: &mut [Clause]) {
             c.deadline = found.deadline;
         }
     }
-}
-
-fn append_line(s: &mut String, t: &str) {
-    if !s.is_empty() {
-        s.push('\n');
-    }
-    s.push_str(t);
 }
 
 /// Duties listed agency by agency: under a heading that names an agency

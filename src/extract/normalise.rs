@@ -326,16 +326,3 @@ mod tests {
         assert_eq!(texts(&normalise(text)), ["1. Nâng cao"]);
     }
 }
-
-#[cfg(test)]
-mod dump {
-    /// `DUMP=path cargo test --lib dump_lines -- --nocapture`: the normalised lines of a file.
-    #[test]
-    fn dump_lines() {
-        let Ok(p) = std::env::var("DUMP") else { return };
-        let text = std::fs::read_to_string(p).unwrap();
-        for l in super::normalise(&text) {
-            println!("{:5} {:?} {}", l.no, l.kind, l.text.replace('\t', " ⇥ "));
-        }
-    }
-}

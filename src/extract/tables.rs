@@ -1258,26 +1258,3 @@ mod tests {
         }
     }
 }
-
-#[cfg(test)]
-mod dump {
-    /// `DUMP_TABLE=path cargo test --lib dump_table -- --nocapture`: the tables of a file.
-    #[test]
-    fn dump_table() {
-        let Ok(p) = std::env::var("DUMP_TABLE") else { return };
-        let text = std::fs::read_to_string(p).unwrap();
-        let lines = super::super::normalise::normalise(&text);
-        let mut i = 0;
-        while i < lines.len() {
-            if let Some(t) = super::detect(&lines, i) {
-                println!("TABLE at {} cols {:?}", lines[i].no, t.cols);
-                for r in &t.rows {
-                    println!("  {:?} {} heading={} {:?}", r.group, r.no, r.heading, r.groups);
-                }
-                i = t.end.max(i + 1);
-            } else {
-                i += 1;
-            }
-        }
-    }
-}
