@@ -16,6 +16,9 @@ use std::path::PathBuf;
 /// ```
 pub struct Error(Box<ErrorKind>);
 
+/// The crate's result type: `Result<T>` is `Result<T, Error>`.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
 /// What went wrong; see [`Error::kind`].
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]

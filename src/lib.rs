@@ -16,7 +16,7 @@
 //!   reads a data directory and builds as it reads), with
 //!   [`LineageGraph::validate`] reporting every problem at once.
 //! - The identity types [`DocNumber`] (`281/QĐ-TTg`), [`DocId`]
-//!   (`vn/2024/qd-ttg/281`), [`ClauseRef`] (`vn/2023/ct-tw/25#4`) and
+//!   (`vn/2024/qd-ttg/281`), [`ClauseId`] (`vn/2023/ct-tw/25#4`) and
 //!   [`Citation`] (a citation found in text).
 //! - The model: [`Document`], [`Clause`], [`Assignment`], [`Deadline`],
 //!   [`Indicator`], [`AgencyEntry`], [`Jurisdiction`].
@@ -46,54 +46,59 @@
 //! # Ok::<(), directive_lineage::Error>(())
 //! ```
 //!
+//! The crate is built in layers (model, corpus, extract, graph, query,
+//! align, export), each importing only from those below it; ARCHITECTURE.md
+//! at the repository root describes them.
+//!
 //! Vietnamese text is compared through [`fold`]: NFC, no diacritics, lower
 //! case, so `hoá` matches `hóa` and `Uỷ ban` matches `Ủy ban`; stored text
 //! keeps its original form.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-mod align;
-mod corpus;
-mod date;
-mod deadline;
+// The layers, lowest first: a module imports only from layers above it
+// in this list (ARCHITECTURE.md; tests/architecture.rs keeps it so).
 mod error;
-mod export;
+mod hash;
+mod text;
+
+mod model;
+
+mod corpus;
+
 mod extract;
 #[cfg(feature = "generate")]
 pub mod generate;
+
 mod graph;
-mod id;
-mod ids;
-mod model;
+
 mod query;
-mod report;
-mod task_index;
-mod text;
+
+mod align;
+
+mod export;
 
 pub use align::{
-    align, align_in_corpus, apply_proposals, evaluate, proposals_json, proposals_table, AlignOptions,
-    Evaluation, Proposal, DEFAULT_MAX_PER_LOCAL, DEFAULT_MIN_RATIO, DEFAULT_MIN_SCORE,
+    align, align_in_corpus, apply_proposals, evaluate, AlignOptions, Evaluation, Proposal,
+    DEFAULT_MAX_PER_LOCAL, DEFAULT_MIN_RATIO, DEFAULT_MIN_SCORE,
 };
-pub use corpus::{AgencyRef, Corpus, CORPUS_FORMAT};
-pub use date::Date;
-pub use deadline::{Deadline, DeadlineKind, TaskStatus};
-pub use error::{Error, ErrorKind};
+pub use corpus::{Agency, Corpus, CORPUS_FORMAT};
+pub use error::{Error, ErrorKind, Result};
 pub use export::{
-    agencies_dot, documents_csv, documents_dot, documents_json, node_link_json, tasks_csv, tasks_json,
-    to_node_link, trace_dot, view_dot, write_node_link, write_views, DotOptions, DotView, NodeLinkOptions,
-    NODE_LINK_FORMAT,
+    agencies_dot, documents_csv, documents_dot, documents_json, node_link_json, proposals_json,
+    proposals_table, tasks_csv, tasks_json, to_node_link, trace_dot, view_dot, write_node_link, write_views,
+    DotOptions, DotView, NodeLinkOptions, Summary, NODE_LINK_FORMAT,
 };
 pub use extract::{extract, extract_all, split_agencies, ExtractOptions};
 pub use graph::{Edge, LineageGraph, NodeRef, Problem, Rule, Severity};
-pub use id::{Citation, ClauseRef, DocId, DocKind, DocNumber};
 pub use model::{
-    AgencyEntry, AgencyKind, Assignment, Branch, Clause, ClauseKind, Comparator, DocLink, DocStatus,
-    Document, Implements, Indicator, Jurisdiction, Level, Provenance, Relation, Role, Signer, Warning,
+    AgencyEntry, AgencyKind, Assignment, Branch, Citation, Clause, ClauseId, ClauseKind, Comparator, Date,
+    Deadline, DeadlineKind, DocId, DocKind, DocLink, DocNumber, DocStatus, Document, Implements, Indicator,
+    Jurisdiction, Level, Provenance, Relation, Role, Signer, TaskStatus, Warning,
 };
 pub use query::{
     Chain, Comparison, CoverageRow, QueryOptions, SearchHit, Task, TaskFilter, TaskRef, Trace, TraceHit, Via,
 };
-pub use report::Summary;
 pub use text::{contains_folded, fold, nfc, slug};
 
 // The README's examples are compiled and run as doc tests.

@@ -1,7 +1,7 @@
 //! Properties of the parsers of untrusted text: never panic, and what they
 //! print parses back to the same value.
 
-use directive_lineage::{Citation, ClauseRef, Date, Deadline, DocId, DocNumber, Indicator};
+use directive_lineage::{Citation, ClauseId, Date, Deadline, DocId, DocNumber, Indicator};
 use proptest::prelude::*;
 
 /// Strings drawn from the characters documents are made of, so the parsers'
@@ -20,7 +20,7 @@ proptest! {
     fn parsers_never_panic(s in doc_text()) {
         let _ = s.parse::<DocNumber>();
         let _ = s.parse::<DocId>();
-        let _ = s.parse::<ClauseRef>();
+        let _ = s.parse::<ClauseId>();
         let _ = s.parse::<Date>();
         let _ = Date::parse_vietnamese(&s);
         let d = Deadline::parse(&s);

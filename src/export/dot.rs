@@ -14,12 +14,12 @@ use std::str::FromStr;
 use dot_writer::{Attributes, DotWriter, Scope};
 use indexmap::{IndexMap, IndexSet};
 
-use super::{jurisdiction_family, latest_date, task_statuses};
+use super::task_statuses;
 use crate::corpus::{AgencyMatch, AgencyQuery};
-use crate::date::Date;
-use crate::deadline::TaskStatus;
-use crate::error::Error;
+use crate::error::{Error, Result};
 use crate::graph::{Edge, LineageGraph, NodeRef};
+use crate::model::date::Date;
+use crate::model::deadline::TaskStatus;
 use crate::model::{AgencyKind, Clause, DocStatus, Document, Level, Provenance, Relation, Role};
 use crate::query::{QueryOptions, Via};
 
@@ -187,7 +187,7 @@ impl FromStr for DotView {
     /// assert_eq!("trace".parse::<DotView>().unwrap(), DotView::Clauses);
     /// assert!("pictures".parse::<DotView>().is_err());
     /// ```
-    fn from_str(s: &str) -> Result<DotView, Error> {
+    fn from_str(s: &str) -> Result<DotView> {
         match s.trim() {
             "documents" => Ok(DotView::Documents),
             "clauses" | "trace" => Ok(DotView::Clauses),
@@ -198,7 +198,7 @@ impl FromStr for DotView {
 }
 
 /// The DOT text of one view.
-pub fn view_dot(graph: &LineageGraph, view: DotView, opts: &DotOptions) -> Result<String, Error> {
+pub fn view_dot(graph: &LineageGraph, view: DotView, opts: &DotOptions) -> Result<String> {
     match view {
         DotView::Documents => documents_dot(graph, opts),
         DotView::Clauses => trace_dot(graph, opts),
@@ -226,11 +226,7 @@ pub fn view_dot(graph: &LineageGraph, view: DotView, opts: &DotOptions) -> Resul
 /// ```
 ///
 /// A `dot` that is missing is not an error; a `dot` that fails is.
-pub fn write_views(
-    graph: &LineageGraph,
-    dir: impl AsRef<Path>,
-    opts: &DotOptions,
-) -> Result<Vec<PathBuf>, Error> {
+pub fn write_views(graph: &LineageGraph, dir: impl AsRef<Path>, opts: &DotOptions) -> Result<Vec<PathBuf>> {
     let dir = dir.as_ref();
     fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut written = Vec::new();
@@ -438,8 +434,8 @@ fn doc_node(g: &mut Scope<'_, '_>, id: &str, d: &Document, opts: &DotOptions) {
 /// assert!(dot.contains("\"quang-ninh/2024/kh-ubnd/162\""));
 /// # Ok::<(), directive_lineage::Error>(())
 /// ```
-pub fn documents_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String, Error> {
-    let family = opts.jurisdiction.as_deref().map(|j| jurisdiction_family(graph, j)).transpose()?;
+pub fn documents_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String> {
+    let family = opts.jurisdiction.as_deref().map(|j| graph.known_jurisdiction_family(j)).transpose()?;
     let in_root: Option<HashSet<String>> = match &opts.root {
         Some(r) => {
             let t = graph.trace_down(r, &opts.query())?;
@@ -659,7 +655,7 @@ fn status_legend(g: &mut Scope<'_, '_>, as_of: Option<Date>, extra: &[(&str, &st
 fn clause_lines(d: &Document, c: &Clause, opts: &DotOptions) -> Vec<String> {
     let mut lines = opts.lines(&format!("{} {}", short_name(d), c.path));
     lines.extend(opts.lines(c.label()));
-    let leads = super::agencies_of(c, Role::Lead);
+    let leads = c.agencies(Role::Lead).collect::<Vec<_>>();
     if !leads.is_empty() {
         lines.extend(opts.lines(&format!("lead: {}", leads.join("; "))));
     }
@@ -719,9 +715,9 @@ fn default_roots(graph: &LineageGraph, q: &QueryOptions) -> Vec<String> {
 /// assert!(dot.contains("\"quang-ninh/2024/kh-ubnd/162#PL.12\""));
 /// # Ok::<(), directive_lineage::Error>(())
 /// ```
-pub fn trace_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String, Error> {
+pub fn trace_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String> {
     let q = opts.query();
-    let family = opts.jurisdiction.as_deref().map(|j| jurisdiction_family(graph, j)).transpose()?;
+    let family = opts.jurisdiction.as_deref().map(|j| graph.known_jurisdiction_family(j)).transpose()?;
     let starts = match &opts.root {
         Some(r) => vec![r.clone()],
         None => default_roots(graph, &q),
@@ -752,7 +748,7 @@ pub fn trace_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String, Erro
 
     // Statuses of the drawn tasks only: the whole corpus's would make a
     // trace cost as much as the corpus, not the picture.
-    let as_of = opts.as_of.or_else(|| latest_date(graph));
+    let as_of = opts.as_of.or_else(|| graph.corpus().latest_date());
     let mut by_doc: IndexMap<&str, Vec<(&str, NodeRef<'_>)>> = IndexMap::new();
     for &id in &included {
         let Some(node) = graph.get(id) else { continue };
@@ -840,8 +836,8 @@ pub fn trace_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String, Erro
 /// assert!(dot.contains("\"agency:quang-ninh/so-noi-vu\""));
 /// # Ok::<(), directive_lineage::Error>(())
 /// ```
-pub fn agencies_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String, Error> {
-    let family = opts.jurisdiction.as_deref().map(|j| jurisdiction_family(graph, j)).transpose()?;
+pub fn agencies_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String> {
+    let family = opts.jurisdiction.as_deref().map(|j| graph.known_jurisdiction_family(j)).transpose()?;
     let mut query = opts.agency.as_deref().map(|q| AgencyQuery::new(graph.corpus(), q));
     let mut assigns: Vec<(&str, &str, Role)> = Vec::new();
     for (s, t, e) in graph.edges() {
@@ -859,7 +855,7 @@ pub fn agencies_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String, E
         }
         assigns.push((s, t, *role));
     }
-    let as_of = opts.as_of.or_else(|| latest_date(graph));
+    let as_of = opts.as_of.or_else(|| graph.corpus().latest_date());
     let statuses = as_of.map(|d| task_statuses(graph, d)).unwrap_or_default();
     let agencies: IndexSet<&str> = assigns.iter().map(|a| a.1).collect();
     let mut tasks: IndexMap<&str, IndexSet<&str>> = IndexMap::new();

@@ -1,16 +1,15 @@
-//! Node-link JSON for notebooks (DESIGN.md §3), the shape networkx's
+//! Node-link JSON for notebooks, the shape networkx's
 //! `node_link_graph` reads.
 
 use std::collections::HashMap;
 
 use serde_json::{json, Map, Value};
 
-use super::{agencies_of, completion, tag, task_statuses};
-use crate::date::Date;
-use crate::deadline::TaskStatus;
+use super::{tag, task_statuses};
 use crate::graph::{Edge, LineageGraph, NodeRef};
-use crate::model::{Provenance, Role};
-use crate::query::node_label;
+use crate::model::date::Date;
+use crate::model::deadline::TaskStatus;
+use crate::model::{Clause, Provenance, Role};
 
 /// The `graph.format` field of the node-link export.
 pub const NODE_LINK_FORMAT: &str = "directive-lineage/node-link@1";
@@ -210,7 +209,7 @@ fn node_value(
     let mut m = Map::new();
     m.insert("id".into(), id.into());
     m.insert("type".into(), node.type_name().into());
-    m.insert("label".into(), node_label(node).into());
+    m.insert("label".into(), node.label().into());
     let level = match node {
         NodeRef::Document(d) | NodeRef::Clause(d, _) => Some(d.level),
         NodeRef::Agency(a) => graph.corpus().jurisdiction(&a.jurisdiction).map(|j| j.level),
@@ -250,8 +249,8 @@ fn node_value(
     m.insert("start".into(), date(dl.and_then(|d| d.start())));
     m.insert("due".into(), date(dl.and_then(|d| d.due())));
     m.insert("task_status".into(), statuses.get(id).map(tag).into());
-    m.insert("completed".into(), date(clause.and_then(completion)));
-    let names = |r| clause.map(|c| agencies_of(c, r)).unwrap_or_default();
+    m.insert("completed".into(), date(clause.and_then(Clause::completion)));
+    let names = |r| clause.map(|c| c.agencies(r).collect::<Vec<_>>()).unwrap_or_default();
     m.insert("lead".into(), names(Role::Lead).into());
     m.insert("cooperating".into(), names(Role::Cooperating).into());
     let successor = match node {

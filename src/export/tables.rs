@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::tag;
-use crate::date::Date;
 use crate::graph::{LineageGraph, NodeRef};
+use crate::model::date::Date;
 use crate::model::{Document, Provenance, Relation};
 use crate::query::TaskFilter;
 

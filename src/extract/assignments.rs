@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::deadline::{Deadline, DeadlineKind};
+use crate::model::deadline::{Deadline, DeadlineKind};
 use crate::model::{Assignment, Role};
 use crate::text::fold;
 

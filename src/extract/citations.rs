@@ -20,7 +20,7 @@
 
 use std::collections::HashMap;
 
-use crate::id::{Citation, DocId, DocNumber};
+use crate::model::identity::{Citation, DocId, DocNumber};
 use crate::model::{DocLink, Relation, Warning};
 use crate::text::{fold, nfc};
 

@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::normalise::{Line, LineKind};
-use crate::date::Date;
-use crate::id::{Citation, DocKind, DocNumber};
+use crate::model::date::Date;
+use crate::model::identity::{Citation, DocKind, DocNumber};
 use crate::model::{DocStatus, Signer};
 use crate::text::{fold, slug};
 

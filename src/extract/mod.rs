@@ -63,10 +63,10 @@ use std::path::Path;
 pub use assignments::split_agencies;
 
 use crate::corpus::Corpus;
-use crate::date::Date;
-use crate::deadline::Deadline;
-use crate::error::{Error, ErrorKind};
-use crate::id::{Citation, ClauseRef, DocId, DocKind, DocNumber};
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::date::Date;
+use crate::model::deadline::Deadline;
+use crate::model::identity::{Citation, ClauseId, DocId, DocKind, DocNumber};
 use crate::model::{
     Assignment, Branch, Clause, ClauseKind, DocLink, DocStatus, Document, Implements, Level, Provenance,
     Relation, Role, Warning,
@@ -140,7 +140,7 @@ impl ExtractOptions {
 /// assert!(err.to_string().contains("note.txt"));
 /// # Ok::<(), directive_lineage::Error>(())
 /// ```
-pub fn extract(text: &str, options: &ExtractOptions) -> Result<Document, Error> {
+pub fn extract(text: &str, options: &ExtractOptions) -> Result<Document> {
     Ok(run(text, options, false)?.remove(0))
 }
 
@@ -148,11 +148,11 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Result<Document, Error> 
 /// the text cites, carrying what the text says of it (number, date, issuer)
 /// and the links of a citation chain (`47/KH-UBND ... thực hiện
 /// 230-KH/TU`: the cited-only 47/KH-UBND implements 230-KH/TU).
-pub fn extract_all(text: &str, options: &ExtractOptions) -> Result<Vec<Document>, Error> {
+pub fn extract_all(text: &str, options: &ExtractOptions) -> Result<Vec<Document>> {
     run(text, options, true)
 }
 
-fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Document>, Error> {
+fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Document>> {
     let not_a_document = |reason: &str| {
         Error::new(ErrorKind::NotADocument {
             source_name: options.source.clone(),
@@ -383,7 +383,7 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
     warnings.extend(found.warnings.iter().cloned());
     for (path, target) in &found.implements {
         if let Some(c) = clauses.iter_mut().find(|c| &c.path == path) {
-            let r = ClauseRef::document(target.clone());
+            let r = ClauseId::document(target.clone());
             if !c.implements.iter().any(|i| i.target == r) {
                 c.implements.push(Implements { target: r, provenance: Provenance::Stated, score: None });
             }
@@ -888,7 +888,7 @@ impl Corpus {
     /// assert!(corpus.document_by_ref("162/KH-UBND").is_ok());
     /// # Ok::<(), directive_lineage::Error>(())
     /// ```
-    pub fn extract_dir(dir: impl AsRef<Path>, options: &ExtractOptions) -> Result<Corpus, Error> {
+    pub fn extract_dir(dir: impl AsRef<Path>, options: &ExtractOptions) -> Result<Corpus> {
         let dir = dir.as_ref();
         let mut files: Vec<_> = fs::read_dir(dir)
             .map_err(|e| Error::io(dir, e))?

@@ -13,7 +13,7 @@ use regex::Regex;
 
 use super::assignments::is_agency_start_folded;
 use super::normalise::{Line, LineKind};
-use crate::deadline::{Deadline, DeadlineKind};
+use crate::model::deadline::{Deadline, DeadlineKind};
 use crate::text::fold;
 
 /// What a column holds.

@@ -29,9 +29,9 @@
 use std::collections::HashMap;
 
 use crate::corpus::Corpus;
-use crate::date::Date;
-use crate::deadline::Deadline;
-use crate::id::{ClauseRef, DocId, DocKind, DocNumber};
+use crate::model::date::Date;
+use crate::model::deadline::Deadline;
+use crate::model::identity::{ClauseId, DocId, DocKind, DocNumber};
 use crate::model::{
     AgencyEntry, Assignment, Branch, Clause, ClauseKind, DocLink, DocStatus, Document, Implements,
     Jurisdiction, Level, Provenance, Relation, Role, Signer,
@@ -39,7 +39,7 @@ use crate::model::{
 use crate::text::slug;
 
 /// The bundled agency alias table, so that generated names resolve.
-const AGENCIES_JSON: &str = include_str!("../data/agencies.json");
+const AGENCIES_JSON: &str = include_str!("../../data/agencies.json");
 
 /// Which map of provinces documents are issued in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1141,8 +1141,8 @@ fn dmy(d: Date) -> String {
 
 fn link(doc: &DocId, path: Option<&str>) -> Implements {
     let target = match path {
-        Some(p) => ClauseRef::clause(doc.clone(), p).expect("generated paths are valid"),
-        None => ClauseRef::document(doc.clone()),
+        Some(p) => ClauseId::clause(doc.clone(), p).expect("generated paths are valid"),
+        None => ClauseId::document(doc.clone()),
     };
     Implements { target, provenance: Provenance::Stated, score: None }
 }

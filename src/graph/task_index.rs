@@ -1,11 +1,10 @@
 //! An index of every task of a corpus with what its status needs, so that
 //! task queries without an agency read small entries instead of clauses
-//! (a million 240-byte clause structs spread over the heap at 1M clauses).
+//! (clause structs are large, and at national scale spread over the heap).
 
-use crate::date::Date;
-use crate::deadline::{status_from, DeadlineKind, TaskStatus};
+use crate::model::date::Date;
+use crate::model::deadline::{status_from, DeadlineKind, TaskStatus};
 use crate::model::{Document, Role};
-use crate::query::completion;
 
 /// What the status of a task needs: the parts of its deadline and
 /// completion that [`status_from`] reads, and the roles assigned.
@@ -125,7 +124,7 @@ impl TaskIndex {
             self.places.push(Place { doc: pos(di), clause: pos(ci) });
             self.in_order.push(Entry {
                 due: deadline.and_then(|d| d.due()),
-                completed: completion(c),
+                completed: c.completion(),
                 start: deadline.and_then(|d| d.start()),
                 kind: deadline.map(|d| d.kind()),
                 roles: c.assignments.iter().fold(0, |r, a| r | role_bit(a.role)),
@@ -144,8 +143,8 @@ impl TaskIndex {
 
 /// (rank, entry) sorted by due date, equal dates in rank order: a counting
 /// sort over the days between the first and last due date (plans span a few
-/// years, a few thousand buckets), a comparison sort (40 ms at 600k tasks)
-/// only for dates spread wider.
+/// years, a few thousand buckets), a comparison sort only for dates spread
+/// wider.
 fn sort_by_due(in_order: &[Entry]) -> Vec<(u32, Entry)> {
     // Order-preserving, 0 for no date.
     let key = |e: &Entry| {

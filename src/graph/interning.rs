@@ -2,8 +2,8 @@
 //! hash.
 //!
 //! An `IndexMap<String, NodeIndex>` held each of a million clause ids in its
-//! own allocation, and a lookup followed three pointers (table, entry, key);
-//! building it was a third of a load. Here ids are appended to one buffer
+//! own allocation, and a lookup followed three pointers (table, entry, key),
+//! a large share of a load. Here ids are appended to one buffer
 //! and the table holds only positions, so a build allocates nothing per id
 //! and the table of a national corpus (a few MB) mostly stays in cache.
 //! hashbrown's `HashTable` is the standard library's own table, with the
@@ -13,7 +13,7 @@ use std::hash::BuildHasher;
 
 use hashbrown::hash_table::{Entry, HashTable};
 
-use crate::graph::FxBuild;
+use crate::hash::FxBuild;
 
 /// Node ids by position: the id of node `n` is `key(n)`.
 ///

@@ -5,9 +5,9 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::date::Date;
-use crate::deadline::Deadline;
-use crate::id::{ClauseRef, DocId, DocKind, DocNumber};
+use crate::model::date::Date;
+use crate::model::deadline::Deadline;
+use crate::model::identity::{ClauseId, DocId, DocKind, DocNumber};
 use crate::text::nfc;
 
 /// Level of government, from highest authority to lowest.
@@ -55,6 +55,7 @@ pub enum Branch {
 /// How much of a document the corpus holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum DocStatus {
     /// The full text was read.
     FullText,
@@ -83,6 +84,7 @@ pub enum Provenance {
 /// How a document relates to one it cites (ELI counterparts in brackets).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Relation {
     /// Carries it out (`Thực hiện`, `triển khai thực hiện`)
     /// (ELI `eli:ensures_implementation_of`).
@@ -131,7 +133,7 @@ pub struct DocLink {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Implements {
     /// The implemented clause or document.
-    pub target: ClauseRef,
+    pub target: ClauseId,
     /// Who says so.
     pub provenance: Provenance,
     /// Alignment score in [0, 1] for inferred links.
@@ -293,6 +295,7 @@ impl<'de> Deserialize<'de> for Indicator {
 /// The structural kind of a clause.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum ClauseKind {
     /// `I.`, `II.`: a section.
     Section,
@@ -332,7 +335,7 @@ pub struct Clause {
     pub provenance: Provenance,
     /// For a reconstructed clause, the clauses it was rebuilt from.
     #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "exact_vec")]
-    pub sources: Vec<ClauseRef>,
+    pub sources: Vec<ClauseId>,
     /// Higher clauses or documents this clause carries out.
     #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "exact_vec")]
     pub implements: Vec<Implements>,
@@ -351,6 +354,20 @@ pub struct Clause {
 }
 
 impl Clause {
+    /// The task's completion date: the last lead's, once every lead has
+    /// reported; `None` while a lead is still at work or when no lead is
+    /// named.
+    pub(crate) fn completion(&self) -> Option<Date> {
+        let mut leads = self.assignments.iter().filter(|a| a.role == Role::Lead).peekable();
+        leads.peek()?;
+        leads.map(|a| a.completed).collect::<Option<Vec<Date>>>()?.into_iter().max()
+    }
+
+    /// The names of the agencies given one role, as the clause writes them.
+    pub(crate) fn agencies(&self, role: Role) -> impl Iterator<Item = &str> {
+        self.assignments.iter().filter(move |a| a.role == role).map(|a| a.agency.as_str())
+    }
+
     /// A clause with a path, kind and text and nothing else.
     pub fn new(path: &str, kind: ClauseKind, text: &str, provenance: Provenance) -> Clause {
         Clause {
@@ -459,69 +476,9 @@ impl Document {
     }
 }
 
-/// What kind of body an agency is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum AgencyKind {
-    /// One body (`Sở Y tế`).
-    Body,
-    /// A group named as one (`UBND các huyện, thị xã, thành phố`, `Các sở,
-    /// ban, ngành`).
-    Group,
-    /// A person by office (`Người đứng đầu các cấp ủy`).
-    Office,
-}
-
-/// An agency in the alias table (`data/agencies.json`).
-///
-/// An entry with `scope: province` exists once in every province: the
-/// jurisdiction of the document that names it completes its id
-/// (`quang-ninh/so-y-te`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AgencyEntry {
-    /// Key, unique in the table (`so-y-te`).
-    pub key: String,
-    /// Official name.
-    pub name: String,
-    /// Other names seen in texts; matched after folding.
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    /// Body, group or office.
-    pub kind: AgencyKind,
-    /// Level the agency exists at.
-    pub scope: Level,
-    /// For a group, keys of the kinds of body it stands for.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub members: Vec<String>,
-}
-
-/// A jurisdiction (`data/jurisdictions.json`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Jurisdiction {
-    /// Id (`thai-binh`).
-    pub id: String,
-    /// Name (`Thái Bình`).
-    pub name: String,
-    /// Level.
-    pub level: Level,
-    /// The enclosing jurisdiction (`vn` for a province).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
-    /// The jurisdiction that took it over, if it was merged.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub successor: Option<String>,
-    /// Since when the successor governs it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub successor_since: Option<Date>,
-    /// The act that made the change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub successor_basis: Option<String>,
-}
-
 /// Deserialises a sequence into a vector of exactly its length. serde's
-/// default grows a vector from four by doubling and leaves the spare room;
-/// at a million clauses, growing, then giving back the room, was a tenth of
-/// a load. Up to four elements wait on the stack, so the common short lists
+/// default grows a vector from four by doubling and leaves the spare room,
+/// which at national scale is a visible share of a load. Up to four elements wait on the stack, so the common short lists
 /// (one lead, two cooperating agencies) are allocated once.
 fn exact_vec<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
     struct V<T>(std::marker::PhantomData<T>);

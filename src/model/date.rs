@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, Result};
 use crate::text::fold;
 
 /// A calendar date. `Display` and serde use ISO 8601 (`2024-03-07`).
@@ -124,7 +124,7 @@ impl FromStr for Date {
     type Err = Error;
 
     /// Parses ISO `YYYY-MM-DD` only; see [`Date::parse_vietnamese`] for text.
-    fn from_str(s: &str) -> Result<Date, Error> {
+    fn from_str(s: &str) -> Result<Date> {
         let bad = || Error::new(ErrorKind::Parse { what: "date", input: s.to_string() });
         let b = s.as_bytes();
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
@@ -212,13 +212,13 @@ mod tests {
 
     #[test]
     fn strings_read_in_place_escaped_or_from_a_reader() {
-        use crate::id::{ClauseRef, DocId};
+        use crate::model::identity::{ClauseId, DocId};
         let want: DocId = "vn/2023/ct-tw/25".parse().unwrap();
         // Escapes and readers hand the visitor a transient string, not a
         // borrowed one; both must parse.
         assert_eq!(serde_json::from_str::<DocId>(r#""vn\/2023\/ct-tw\/25""#).unwrap(), want);
         assert_eq!(serde_json::from_reader::<_, DocId>(&br#""vn/2023/ct-tw/25""#[..]).unwrap(), want);
-        let r = serde_json::from_str::<ClauseRef>(r#""vn/2023/ct-tw/25#4""#).unwrap();
+        let r = serde_json::from_str::<ClauseId>(r#""vn/2023/ct-tw/25#4""#).unwrap();
         assert_eq!((r.doc(), r.path()), (&want, Some("4")));
         let d: Date = serde_json::from_str(r#""2024-03-07""#).unwrap();
         assert_eq!(d, Date::new(2024, 3, 7).unwrap());

@@ -8,7 +8,7 @@ use std::sync::{Arc, LazyLock};
 use regex::Regex;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::date::Date;
+use crate::model::date::Date;
 use crate::text::{fold, nfc};
 
 /// What a deadline asks.
@@ -376,7 +376,7 @@ struct Interned(Arc<str>);
 
 impl<'de> Deserialize<'de> for Interned {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Interned, D::Error> {
-        crate::date::parse_str(d, "a deadline text", |s| {
+        crate::model::date::parse_str(d, "a deadline text", |s| {
             Ok::<_, std::convert::Infallible>(Interned(interned(s)))
         })
     }
@@ -388,7 +388,7 @@ impl<'de> Deserialize<'de> for Interned {
 /// holds more than a few thousand texts, so its memory stays small.
 fn interned(s: &str) -> Arc<str> {
     use unicode_normalization::{is_nfc_quick, IsNormalized};
-    type Texts = HashSet<Arc<str>, crate::graph::FxBuild>;
+    type Texts = HashSet<Arc<str>, crate::hash::FxBuild>;
     thread_local!(static TEXTS: RefCell<Texts> = RefCell::default());
     TEXTS.with_borrow_mut(|texts| {
         // Only NFC texts are kept, so a text found needs no check.
@@ -412,7 +412,7 @@ mod tests {
     use super::*;
     use DeadlineKind::*;
 
-    /// Every form of DESIGN.md §1, as the seeds write it.
+    /// Every deadline form the domain knows, as the seeds write it.
     #[test]
     fn forms() {
         let rows: &[(&str, DeadlineKind, Option<&str>, Option<&str>)] = &[

@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::date::Date;
-use crate::error::Error;
+use crate::error::{Error, Result};
+use crate::model::date::Date;
 use crate::text::{fold, nfc, slug};
 
 /// The kind of a document, with its official type code (Nghị định
@@ -276,7 +276,7 @@ impl DocNumber {
 impl FromStr for DocNumber {
     type Err = Error;
 
-    fn from_str(s: &str) -> Result<DocNumber, Error> {
+    fn from_str(s: &str) -> Result<DocNumber> {
         // Only numbers whose official form reads back as the same number:
         // upper-casing some letters (Greek `ΐ`, `ŉ`) yields combining marks or
         // modifier letters that the grammar does not take (found by fuzzing).
@@ -295,7 +295,7 @@ impl FromStr for DocNumber {
 }
 
 impl DocNumber {
-    fn parse_raw(s: &str) -> Result<DocNumber, Error> {
+    fn parse_raw(s: &str) -> Result<DocNumber> {
         let norm = nfc(s);
         // Only the National Assembly's organs (`QH`, `UBTVQH`) have a Q.
         let assembly = norm.contains(['Q', 'q']).then(|| ASSEMBLY_RE.captures(&norm)).flatten();
@@ -369,7 +369,7 @@ impl Serialize for DocNumber {
 
 impl<'de> Deserialize<'de> for DocNumber {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<DocNumber, D::Error> {
-        crate::date::parse_str(d, "a document number such as 281/QĐ-TTg", str::parse)
+        crate::model::date::parse_str(d, "a document number such as 281/QĐ-TTg", str::parse)
     }
 }
 
@@ -474,7 +474,7 @@ impl FromStr for DocId {
 
     /// Parses the canonical form only; people's forms (`162/KH-UBND`) are
     /// resolved against a corpus by [`Corpus::resolve`](crate::Corpus::resolve).
-    fn from_str(s: &str) -> Result<DocId, Error> {
+    fn from_str(s: &str) -> Result<DocId> {
         // No vector of parts: every link of a corpus is parsed on load.
         let mut parts = s.split('/');
         let mut next = || parts.next().unwrap_or("");
@@ -507,7 +507,7 @@ impl Serialize for DocId {
 
 impl<'de> Deserialize<'de> for DocId {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<DocId, D::Error> {
-        crate::date::parse_str(d, "a document id such as vn/2024/qd-ttg/281", str::parse)
+        crate::model::date::parse_str(d, "a document id such as vn/2024/qd-ttg/281", str::parse)
     }
 }
 
@@ -516,14 +516,14 @@ impl<'de> Deserialize<'de> for DocId {
 /// `II.1.-2` for the second dash bullet of II.1).
 ///
 /// ```
-/// use directive_lineage::ClauseRef;
-/// let r: ClauseRef = "quang-ninh/2024/kh-ubnd/162#II.4".parse().unwrap();
+/// use directive_lineage::ClauseId;
+/// let r: ClauseId = "quang-ninh/2024/kh-ubnd/162#II.4".parse().unwrap();
 /// assert_eq!(r.doc().to_string(), "quang-ninh/2024/kh-ubnd/162");
 /// assert_eq!(r.path(), Some("II.4"));
-/// assert_eq!(r.to_string().parse::<ClauseRef>().unwrap(), r);
+/// assert_eq!(r.to_string().parse::<ClauseId>().unwrap(), r);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ClauseRef {
+pub struct ClauseId {
     doc: DocId,
     path: Option<String>,
 }
@@ -562,15 +562,15 @@ pub(crate) fn is_clause_path(p: &str) -> bool {
     !after_dot
 }
 
-impl ClauseRef {
+impl ClauseId {
     /// A reference to a whole document.
-    pub fn document(doc: DocId) -> ClauseRef {
-        ClauseRef { doc, path: None }
+    pub fn document(doc: DocId) -> ClauseId {
+        ClauseId { doc, path: None }
     }
 
     /// A reference to a clause; `None` when the path is malformed.
-    pub fn clause(doc: DocId, path: &str) -> Option<ClauseRef> {
-        is_clause_path(path).then(|| ClauseRef { doc, path: Some(path.to_string()) })
+    pub fn clause(doc: DocId, path: &str) -> Option<ClauseId> {
+        is_clause_path(path).then(|| ClauseId { doc, path: Some(path.to_string()) })
     }
 
     /// The document.
@@ -584,23 +584,23 @@ impl ClauseRef {
     }
 }
 
-impl FromStr for ClauseRef {
+impl FromStr for ClauseId {
     type Err = Error;
 
-    fn from_str(s: &str) -> Result<ClauseRef, Error> {
+    fn from_str(s: &str) -> Result<ClauseId> {
         let (doc, path) = match s.split_once('#') {
             Some((d, p)) => (d, Some(p)),
             None => (s, None),
         };
         let doc: DocId = doc.parse().map_err(|_| Error::parse("clause reference", s))?;
         match path {
-            None => Ok(ClauseRef::document(doc)),
-            Some(p) => ClauseRef::clause(doc, p).ok_or_else(|| Error::parse("clause reference", s)),
+            None => Ok(ClauseId::document(doc)),
+            Some(p) => ClauseId::clause(doc, p).ok_or_else(|| Error::parse("clause reference", s)),
         }
     }
 }
 
-impl fmt::Display for ClauseRef {
+impl fmt::Display for ClauseId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.path {
             Some(p) => write!(f, "{}#{p}", self.doc),
@@ -609,15 +609,15 @@ impl fmt::Display for ClauseRef {
     }
 }
 
-impl Serialize for ClauseRef {
+impl Serialize for ClauseId {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
 }
 
-impl<'de> Deserialize<'de> for ClauseRef {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ClauseRef, D::Error> {
-        crate::date::parse_str(d, "a clause reference such as vn/2023/ct-tw/25#4", str::parse)
+impl<'de> Deserialize<'de> for ClauseId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ClauseId, D::Error> {
+        crate::model::date::parse_str(d, "a clause reference such as vn/2023/ct-tw/25#4", str::parse)
     }
 }
 
@@ -828,7 +828,8 @@ mod tests {
         }
     }
 
-    /// One row per variant that occurs in the seeds or DESIGN.md.
+    /// One row per way of writing a number that the seeds and the domain
+    /// notes use.
     #[test]
     fn number_variants() {
         let rows = [
@@ -903,8 +904,8 @@ mod tests {
         for bad in ["vn/2023/ct-tw", "VN/2023/ct-tw/25", "vn/23/ct-tw/25", "vn/2023/ct tw/25", ""] {
             assert!(bad.parse::<DocId>().is_err(), "{bad:?}");
         }
-        assert!("vn/2023/ct-tw/25#".parse::<ClauseRef>().is_err());
-        assert!("vn/2023/ct-tw/25#4 x".parse::<ClauseRef>().is_err());
+        assert!("vn/2023/ct-tw/25#".parse::<ClauseId>().is_err());
+        assert!("vn/2023/ct-tw/25#4 x".parse::<ClauseId>().is_err());
     }
 
     /// Every citation form of the seeds, as it stands in their text.

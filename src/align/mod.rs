@@ -78,17 +78,24 @@
 //! # Ok::<(), directive_lineage::Error>(())
 //! ```
 
-use std::collections::{HashMap, HashSet};
-use std::fmt::Write as _;
+mod evaluate;
+mod signals;
+
+pub use evaluate::{evaluate, Evaluation};
+
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
-use unicode_normalization::char::is_combining_mark;
 
 use crate::corpus::Corpus;
-use crate::error::Error;
-use crate::id::{Citation, ClauseRef, DocId, DocNumber};
-use crate::model::{ClauseKind, Document, Implements, Provenance, Relation};
-use crate::text::{fold, nfc};
+use crate::model::identity::ClauseId;
+use crate::model::{ClauseKind, Document, Implements, Provenance};
+use crate::text::fold;
+use signals::{
+    ancestor, containment, context_for, declared, depth, distinctive_share, similarity, under, Item, Model,
+    Profile, CLEAR_LEAD, DECLARED_GAIN, DISTINCT_GATE, DOCUMENT_PRIOR, EVIDENCE_GATE, NONE, STRUCTURE_FLOOR,
+    STRUCTURE_GAIN,
+};
 
 /// The score below which [`align`] proposes nothing unless told otherwise.
 ///
@@ -263,11 +270,12 @@ impl AlignOptions {
 /// Serialises as `{"local": "...#1.-2", "parent": "...#1", "score": 0.83,
 /// "evidence": ["..."]}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Proposal {
     /// The local clause.
-    pub local: ClauseRef,
+    pub local: ClauseId,
     /// The parent clause it most likely implements.
-    pub parent: ClauseRef,
+    pub parent: ClauseId,
     /// Score in [0, 1], rounded to three decimals.
     pub score: f64,
     /// The longest phrases the two clauses share, as the local document
@@ -275,527 +283,22 @@ pub struct Proposal {
     pub evidence: Vec<String>,
 }
 
+impl Proposal {
+    /// A proposal made by hand (a link a reviewer accepts), with no evidence.
+    pub fn new(local: ClauseId, parent: ClauseId, score: f64) -> Proposal {
+        Proposal { local, parent, score, evidence: Vec::new() }
+    }
+
+    /// The same proposal with these phrases as its evidence.
+    pub fn with_evidence(mut self, evidence: Vec<String>) -> Proposal {
+        self.evidence = evidence;
+        self
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Weights. Each constant is one judgement; the evaluation in docs/ALIGN.md is
 // what they were checked against.
-
-/// Weight of a gram by its length (uni, bi, tri): a shared trigram is a
-/// copied phrase, a shared unigram may be chance, so longer grams count more.
-const GRAM_WEIGHT: [f64; 3] = [1.0, 1.5, 2.0];
-
-/// Multiplier for a gram found only inside a boilerplate phrase: kept above
-/// zero because two clauses sharing boilerplate are still slightly more
-/// alike than two sharing nothing.
-const BOILERPLATE_DISCOUNT: f64 = 0.15;
-
-/// Share of its full weight a boilerplate gram adds to the size of its text
-/// (it adds only [`BOILERPLATE_DISCOUNT`] when shared): a text made of
-/// boilerplate cannot be covered by another that shares only that.
-const BOILERPLATE_SIZE: f64 = 0.5;
-
-/// Weight mass added to each side's total: a clause of three words cannot
-/// be "fully covered" by chance. About one distinctive syllable with its
-/// grams.
-const SHORT_TEXT_PRIOR: f64 = 4.0;
-
-/// How strongly a matching ancestor heading lifts a clause toward the
-/// matched parent clause (the lift is this times the heading match's margin
-/// over the next best heading).
-const STRUCTURE_GAIN: f64 = 0.6;
-
-/// How much a clause declared to carry out the parent is lifted toward its
-/// clear favourite among the candidates. Below 1 so that a weak favourite
-/// still needs text of its own to pass the threshold.
-const DECLARED_GAIN: f64 = 0.8;
-
-/// A favourite scoring this many times its runner-up leads clearly (full
-/// lift); at 1 (a tie) there is no lift.
-const CLEAR_LEAD: f64 = 2.0;
-
-/// A favourite scoring less than this gets a proportionally smaller lift:
-/// two clauses that share only the subject's common wording score about
-/// 0.1 (Đắk Lắk's III.2.b, which restates the directive's title, against
-/// group 1), and that is noise, not a favourite.
-const EVIDENCE_GATE: f64 = 0.12;
-
-/// A favourite whose shared text is less than this share distinctive (not
-/// boilerplate, not a citation of the parent) gets a proportionally smaller
-/// lift: a clause that only names the directive and its title, as every
-/// plan does, has no favourite.
-const DISTINCT_GATE: f64 = 0.5;
-
-/// The prior for a clause of a document that says, as a whole, that it
-/// implements the parent: weaker than a clause that says so itself, since
-/// such a document also has purpose, funding and organisation sections.
-const DOCUMENT_PRIOR: f64 = 0.5;
-
-/// A heading match below this does not count as structure.
-const STRUCTURE_FLOOR: f64 = 0.3;
-
-/// Share of the one-sided containment in a text score, the rest being the
-/// symmetric (geometric mean) score: a trimmed copy is fully contained in
-/// its source though much shorter, which the symmetric score alone would
-/// punish.
-const CONTAINMENT_SHARE: f64 = 0.5;
-
-/// Phrases every plan implementing Chỉ thị 25-CT/TW repeats, whatever the
-/// task: the title, the standard openings and the agency lists.
-const BOILERPLATE: &[&str] = &[
-    "tiếp tục củng cố, hoàn thiện, nâng cao chất lượng hoạt động của y tế cơ sở trong tình hình mới",
-    "củng cố và hoàn thiện",
-    "củng cố, hoàn thiện",
-    "trong tình hình mới",
-    "ban thường vụ tỉnh ủy",
-    "thường trực tỉnh ủy",
-    "nâng cao chất lượng hoạt động",
-    "nâng cao chất lượng",
-    "nâng cao hiệu quả",
-    "y tế cơ sở",
-    "tổ chức thực hiện",
-    "triển khai thực hiện",
-    "tăng cường",
-    "bảo vệ, chăm sóc và nâng cao sức khỏe nhân dân",
-    "chăm sóc sức khỏe",
-    "theo quy định",
-    "trên địa bàn",
-    "các sở, ban, ngành",
-    "các sở, ngành",
-    "cơ quan, đơn vị liên quan",
-    "ủy ban nhân dân",
-    "ubnd các huyện, thị xã, thành phố",
-    "sở y tế",
-    "chỉ thị số 25-ct/tw",
-    "quyết định số 281/qđ-ttg",
-    "ban bí thư",
-    "thủ tướng chính phủ",
-    "nhiệm vụ thường xuyên",
-    "thời gian thực hiện",
-];
-
-/// Function syllables that say nothing alone. Only unambiguous ones: after
-/// folding `về` is `vệ` (bảo vệ), `tư` is `từ`, `dược` is `được`, so those
-/// stay.
-const STOPWORDS: &[&str] = &[
-    "cua", "va", "cac", "voi", "cho", "theo", "nay", "mot", "nhung", "la", "nham", "hoac", "nhu", "thi", "ma",
-];
-
-// ---------------------------------------------------------------------------
-// Text representation.
-
-/// A syllable of a segment: its id in the vocabulary and its byte span in
-/// the segment's original text.
-#[derive(Clone, Copy, Debug)]
-struct Tok {
-    id: u32,
-    start: usize,
-    end: usize,
-    /// Inside an occurrence of a boilerplate phrase.
-    boiler: bool,
-    /// Sentence punctuation or a line break separates it from the previous
-    /// syllable: evidence phrases stop there.
-    breaks: bool,
-}
-
-/// One piece of original text (a heading, a body) and its syllables.
-#[derive(Debug)]
-struct Segment {
-    text: String,
-    toks: Vec<Tok>,
-}
-
-type Gram = [u32; 3];
-const NONE: u32 = u32::MAX;
-
-/// A gram set with weights, sorted by gram: what a text is compared by.
-/// Sorted so that every sum runs in one order and scores do not depend on
-/// hashing.
-#[derive(Debug, Default)]
-struct Profile {
-    /// Gram, weight, and whether it occurs only inside boilerplate.
-    grams: Vec<(Gram, f64, bool)>,
-    total: f64,
-}
-
-#[derive(Default)]
-struct Vocab {
-    ids: HashMap<String, u32>,
-    /// The parent's number: a citation of the parent (`Chỉ thị số
-    /// 25-CT/TW ngày 25/10/2023 của Ban Bí thư`) is boilerplate, since every
-    /// plan that implements it cites it whatever the task.
-    parent_number: Option<DocNumber>,
-}
-
-impl Vocab {
-    fn id(&mut self, s: &str) -> u32 {
-        let n = self.ids.len() as u32;
-        *self.ids.entry(s.to_string()).or_insert(n)
-    }
-
-    fn segment(&mut self, text: &str, boiler: &[Vec<u32>]) -> Segment {
-        let text = nfc(text);
-        let mut toks = Vec::new();
-        let mut start = None;
-        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-            let word = i < text.len() && (c.is_alphanumeric() || is_combining_mark(c));
-            match (word, start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    let id = self.id(&fold(&text[s..i]));
-                    let gap = &text[toks.last().map_or(0, |t: &Tok| t.end)..s];
-                    let breaks = gap.contains(['.', ';', ':', '!', '?', '\n']);
-                    toks.push(Tok { id, start: s, end: i, boiler: false, breaks });
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        for phrase in boiler {
-            if phrase.is_empty() || phrase.len() > toks.len() {
-                continue;
-            }
-            for i in 0..=toks.len() - phrase.len() {
-                if toks[i..i + phrase.len()].iter().zip(phrase).all(|(t, p)| t.id == *p) {
-                    toks[i..i + phrase.len()].iter_mut().for_each(|t| t.boiler = true);
-                }
-            }
-        }
-        if let Some(n) = self.parent_number.as_ref().filter(|_| text.contains(|c: char| c.is_ascii_digit())) {
-            for cite in Citation::find_all(&text).iter().filter(|c| c.number() == n) {
-                let (a, b) = cite.span();
-                toks.iter_mut().filter(|t| t.start >= a && t.end <= b).for_each(|t| t.boiler = true);
-            }
-        }
-        Segment { text, toks }
-    }
-}
-
-/// Every gram of a segment with whether all its syllables are boilerplate.
-fn grams_of(seg: &Segment) -> impl Iterator<Item = (Gram, usize, bool)> + '_ {
-    (0..seg.toks.len()).flat_map(move |i| {
-        (1..=3).filter(move |n| i + n <= seg.toks.len()).map(move |n| {
-            let w = &seg.toks[i..i + n];
-            let mut g = [NONE; 3];
-            for (k, t) in w.iter().enumerate() {
-                g[k] = t.id;
-            }
-            (g, n, w.iter().all(|t| t.boiler))
-        })
-    })
-}
-
-/// Path segments: `II.4.-1` has three.
-fn depth(path: &str) -> usize {
-    path.split('.').count()
-}
-
-/// True when `path` is `prefix` or lies under it, on segment boundaries.
-fn under(path: &str, prefix: &str) -> bool {
-    prefix.is_empty()
-        || path == prefix
-        || (path.len() > prefix.len() && path.starts_with(prefix) && path.as_bytes()[prefix.len()] == b'.')
-}
-
-/// True when `a` is a proper ancestor of `b`.
-fn ancestor(a: &str, b: &str) -> bool {
-    a != b && under(b, a)
-}
-
-/// One clause prepared for comparison.
-struct Item {
-    path: String,
-    kind: ClauseKind,
-    /// Index of the heading segment, when the clause has a heading.
-    heading: Option<usize>,
-    /// The clause's own segments (heading, body).
-    own: Vec<usize>,
-    /// Own, descendants' and borrowed segments.
-    full: Vec<usize>,
-}
-
-/// Both documents, tokenised, with weights.
-struct Model {
-    segs: Vec<Segment>,
-    local: Vec<Item>,
-    parent: Vec<Item>,
-    idf: HashMap<Gram, f64>,
-    stop: HashSet<u32>,
-    max_idf: f64,
-    /// How well a gram tells the candidate parent clauses apart.
-    spec: HashMap<Gram, f64>,
-}
-
-impl Model {
-    fn build(local: &Document, parent: &Document, context: &HashMap<String, Vec<String>>) -> Model {
-        let mut vocab = Vocab { parent_number: parent.number.clone(), ..Vocab::default() };
-        let boiler: Vec<Vec<u32>> = BOILERPLATE
-            .iter()
-            .map(|p| {
-                let f = fold(p);
-                f.split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .map(|w| vocab.id(w))
-                    .collect()
-            })
-            .collect();
-        let stop: HashSet<u32> = STOPWORDS.iter().map(|w| vocab.id(w)).collect();
-        let mut segs = Vec::new();
-        let mut items = |doc: &Document, borrowed: Option<&HashMap<String, Vec<String>>>| {
-            let mut items: Vec<Item> = Vec::with_capacity(doc.clauses.len());
-            for c in &doc.clauses {
-                let mut own = Vec::new();
-                let mut heading = None;
-                if let Some(h) = c.heading.as_deref().filter(|h| !h.trim().is_empty()) {
-                    heading = Some(segs.len());
-                    own.push(segs.len());
-                    segs.push(vocab.segment(h, &boiler));
-                }
-                if !c.text.trim().is_empty() {
-                    own.push(segs.len());
-                    segs.push(vocab.segment(&c.text, &boiler));
-                }
-                items.push(Item { path: c.path.clone(), kind: c.kind, heading, full: own.clone(), own });
-            }
-            // A clause's full text: its own, then its descendants' in
-            // document order, then text borrowed from other documents.
-            for i in 0..items.len() {
-                let mut full = items[i].own.clone();
-                for j in 0..items.len() {
-                    if ancestor(&items[i].path, &items[j].path) {
-                        full.extend(items[j].own.iter().copied());
-                    }
-                }
-                if let Some(texts) = borrowed.and_then(|b| b.get(&items[i].path)) {
-                    for t in texts {
-                        full.push(segs.len());
-                        segs.push(vocab.segment(t, &boiler));
-                    }
-                }
-                items[i].full = full;
-            }
-            items
-        };
-        let local_items = items(local, None);
-        let parent_items = items(parent, Some(context));
-        // Document frequency over the clauses of both documents (each
-        // clause's own text once; a document aligned with itself counts
-        // once). Borrowed text is left out: it repeats the parent's wording
-        // from other plans and would make the parent's own phrases look
-        // common.
-        let mut units: Vec<&Item> = local_items.iter().collect();
-        if local.id != parent.id {
-            units.extend(parent_items.iter());
-        }
-        let mut df: HashMap<Gram, u32> = HashMap::new();
-        for it in &units {
-            let mut seen = HashSet::new();
-            for &s in &it.own {
-                for (g, _, _) in grams_of(&segs[s]) {
-                    if seen.insert(g) {
-                        *df.entry(g).or_insert(0) += 1;
-                    }
-                }
-            }
-        }
-        let n = units.len().max(1) as f64;
-        let idf_of = |d: u32| (1.0 + n / f64::from(d.max(1))).ln();
-        let idf: HashMap<Gram, f64> = df.into_iter().map(|(g, d)| (g, idf_of(d))).collect();
-        Model {
-            segs,
-            local: local_items,
-            parent: parent_items,
-            idf,
-            stop,
-            max_idf: idf_of(1),
-            spec: HashMap::new(),
-        }
-    }
-
-    fn weight(&self, g: &Gram, n: usize, boiler: bool) -> f64 {
-        if n == 1 && self.stop.contains(&g[0]) {
-            return 0.0;
-        }
-        let idf = self.idf.get(g).copied().unwrap_or(self.max_idf);
-        let spec = self.spec.get(g).copied().unwrap_or(1.0);
-        idf * spec * GRAM_WEIGHT[n - 1] * if boiler { BOILERPLATE_DISCOUNT } else { 1.0 }
-    }
-
-    /// Specificity of each gram among the candidates: `ln(1 + C / cf) /
-    /// ln(1 + C)` for a gram in `cf` of `C` candidates' full texts. IDF
-    /// over clauses says a phrase is rare in the documents; this says it
-    /// points at one candidate rather than at all of them (`quản lý sức
-    /// khỏe` is in three of the five groups of Chỉ thị 25).
-    fn set_specificity(&mut self, candidates: &[usize]) {
-        let mut cf: HashMap<Gram, u32> = HashMap::new();
-        for &j in candidates {
-            let mut seen = HashSet::new();
-            for &s in &self.parent[j].full {
-                for (g, _, _) in grams_of(&self.segs[s]) {
-                    if seen.insert(g) {
-                        *cf.entry(g).or_insert(0) += 1;
-                    }
-                }
-            }
-        }
-        let c = candidates.len() as f64;
-        if c < 2.0 {
-            return;
-        }
-        let norm = (1.0 + c).ln();
-        self.spec = cf.into_iter().map(|(g, n)| (g, (1.0 + c / f64::from(n.max(1))).ln() / norm)).collect();
-    }
-
-    fn profile(&self, segs: &[usize]) -> Profile {
-        let mut grams: HashMap<Gram, (f64, bool)> = HashMap::new();
-        for &s in segs {
-            for (g, n, boiler) in grams_of(&self.segs[s]) {
-                let w = self.weight(&g, n, boiler);
-                // A gram counts once per text, at its weightiest occurrence
-                // (outside boilerplate if it occurs there once).
-                let e = grams.entry(g).or_insert((0.0, boiler));
-                if w > e.0 {
-                    *e = (w, boiler);
-                }
-            }
-        }
-        let mut grams: Vec<(Gram, f64, bool)> =
-            grams.into_iter().filter(|(_, (w, _))| *w > 0.0).map(|(g, (w, b))| (g, w, b)).collect();
-        grams.sort_by_key(|a| a.0);
-        // Boilerplate is weak evidence when shared but still part of the
-        // text's size: a clause made of boilerplate and three distinctive
-        // words is not "fully covered" by a match on those three words.
-        let total = grams
-            .iter()
-            .map(|&(_, w, b)| if b { w / BOILERPLATE_DISCOUNT * BOILERPLATE_SIZE } else { w })
-            .sum();
-        Profile { grams, total }
-    }
-}
-
-/// Text score of two profiles in [0, 1].
-fn similarity(a: &Profile, b: &Profile) -> f64 {
-    let (ca, cb) = containment(a, b);
-    let s = (1.0 - CONTAINMENT_SHARE) * (ca * cb).sqrt() + CONTAINMENT_SHARE * ca.max(cb);
-    if s.is_finite() {
-        s.clamp(0.0, 1.0)
-    } else {
-        0.0
-    }
-}
-
-/// How much of `a` is found in `b`, and of `b` in `a`, by weight.
-fn containment(a: &Profile, b: &Profile) -> (f64, f64) {
-    let shared = shared_weight(a, b).0;
-    if shared <= 0.0 {
-        return (0.0, 0.0);
-    }
-    (shared / (a.total + SHORT_TEXT_PRIOR), shared / (b.total + SHORT_TEXT_PRIOR))
-}
-
-/// The share of what `a` and `b` have in common that is not boilerplate
-/// (0 when they share nothing).
-fn distinctive_share(a: &Profile, b: &Profile) -> f64 {
-    let (shared, distinct) = shared_weight(a, b);
-    if shared > 0.0 {
-        (distinct / shared).clamp(0.0, 1.0)
-    } else {
-        0.0
-    }
-}
-
-/// Weight shared by two profiles, and the part of it outside boilerplate.
-fn shared_weight(a: &Profile, b: &Profile) -> (f64, f64) {
-    let (mut i, mut j, mut shared, mut distinct) = (0, 0, 0.0, 0.0);
-    while i < a.grams.len() && j < b.grams.len() {
-        match a.grams[i].0.cmp(&b.grams[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                let w = a.grams[i].1.min(b.grams[j].1);
-                shared += w;
-                if !a.grams[i].2 && !b.grams[j].2 {
-                    distinct += w;
-                }
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    (shared, distinct)
-}
-
-/// Text shared with a parent clause's (possibly borrowed) wording, as
-/// gathered by [`align_in_corpus`].
-fn context_for(corpus: &Corpus, local: &Document, parent: &Document) -> HashMap<String, Vec<String>> {
-    let mut out: HashMap<String, Vec<String>> = HashMap::new();
-    let mut taken: HashSet<(String, String, String)> = HashSet::new();
-    let mut take = |doc: &Document, path: &str, target: &str, out: &mut HashMap<String, Vec<String>>| {
-        if doc.id == local.id || doc.id == parent.id {
-            return;
-        }
-        if !taken.insert((doc.id.to_string(), path.to_string(), target.to_string())) {
-            return;
-        }
-        let texts = out.entry(target.to_string()).or_default();
-        for c in &doc.clauses {
-            if c.path == path || ancestor(path, &c.path) {
-                texts.extend(c.heading.iter().filter(|h| !h.trim().is_empty()).cloned());
-                if !c.text.trim().is_empty() {
-                    texts.push(c.text.clone());
-                }
-            }
-        }
-    };
-    for doc in corpus.documents() {
-        for c in &doc.clauses {
-            for imp in &c.implements {
-                if imp.provenance == Provenance::Inferred || imp.target.doc() != &parent.id {
-                    continue;
-                }
-                if let Some(t) = imp.target.path() {
-                    take(doc, &c.path, t, &mut out);
-                }
-            }
-        }
-    }
-    for c in &parent.clauses {
-        for s in &c.sources {
-            if let (Some(doc), Some(p)) = (corpus.document(s.doc()), s.path()) {
-                take(doc, p, &c.path, &mut out);
-            }
-        }
-    }
-    out
-}
-
-/// Paths of the local clauses that declare they carry out `parent`: an
-/// `implements` link to the parent document as a whole, a citation of it
-/// recorded for the clause, or its number in the clause's own words. The
-/// empty path stands for the document (a preamble citation with relation
-/// implements).
-fn declared(local: &Document, parent: &Document) -> Vec<String> {
-    let mut out = Vec::new();
-    for l in &local.citations {
-        if l.target == parent.id {
-            match (&l.clause, l.relation) {
-                (Some(c), _) => out.push(c.clone()),
-                (None, Relation::Implements) => out.push(String::new()),
-                (None, _) => {}
-            }
-        }
-    }
-    for c in &local.clauses {
-        let by_link = c.implements.iter().any(|i| i.target.doc() == &parent.id && i.target.path().is_none());
-        let by_text = parent.number.as_ref().is_some_and(|n| {
-            c.heading.iter().chain([&c.text]).any(|t| Citation::find_all(t).iter().any(|x| x.number() == n))
-        });
-        if by_link || by_text {
-            out.push(c.path.clone());
-        }
-    }
-    out.sort();
-    out.dedup();
-    out
-}
 
 /// For each local clause, the parent clauses it most likely implements.
 ///
@@ -929,7 +432,7 @@ fn align_with(
         if !options.selects_local(&li.path, li.kind) {
             continue;
         }
-        let Some(local_ref) = ClauseRef::clause(local.id.clone(), &li.path) else { continue };
+        let Some(local_ref) = ClauseId::clause(local.id.clone(), &li.path) else { continue };
         // (candidate, text-and-heading score, structure lift)
         // (candidate, text-and-heading score, structure lift, distinctive
         // share of the shared text)
@@ -997,7 +500,7 @@ fn align_with(
             .filter(|(_, s)| *s >= options.min_score && *s >= options.min_ratio * best)
             .take(options.max_per_local)
         {
-            let Some(parent_ref) = ClauseRef::clause(parent.id.clone(), &model.parent[j].path) else {
+            let Some(parent_ref) = ClauseId::clause(parent.id.clone(), &model.parent[j].path) else {
                 continue;
             };
             out.push(Proposal {
@@ -1113,12 +616,7 @@ fn evidence(model: &Model, local: &Item, parent: &Item) -> Vec<String> {
 /// #    "jurisdiction": "thai-binh", "level": "province", "branch": "department",
 /// #    "status": "summary", "clauses": [{"path": "4", "kind": "item", "provenance": "curated"}]}]}"#)?;
 /// let mut doc = corpus.documents()[0].clone();
-/// let p = Proposal {
-///     local: "thai-binh/2024/kh-syt/56#4".parse()?,
-///     parent: "vn/2023/ct-tw/25#4".parse()?,
-///     score: 0.93,
-///     evidence: vec![],
-/// };
+/// let p = Proposal::new("thai-binh/2024/kh-syt/56#4".parse()?, "vn/2023/ct-tw/25#4".parse()?, 0.93);
 /// assert_eq!(apply_proposals(&mut doc, &[p.clone(), p.clone()], 0.35), 1);
 /// assert_eq!(apply_proposals(&mut doc, &[p], 0.35), 0);
 /// let link = &doc.clauses[0].implements[0];
@@ -1147,218 +645,18 @@ pub fn apply_proposals(doc: &mut Document, proposals: &[Proposal], min_score: f6
     added
 }
 
-/// Proposals as a text table: local clause, parent clause, score, evidence.
-/// Clauses are shown by path when all proposals share one document on that
-/// side (named in a header line), else in full.
-///
-/// ```
-/// use directive_lineage::{proposals_table, Proposal};
-/// let p = Proposal {
-///     local: "thai-binh/2024/kh-syt/56#4".parse().unwrap(),
-///     parent: "vn/2023/ct-tw/25#4".parse().unwrap(),
-///     score: 0.931,
-///     evidence: vec!["nguồn nhân lực y tế cơ sở".into()],
-/// };
-/// let t = proposals_table(&[p]);
-/// assert!(t.contains("4      4       0.931  nguồn nhân lực y tế cơ sở"));
-/// assert_eq!(proposals_table(&[]), "no proposals\n");
-/// ```
-pub fn proposals_table(proposals: &[Proposal]) -> String {
-    if proposals.is_empty() {
-        return "no proposals\n".to_string();
-    }
-    let one_doc = |f: fn(&Proposal) -> &ClauseRef| {
-        let first = f(&proposals[0]).doc();
-        proposals.iter().all(|p| f(p).doc() == first).then(|| first.clone())
-    };
-    let (ld, pd) = (one_doc(|p| &p.local), one_doc(|p| &p.parent));
-    let show = |r: &ClauseRef, short: bool| match (short, r.path()) {
-        (true, Some(path)) => path.to_string(),
-        _ => r.to_string(),
-    };
-    let rows: Vec<[String; 4]> = proposals
-        .iter()
-        .map(|p| {
-            [
-                show(&p.local, ld.is_some()),
-                show(&p.parent, pd.is_some()),
-                format!("{:.3}", p.score),
-                p.evidence.join(" | "),
-            ]
-        })
-        .collect();
-    let headers = ["local", "parent", "score", "evidence"];
-    let width =
-        |k: usize| rows.iter().map(|r| r[k].chars().count()).chain([headers[k].len()]).max().unwrap_or(0);
-    let (w0, w1, w2) = (width(0), width(1), width(2));
-    let mut out = String::new();
-    if let (Some(l), Some(p)) = (&ld, &pd) {
-        let _ = writeln!(out, "local: {l}  parent: {p}");
-    }
-    let mut line = |c: [&str; 4]| {
-        let text = format!("{:<w0$}  {:<w1$}  {:<w2$}  {}", c[0], c[1], c[2], c[3]);
-        out.push_str(text.trim_end());
-        out.push('\n');
-    };
-    line(headers);
-    for r in &rows {
-        line([&r[0], &r[1], &r[2], &r[3]]);
-    }
-    out
-}
-
-/// Proposals as pretty-printed JSON (an array of [`Proposal`]), ending in a
-/// newline.
-///
-/// ```
-/// use directive_lineage::{proposals_json, Proposal};
-/// let p = Proposal {
-///     local: "thai-binh/2024/kh-syt/56#4".parse().unwrap(),
-///     parent: "vn/2023/ct-tw/25#4".parse().unwrap(),
-///     score: 0.931,
-///     evidence: vec![],
-/// };
-/// let v: serde_json::Value = serde_json::from_str(&proposals_json(&[p])).unwrap();
-/// assert_eq!(v[0]["parent"], "vn/2023/ct-tw/25#4");
-/// assert_eq!(v[0]["score"], 0.931);
-/// ```
-pub fn proposals_json(proposals: &[Proposal]) -> String {
-    let mut s = serde_json::to_string_pretty(proposals).unwrap_or_else(|_| "[]".to_string());
-    s.push('\n');
-    s
-}
-
-// ---------------------------------------------------------------------------
-// Evaluation.
-
-/// How well alignment recovers the curated links of one document pair.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Evaluation {
-    /// The local document.
-    pub local: DocId,
-    /// The parent document.
-    pub parent: DocId,
-    /// Curated (or stated) links from the selected local clauses to the
-    /// parent document.
-    pub gold: usize,
-    /// Proposals made.
-    pub proposed: usize,
-    /// Proposals that are curated links.
-    pub correct: usize,
-    /// `correct / proposed` (1 when nothing was proposed and nothing was
-    /// expected, 0 when nothing was proposed but something was).
-    pub precision: f64,
-    /// `correct / gold` (1 when nothing was expected).
-    pub recall: f64,
-    /// Harmonic mean of precision and recall.
-    pub f1: f64,
-    /// Curated links not proposed, as `local path -> parent path`.
-    pub missed: Vec<String>,
-    /// Proposals that are not curated links, as `local path -> parent path
-    /// (score)`.
-    pub wrong: Vec<String>,
-    /// The curated links held out, as (local path, parent path).
-    pub curated: Vec<(String, String)>,
-    /// Every proposal made, with its score: enough to re-score the pair at
-    /// any higher threshold without aligning again.
-    pub proposals: Vec<Proposal>,
-}
-
-/// Holds the curated links of `local` out, aligns it with `parent` and
-/// compares the proposals with the curated links.
-///
-/// The curated links are those of the local clauses `options` selects that
-/// point into `parent` with provenance curated or stated. They are stripped
-/// from a copy of the local document before aligning, and alignment borrows
-/// text only from other documents ([`align_in_corpus`]), so a link cannot
-/// find itself. With `use_corpus` false, only the two documents are read
-/// ([`align`]).
-///
-/// Both references are resolved as people write them (`56/KH-SYT`,
-/// `25-CT/TW`); an unknown one is an error.
-pub fn evaluate(
-    corpus: &Corpus,
-    local: &str,
-    parent: &str,
-    options: &AlignOptions,
-    use_corpus: bool,
-) -> Result<Evaluation, Error> {
-    let local_doc = corpus.document_by_ref(local)?;
-    let parent_doc = corpus.document_by_ref(parent)?;
-    let mut held_out = local_doc.clone();
-    let mut gold: Vec<(String, String)> = Vec::new();
-    for c in &mut held_out.clauses {
-        if !options.selects_local(&c.path, c.kind) {
-            continue;
-        }
-        c.implements.retain(|l| {
-            let curated = matches!(l.provenance, Provenance::Curated | Provenance::Stated);
-            match (curated && l.target.doc() == &parent_doc.id, l.target.path()) {
-                (true, Some(p)) => {
-                    gold.push((c.path.clone(), p.to_string()));
-                    false
-                }
-                _ => true,
-            }
-        });
-    }
-    // When a document is aligned with itself, the parent is the held-out
-    // copy too.
-    let parent_used = if parent_doc.id == local_doc.id { &held_out } else { parent_doc };
-    let proposals = if use_corpus {
-        align_in_corpus(corpus, &held_out, parent_used, options)
-    } else {
-        align(&held_out, parent_used, options)
-    };
-    let pairs: Vec<(String, String, f64)> = proposals
-        .iter()
-        .filter_map(|p| Some((p.local.path()?.to_string(), p.parent.path()?.to_string(), p.score)))
-        .collect();
-    let gold_set: HashSet<(&str, &str)> = gold.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-    let proposed_set: HashSet<(&str, &str)> =
-        pairs.iter().map(|(a, b, _)| (a.as_str(), b.as_str())).collect();
-    let correct = proposed_set.intersection(&gold_set).count();
-    let precision = match (proposed_set.len(), gold_set.len()) {
-        (0, 0) => 1.0,
-        (0, _) => 0.0,
-        (n, _) => correct as f64 / n as f64,
-    };
-    let recall = if gold_set.is_empty() { 1.0 } else { correct as f64 / gold_set.len() as f64 };
-    let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
-    Ok(Evaluation {
-        local: local_doc.id.clone(),
-        parent: parent_doc.id.clone(),
-        gold: gold_set.len(),
-        proposed: proposed_set.len(),
-        correct,
-        precision,
-        recall,
-        f1,
-        missed: gold
-            .iter()
-            .filter(|(a, b)| !proposed_set.contains(&(a.as_str(), b.as_str())))
-            .map(|(a, b)| format!("{a} -> {b}"))
-            .collect(),
-        wrong: pairs
-            .iter()
-            .filter(|(a, b, _)| !gold_set.contains(&(a.as_str(), b.as_str())))
-            .map(|(a, b, s)| format!("{a} -> {b} ({s:.3})"))
-            .collect(),
-        curated: gold.clone(),
-        proposals,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Tests may reach up a layer: the table is how a person reads proposals.
+    use crate::export::{proposals_json, proposals_table};
     use crate::model::{Branch, Clause, DocStatus, Level};
 
     /// A document from `(path, kind, heading, text)` rows.
     fn doc(id: &str, rows: &[(&str, ClauseKind, &str, &str)]) -> Document {
         Document {
             id: id.parse().unwrap(),
-            kind: crate::id::DocKind::KeHoach,
+            kind: crate::model::identity::DocKind::KeHoach,
             number: None,
             issuer: "x".into(),
             jurisdiction: id.split('/').next().unwrap().into(),
@@ -1763,7 +1061,7 @@ mod tests {
         assert!(row.implements.iter().all(|l| l.provenance == Provenance::Inferred && l.score.is_some()));
         // A curated link is not shadowed by an inferred copy.
         let mut d = plan_with_appendix();
-        let target: ClauseRef = "quang-ninh/2024/kh-ubnd/162#II.4.-5".parse().unwrap();
+        let target: ClauseId = "quang-ninh/2024/kh-ubnd/162#II.4.-5".parse().unwrap();
         let pos = d.clauses.iter().position(|c| c.path == "PL.15").unwrap();
         d.clauses[pos].implements.push(Implements { target, provenance: Provenance::Curated, score: None });
         let ps = align(&d, &d.clone(), &o);

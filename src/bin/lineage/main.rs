@@ -3,177 +3,22 @@
 //! Exit codes: 0 success, 1 data errors (all printed), 2 usage errors
 //! (including a reference that names nothing).
 
+mod args;
+mod output;
+
 use std::io::{self, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::Parser;
 use directive_lineage::{
     align_in_corpus, apply_proposals, documents_csv, documents_json, extract_all, node_link_json,
     proposals_json, proposals_table, tasks_csv, tasks_json, view_dot, AlignOptions, Corpus, Date, DotOptions,
-    DotView, Error, ErrorKind, ExtractOptions, LineageGraph, NodeLinkOptions, QueryOptions, Role, Severity,
-    TaskFilter, TaskStatus, DEFAULT_MIN_SCORE,
+    Error, ErrorKind, ExtractOptions, LineageGraph, NodeLinkOptions, QueryOptions, Role, Severity,
+    TaskFilter,
 };
 
-#[derive(Parser)]
-#[command(
-    name = "lineage",
-    version,
-    about = "Lineage of Vietnamese policy documents: trace, coverage, tasks"
-)]
-struct Cli {
-    /// Data directory (corpus/, agencies.json, jurisdictions.json).
-    #[arg(long, global = true, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/data"))]
-    data: PathBuf,
-    /// Output format.
-    #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
-    format: Format,
-    /// Also follow implements links proposed by alignment (marked in output).
-    #[arg(long, global = true)]
-    with_inferred: bool,
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    Text,
-    Json,
-    Csv,
-    /// networkx node-link JSON (`export` only).
-    NodeLink,
-    /// Corpus JSON (`export` only).
-    Corpus,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Validate the data (or the given corpus files) and print every problem.
-    Check {
-        /// Corpus JSON files to check instead of the data directory's corpus.
-        paths: Vec<PathBuf>,
-    },
-    /// Everything that traces to a document or clause (`25-CT/TW#4`).
-    Trace {
-        /// Document or clause, as people write it or as an id.
-        reference: String,
-        /// Trace up to the roots instead.
-        #[arg(long)]
-        up: bool,
-    },
-    /// For each clause of a central document, what implements it.
-    Coverage {
-        /// The central document (`25-CT/TW`).
-        reference: String,
-        /// Only implementing clauses of this jurisdiction (and those it took over).
-        #[arg(long = "in")]
-        jurisdiction: Option<String>,
-    },
-    /// Compare two jurisdictions on one central document.
-    Compare {
-        /// The central document.
-        reference: String,
-        /// First jurisdiction.
-        first: String,
-        /// Second jurisdiction.
-        second: String,
-    },
-    /// Tasks with their agencies, deadlines and status.
-    Tasks {
-        /// Agency as people name it (`Sở Nội vụ`).
-        #[arg(long)]
-        agency: Option<String>,
-        /// Only where the agency has this role.
-        #[arg(long, value_enum)]
-        role: Option<Role>,
-        /// Also list tasks assigned to a group the agency belongs to.
-        #[arg(long)]
-        with_groups: bool,
-        /// Jurisdiction (successor-aware: `hung-yen` includes `thai-binh`).
-        #[arg(long = "in")]
-        jurisdiction: Option<String>,
-        /// Status as of this date (YYYY-MM-DD).
-        #[arg(long)]
-        as_of: Option<String>,
-        /// Only tasks with this status.
-        #[arg(long, value_enum)]
-        status: Option<TaskStatus>,
-        /// Only tasks due on or after (YYYY-MM-DD).
-        #[arg(long)]
-        due_from: Option<String>,
-        /// Only tasks due on or before (YYYY-MM-DD).
-        #[arg(long)]
-        due_to: Option<String>,
-    },
-    /// Clauses containing words, ignoring diacritics and tone-mark placement.
-    Search {
-        /// Words to find (`y te co so`).
-        query: String,
-    },
-    /// Export the corpus (`--format corpus`, the default), the graph as
-    /// node-link JSON (`--format node-link`), or a table (`--table tasks|documents`
-    /// with `--format json|csv`).
-    Export {
-        /// Export a flat table instead of the graph.
-        #[arg(long, value_enum)]
-        table: Option<TableArg>,
-        /// Task status as of this date (YYYY-MM-DD) in node-link and tasks.
-        #[arg(long)]
-        as_of: Option<String>,
-    },
-    /// Read a plain-text document (or every .txt in a folder) into corpus JSON.
-    Extract {
-        /// A text file, or a folder of them.
-        file: PathBuf,
-        /// Jurisdiction of the document when its text does not name the province (`thai-binh`).
-        #[arg(long)]
-        jurisdiction: Option<String>,
-    },
-    /// Propose implements links from a local plan's clauses to its parent's,
-    /// by aligning their text.
-    Align {
-        /// The local plan (`56/KH-SYT`).
-        local: String,
-        /// The parent (`25-CT/TW`); may be the local plan itself (appendix rows → bullets).
-        parent: String,
-        /// Lowest score proposed, from 0 to 1.
-        #[arg(long, default_value_t = DEFAULT_MIN_SCORE)]
-        min_score: f64,
-        /// Only local clauses under this path (`PL.` for the appendix rows).
-        #[arg(long)]
-        local_prefix: Option<String>,
-        /// Only parent clauses under this path (`II.`).
-        #[arg(long)]
-        parent_prefix: Option<String>,
-        /// Print the corpus with the proposals written in as inferred links.
-        #[arg(long)]
-        apply: bool,
-    },
-    /// A Graphviz diagram: document lineage, the trace of one clause, or agencies and their tasks.
-    Dot {
-        /// Which diagram.
-        #[arg(long, default_value = "documents")]
-        view: DotView,
-        /// Root of the clause trace (`25-CT/TW#4`).
-        #[arg(long)]
-        root: Option<String>,
-        /// Colour tasks by status as of this date (YYYY-MM-DD).
-        #[arg(long)]
-        as_of: Option<String>,
-        /// Only this jurisdiction (agency view).
-        #[arg(long = "in")]
-        jurisdiction: Option<String>,
-        /// Only this agency (agency view).
-        #[arg(long)]
-        agency: Option<String>,
-    },
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum TableArg {
-    Tasks,
-    Documents,
-}
+use args::{Cli, Command, Format, TableArg};
+use output::{label_of, print_table, row, to_json};
 
 enum Failure {
     Usage(String),
@@ -542,64 +387,4 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn to_json<T: serde::Serialize + ?Sized>(v: &T) -> String {
-    serde_json::to_string_pretty(v).expect("query results serialise")
-}
-
-fn row<const N: usize>(cells: [&str; N]) -> Vec<String> {
-    cells.iter().map(|c| c.to_string()).collect()
-}
-
-fn label_of(h: &directive_lineage::TraceHit<'_>) -> String {
-    match h.node {
-        directive_lineage::NodeRef::Document(d) => format!("{}: {}", d.display_name(), d.title),
-        directive_lineage::NodeRef::Clause(_, c) => c.label().to_string(),
-        _ => String::new(),
-    }
-}
-
-const TEXT_WIDTH: usize = 70;
-
-/// Prints rows (the first is the header) as an aligned table or CSV.
-fn print_table(out: &mut dyn Write, format: Format, rows: &[Vec<String>]) -> io::Result<()> {
-    if format == Format::Csv {
-        let mut w = csv::Writer::from_writer(out);
-        for r in rows {
-            w.write_record(r)?;
-        }
-        return w.flush();
-    }
-    let cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| r.iter().map(|c| truncate(&c.replace('\n', " "), TEXT_WIDTH)).collect())
-        .collect();
-    let n = cells.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..n)
-        .map(|i| cells.iter().map(|r| r.get(i).map_or(0, |c| c.chars().count())).max().unwrap_or(0))
-        .collect();
-    for (k, r) in cells.iter().enumerate() {
-        let line: Vec<String> = r
-            .iter()
-            .enumerate()
-            .map(|(i, c)| if i + 1 == r.len() { c.clone() } else { format!("{c:<w$}", w = widths[i]) })
-            .collect();
-        writeln!(out, "{}", line.join("  ").trim_end())?;
-        if k == 0 {
-            let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
-            writeln!(out, "{}", rule.join("  "))?;
-        }
-    }
-    writeln!(out, "({} rows)", rows.len().saturating_sub(1))
-}
-
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(n - 1).collect();
-        t.push('…');
-        t
-    }
 }

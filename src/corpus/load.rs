@@ -1,0 +1,374 @@
+//! Reading and writing corpus JSON and the data directory's tables.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{AgencyEntry, Document, Jurisdiction};
+
+use super::{Corpus, CORPUS_FORMAT};
+
+const AGENCIES_FORMAT: &str = "directive-lineage/agencies@1";
+
+const JURISDICTIONS_FORMAT: &str = "directive-lineage/jurisdictions@1";
+
+#[derive(Serialize, Deserialize)]
+struct CorpusFile {
+    format: String,
+    documents: Vec<Document>,
+}
+
+#[derive(Deserialize)]
+struct AgencyFile {
+    format: String,
+    agencies: Vec<AgencyEntry>,
+}
+
+#[derive(Deserialize)]
+struct JurisdictionFile {
+    format: String,
+    jurisdictions: Vec<Jurisdiction>,
+}
+
+pub(crate) fn to_corpus_json(documents: &[Document]) -> String {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        format: &'static str,
+        documents: &'a [Document],
+    }
+    let mut s = serde_json::to_string_pretty(&Out { format: CORPUS_FORMAT, documents })
+        .expect("corpus serialises: all keys are strings");
+    s.push('\n');
+    s
+}
+
+/// Where one document ends and the next begins in corpus JSON as
+/// [`Corpus::to_json`] writes it (documents are the only objects indented by
+/// four spaces). A raw newline cannot occur inside a JSON string, so this is
+/// always structure, never text.
+const BOUNDARY: &[u8] = b"},\n    {";
+
+// simd-json holds a piece's text twice more and a tape of several times its
+// size while it parses. Small pieces keep that scratch in the parse threads'
+// heaps, where large pieces had it mapped and faulted in afresh each time
+// (benches/README.md, "Profiling and fixes"). Smaller still
+// in tests, so that test corpora split into many pieces.
+const BLOCK: usize = if cfg!(test) { 64 << 10 } else { 512 << 10 };
+
+/// A part of a corpus file made parseable on its own.
+enum Piece {
+    /// The head up to a document's end, closed with `]}`: a whole corpus file.
+    Head(Vec<u8>),
+    /// `[` + documents + `]`.
+    Middle(Vec<u8>),
+    /// `[` + the last documents, the array's `]` and the file's closing `}`.
+    Tail(Vec<u8>),
+}
+
+impl Piece {
+    /// Parses the piece in place (simd-json rewrites the buffer as it
+    /// unescapes strings). `None` for anything that does not parse: the
+    /// caller then reads the file with serde_json, which says where.
+    fn parse(&mut self) -> Option<Vec<Document>> {
+        // simd-json finds a piece's structure and checks its UTF-8 in one
+        // SIMD pass, and the model reads its strings in place from the tape:
+        // less CPU for a national corpus than serde_json (benches/README.md).
+        // It chooses AVX2, SSE4.2 or plain code at run
+        // time, so the crate needs no target flags.
+        let mut docs: Vec<Document> = match self {
+            Piece::Head(b) => simd_json::serde::from_slice::<CorpusFile>(b)
+                .ok()
+                .filter(|f| f.format == CORPUS_FORMAT)
+                .map(|f| f.documents),
+            Piece::Middle(b) => simd_json::serde::from_slice(b).ok(),
+            Piece::Tail(b) => {
+                // The documents' array, then the file's closing brace.
+                let body = b.trim_ascii_end().strip_suffix(b"}")?.len();
+                simd_json::serde::from_slice(&mut b[..body]).ok()
+            }
+        }?;
+        // The model's vectors are read at their exact length (model::exact_vec).
+        docs.shrink_to_fit();
+        Some(docs)
+    }
+}
+
+/// Parses corpus JSON block by block, on every core, without holding the
+/// whole text: a national corpus is hundreds of megabytes, and parsing is
+/// most of the time of a load. Each piece's documents go to `on` in file
+/// order, in the calling thread, as soon as they are parsed, so that the
+/// caller (a graph being built) works while later pieces are parsed.
+///
+/// Splits only between documents of a file laid out as [`Corpus::to_json`]
+/// writes it. Returns `Ok(false)` for any other layout or when a part does
+/// not parse (`on` may have had the pieces before it), so that the caller
+/// parses the whole text and reports an error's line and column.
+pub(crate) fn parse_pieces(
+    mut src: impl std::io::Read + Send,
+    on: &mut dyn FnMut(Vec<Document>),
+) -> std::io::Result<bool> {
+    use std::io::Read as _;
+    use std::sync::{mpsc, Mutex};
+
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let (tx, rx) = mpsc::sync_channel::<(usize, Piece)>(workers);
+    let rx = Mutex::new(rx);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Option<Vec<Document>>)>();
+    // Parsed pieces' buffers go back to the reader: fresh buffers are
+    // page-faulted and zeroed by the kernel on every piece.
+    let (pool_tx, pool_rx) = mpsc::channel::<Vec<u8>>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let done_tx = done_tx.clone();
+            let pool_tx = pool_tx.clone();
+            let rx = &rx;
+            scope.spawn(move || loop {
+                let msg = rx.lock().map(|r| r.recv());
+                let Ok(Ok((i, mut piece))) = msg else { break };
+                let docs = piece.parse();
+                let (Piece::Head(b) | Piece::Middle(b) | Piece::Tail(b)) = piece;
+                let _ = pool_tx.send(b);
+                if done_tx.send((i, docs)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(done_tx);
+        drop(pool_tx);
+        // The reader: split at the last boundary of each block; what follows
+        // it waits for the next block. A piece takes the buffer it was read
+        // into (after the first, buffers start with `[`), so the text is not
+        // copied again; only the few bytes after the boundary move.
+        let reader = scope.spawn(move || -> std::io::Result<bool> {
+            let mut pending: Vec<u8> = Vec::with_capacity(BLOCK + (64 << 10));
+            let mut pieces = 0;
+            loop {
+                let before = pending.len();
+                (&mut src).take(BLOCK as u64).read_to_end(&mut pending)?;
+                let eof = pending.len() == before;
+                if eof {
+                    let piece = match pieces {
+                        0 => Piece::Head(std::mem::take(&mut pending)),
+                        _ => Piece::Tail(std::mem::take(&mut pending)),
+                    };
+                    return Ok(tx.send((pieces, piece)).is_ok());
+                }
+                let from = before.saturating_sub(BOUNDARY.len());
+                let Some(at) = pending[from..].windows(BOUNDARY.len()).rposition(|w| w == BOUNDARY) else {
+                    continue;
+                };
+                let end = from + at + 1; // just past the document's `}`
+                let mut next = pool_rx.try_recv().unwrap_or_else(|_| Vec::with_capacity(BLOCK + (64 << 10)));
+                next.clear();
+                next.push(b'[');
+                next.extend_from_slice(&pending[from + at + BOUNDARY.len() - 1..]); // from the next `{`
+                let mut body = std::mem::replace(&mut pending, next);
+                body.truncate(end);
+                let piece = match pieces {
+                    0 => {
+                        body.extend_from_slice(b"]}");
+                        Piece::Head(body)
+                    }
+                    _ => {
+                        body.push(b']');
+                        Piece::Middle(body)
+                    }
+                };
+                if tx.send((pieces, piece)).is_err() {
+                    return Ok(false);
+                }
+                pieces += 1;
+            }
+        });
+        // Pieces arrive in any order; `on` gets them in file order.
+        let mut waiting: std::collections::BTreeMap<usize, Option<Vec<Document>>> = Default::default();
+        let (mut next, mut ok) = (0, true);
+        for (i, docs) in done_rx {
+            waiting.insert(i, docs);
+            while let Some(docs) = waiting.remove(&next) {
+                match docs {
+                    Some(docs) if ok => on(docs),
+                    _ => ok = false,
+                }
+                next += 1;
+            }
+        }
+        let sent = reader.join().expect("the reader thread panicked")?;
+        Ok(ok && sent && waiting.is_empty())
+    })
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {
+    let text = fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    serde_json::from_str(&text).map_err(|e| Error::json(path, &e))
+}
+
+fn check_format(path: &Path, found: &str, expected: &'static str) -> Result<()> {
+    if found == expected {
+        Ok(())
+    } else {
+        Err(Error::new(ErrorKind::Format { path: path.to_path_buf(), found: found.to_string(), expected }))
+    }
+}
+
+impl Corpus {
+    /// Loads a data directory: every `corpus/*.json` in name order (or, when
+    /// there is no `corpus/` folder, every `*.json` in `dir` other than the
+    /// tables), plus `agencies.json` and `jurisdictions.json` where present.
+    ///
+    /// A malformed file gives an error naming the file, line and column.
+    pub fn load(dir: impl AsRef<Path>) -> Result<Corpus> {
+        let (mut corpus, files) = Corpus::load_tables(dir.as_ref())?;
+        for f in files {
+            corpus.load_file(&f)?;
+        }
+        Ok(corpus)
+    }
+
+    /// The tables of a data directory (`agencies.json`, `jurisdictions.json`)
+    /// in an otherwise empty corpus, and its corpus files in load order.
+    pub(crate) fn load_tables(dir: &Path) -> Result<(Corpus, Vec<PathBuf>)> {
+        let mut corpus = Corpus::new();
+        let corpus_dir = dir.join("corpus");
+        let folder = if corpus_dir.is_dir() { corpus_dir } else { dir.to_path_buf() };
+        let mut files: Vec<PathBuf> = fs::read_dir(&folder)
+            .map_err(|e| Error::io(&folder, e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == "json")
+                    && !matches!(
+                        p.file_name().and_then(|n| n.to_str()),
+                        Some("agencies.json" | "jurisdictions.json")
+                    )
+            })
+            .collect();
+        files.sort();
+        let agencies = dir.join("agencies.json");
+        if agencies.is_file() {
+            let t: AgencyFile = read_json(&agencies)?;
+            check_format(&agencies, &t.format, AGENCIES_FORMAT)?;
+            corpus.set_agencies(t.agencies);
+        }
+        let juris = dir.join("jurisdictions.json");
+        if juris.is_file() {
+            let t: JurisdictionFile = read_json(&juris)?;
+            check_format(&juris, &t.format, JURISDICTIONS_FORMAT)?;
+            corpus.jurisdictions = t.jurisdictions;
+        }
+        Ok((corpus, files))
+    }
+
+    /// Adds the documents of one corpus file.
+    pub fn load_file(&mut self, path: impl AsRef<Path>) -> Result<()> {
+        let path = path.as_ref();
+        let f = fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let before = self.documents.len();
+        let origin = Some(path.to_path_buf());
+        let fits = parse_pieces(f, &mut |docs| {
+            for d in docs {
+                self.documents.push(d);
+                self.origins.push(origin.clone());
+            }
+        })
+        .map_err(|e| Error::io(path, e))?;
+        if !fits {
+            // Not a file the piecewise reader can split, or an error in it:
+            // the whole-file parse reports the line and column.
+            self.documents.truncate(before);
+            self.origins.truncate(before);
+            let file: CorpusFile = read_json(path)?;
+            check_format(path, &file.format, CORPUS_FORMAT)?;
+            for d in file.documents {
+                self.documents.push(d);
+                self.origins.push(origin.clone());
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads corpus JSON from a string (`name` is used in error messages).
+    pub fn from_json(name: &str, json: &str) -> Result<Corpus> {
+        let mut c = Corpus::new();
+        let fits = parse_pieces(json.as_bytes(), &mut |docs| {
+            for d in docs {
+                c.add(d);
+            }
+        })
+        .unwrap_or(false);
+        if !fits {
+            let file: CorpusFile = serde_json::from_str(json).map_err(|e| Error::json(name, &e))?;
+            check_format(Path::new(name), &file.format, CORPUS_FORMAT)?;
+            c = Corpus::new();
+            for d in file.documents {
+                c.add(d);
+            }
+        }
+        Ok(c)
+    }
+
+    /// The documents as corpus JSON (pretty-printed, in corpus order; the same
+    /// corpus always gives the same bytes).
+    pub fn to_json(&self) -> String {
+        to_corpus_json(&self.documents)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The documents of corpus JSON read in pieces (simd-json) and whole
+    /// (serde_json, the reader of last resort).
+    fn both_ways(json: &str) -> (Vec<Document>, Vec<Document>) {
+        let mut pieces = Vec::new();
+        let fits = parse_pieces(json.as_bytes(), &mut |d| pieces.extend(d)).unwrap();
+        assert!(fits, "the piecewise reader took the text");
+        let whole: CorpusFile = serde_json::from_str(json).unwrap();
+        (pieces, whole.documents)
+    }
+
+    #[test]
+    fn pieces_read_what_serde_json_reads() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/corpus");
+        for entry in fs::read_dir(dir).unwrap() {
+            let json = fs::read_to_string(entry.unwrap().path()).unwrap();
+            let (pieces, whole) = both_ways(&json);
+            assert_eq!(pieces, whole);
+        }
+
+        // The curated documents ten times over (so, many 64 KiB pieces),
+        // with what the curated text lacks: quotes, backslashes and tabs,
+        // scores that need every bit of an f64, \u escapes with a surrogate
+        // pair, unknown fields and deadlines written as bare text.
+        let curated = Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap();
+        let mut c = Corpus::new();
+        for round in 0..10 {
+            for d in curated.documents() {
+                let mut d = d.clone();
+                for (k, clause) in d.clauses.iter_mut().enumerate() {
+                    clause.text.push_str(" \"trích\" \\ \t😀");
+                    for imp in &mut clause.implements {
+                        imp.score = Some([1.0 / 3.0, 1e-7, 0.1 + 0.2][(k + round) % 3]);
+                    }
+                }
+                c.add(d);
+            }
+        }
+        let json = c.to_json().replace('ạ', "\\u1ea1").replace('😀', "\\ud83d\\ude00").replace(
+            "\"provenance\": \"stated\"",
+            "\"provenance\": \"stated\", \"extra\": {\"x\": [1, 2.5e3, null, true]}",
+        );
+        let bare = regex::Regex::new(
+            r#""deadline": \{\s*"text": ("[^"]*"),\s*"kind": "[^"]*",\s*"start": [^,]*,\s*"end": [^}]*\}"#,
+        )
+        .unwrap();
+        let json = bare.replace_all(&json, "\"deadline\": $1").into_owned();
+        assert!(json.len() > 4 * (64 << 10) && json.contains("\"deadline\": \"") && json.contains("\\u1ea1"));
+        let (pieces, whole) = both_ways(&json);
+        assert_eq!(pieces.len(), 10 * curated.documents().len());
+        assert_eq!(pieces, whole);
+        assert!(pieces.iter().flat_map(|d| &d.clauses).any(|c| c.text.ends_with("\\ \t😀")));
+    }
+}

@@ -1,0 +1,136 @@
+//! The corpus: documents with the agency and jurisdiction tables, loaded
+//! from and saved to corpus JSON (`load`), and references read as people
+//! write them (`resolve`).
+
+mod load;
+mod resolve;
+
+pub(crate) use load::parse_pieces;
+use resolve::agency_key;
+pub(crate) use resolve::{unknown_reference, AgencyMatch, AgencyQuery};
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::model::identity::DocId;
+use crate::model::{AgencyEntry, AgencyKind, Date, Document, Jurisdiction};
+
+/// The `format` field of corpus files this version reads and writes.
+pub const CORPUS_FORMAT: &str = "directive-lineage/corpus@1";
+
+/// A set of documents with the agency alias table and the jurisdiction table:
+/// what a [`LineageGraph`](crate::LineageGraph) is built from.
+///
+/// ```
+/// use directive_lineage::Corpus;
+/// let corpus = Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap();
+/// let doc = corpus.document_by_ref("162/KH-UBND").unwrap();
+/// assert_eq!(doc.id.to_string(), "quang-ninh/2024/kh-ubnd/162");
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    documents: Vec<Document>,
+    origins: Vec<Option<PathBuf>>,
+    agencies: Vec<AgencyEntry>,
+    jurisdictions: Vec<Jurisdiction>,
+    alias_index: HashMap<String, usize>,
+}
+
+/// An agency as named in one document, resolved against the alias table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Agency {
+    /// Id: `{jurisdiction}/{key}` (`quang-ninh/so-y-te`), or for a name not in
+    /// the table `{jurisdiction}/{slug of the name}`.
+    pub id: String,
+    /// Official name from the table, or the name as written.
+    pub name: String,
+    /// Body, group or office.
+    pub kind: AgencyKind,
+    /// Jurisdiction the agency belongs to.
+    pub jurisdiction: String,
+    /// False when the name is not in the alias table.
+    pub known: bool,
+}
+
+impl Corpus {
+    /// An empty corpus.
+    pub fn new() -> Corpus {
+        Corpus::default()
+    }
+
+    pub(crate) fn take_documents(&mut self) -> (Vec<Document>, Vec<Option<PathBuf>>) {
+        (std::mem::take(&mut self.documents), std::mem::take(&mut self.origins))
+    }
+
+    pub(crate) fn push_document(&mut self, doc: Document, origin: Option<PathBuf>) {
+        self.documents.push(doc);
+        self.origins.push(origin);
+    }
+
+    pub(crate) fn reserve_documents(&mut self, n: usize) {
+        self.documents.reserve(n);
+        self.origins.reserve(n);
+    }
+
+    /// Adds a document.
+    pub fn add(&mut self, doc: Document) {
+        self.documents.push(doc);
+        self.origins.push(None);
+    }
+
+    /// Replaces the agency alias table.
+    pub fn set_agencies(&mut self, agencies: Vec<AgencyEntry>) {
+        self.alias_index.clear();
+        for (i, a) in agencies.iter().enumerate() {
+            for name in std::iter::once(&a.name).chain(&a.aliases) {
+                self.alias_index.entry(agency_key(name)).or_insert(i);
+            }
+        }
+        self.agencies = agencies;
+    }
+
+    /// Replaces the jurisdiction table.
+    pub fn set_jurisdictions(&mut self, jurisdictions: Vec<Jurisdiction>) {
+        self.jurisdictions = jurisdictions;
+    }
+
+    /// The documents, in load order.
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    /// Mutable access to the documents (for curation tools).
+    pub fn documents_mut(&mut self) -> &mut [Document] {
+        &mut self.documents
+    }
+
+    /// The file a document was loaded from, by position.
+    pub fn origin(&self, index: usize) -> Option<&Path> {
+        self.origins.get(index).and_then(|o| o.as_deref())
+    }
+
+    /// The agency alias table.
+    pub fn agencies(&self) -> &[AgencyEntry] {
+        &self.agencies
+    }
+
+    /// The jurisdiction table.
+    pub fn jurisdictions(&self) -> &[Jurisdiction] {
+        &self.jurisdictions
+    }
+
+    /// A jurisdiction by id.
+    pub fn jurisdiction(&self, id: &str) -> Option<&Jurisdiction> {
+        self.jurisdictions.iter().find(|j| j.id == id)
+    }
+
+    /// The latest date of issue in the corpus.
+    pub(crate) fn latest_date(&self) -> Option<Date> {
+        self.documents.iter().filter_map(|d| d.date).max()
+    }
+
+    /// The document with this id.
+    pub fn document(&self, id: &DocId) -> Option<&Document> {
+        self.documents.iter().find(|d| &d.id == id)
+    }
+}

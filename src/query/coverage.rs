@@ -1,0 +1,163 @@
+//! Coverage of a central document's clauses, and the comparison of two jurisdictions.
+
+use serde::Serialize;
+
+use crate::corpus::unknown_reference;
+use crate::error::Result;
+use crate::graph::{LineageGraph, Node, NodeRef};
+
+use super::QueryOptions;
+
+/// Coverage of one central clause ([`LineageGraph::coverage`]).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CoverageRow {
+    /// The central clause id.
+    pub clause: String,
+    /// Its heading or text.
+    pub label: String,
+    /// Clause ids in the jurisdiction that implement it, directly or through
+    /// the parts of an implementing clause.
+    pub implemented_by: Vec<String>,
+    /// Those reached only through inferred links, with their score.
+    pub inferred: Vec<(String, f32)>,
+}
+
+impl CoverageRow {
+    /// True when something implements the clause.
+    pub fn is_covered(&self) -> bool {
+        !self.implemented_by.is_empty()
+    }
+}
+
+/// Result of [`LineageGraph::compare`], per central clause.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Comparison {
+    /// The two jurisdictions compared.
+    pub jurisdictions: (String, String),
+    /// Central clauses both cover.
+    pub both: Vec<String>,
+    /// Covered by the first only.
+    pub only_first: Vec<String>,
+    /// Covered by the second only.
+    pub only_second: Vec<String>,
+    /// Covered by neither.
+    pub neither: Vec<String>,
+}
+
+impl LineageGraph {
+    /// The jurisdiction ids `id` stands for: itself and every jurisdiction
+    /// whose successor chain leads to it (Hưng Yên includes Thái Bình).
+    pub fn jurisdiction_family(&self, id: &str) -> Vec<String> {
+        let mut out = vec![id.to_string()];
+        let mut i = 0;
+        while i < out.len() {
+            for j in self.corpus().jurisdictions() {
+                if j.successor.as_deref() == Some(out[i].as_str()) && !out.contains(&j.id) {
+                    out.push(j.id.clone());
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// As [`LineageGraph::jurisdiction_family`], or an error naming the
+    /// closest known ids when no jurisdiction or document has this id.
+    pub(crate) fn known_jurisdiction_family(&self, id: &str) -> Result<Vec<String>> {
+        let corpus = self.corpus();
+        if corpus.jurisdiction(id).is_some() || corpus.documents().iter().any(|d| d.jurisdiction == id) {
+            return Ok(self.jurisdiction_family(id));
+        }
+        let mut candidates: Vec<String> = corpus.jurisdictions().iter().map(|j| j.id.clone()).collect();
+        candidates.extend(corpus.documents().iter().map(|d| d.jurisdiction.clone()));
+        candidates.sort_unstable();
+        candidates.dedup();
+        Err(unknown_reference(id, id, candidates))
+    }
+
+    /// For each clause of a central document, what implements it within a
+    /// jurisdiction (successor-aware), or everywhere when `jurisdiction` is
+    /// `None`.
+    ///
+    /// ```
+    /// # use directive_lineage::{Corpus, LineageGraph, QueryOptions};
+    /// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
+    /// let rows = graph.coverage("25-CT/TW", Some("quang-ninh"), &QueryOptions::new()).unwrap();
+    /// assert!(rows.iter().all(|r| r.is_covered()));
+    /// ```
+    pub fn coverage(
+        &self,
+        central: &str,
+        jurisdiction: Option<&str>,
+        opts: &QueryOptions,
+    ) -> Result<Vec<CoverageRow>> {
+        // A canonical id through the index; people's forms search the corpus.
+        let doc = match self.get(central.trim()) {
+            Some(NodeRef::Document(d)) => d,
+            _ => self.corpus().document_by_ref(central)?,
+        };
+        let family = jurisdiction.map(|j| self.jurisdiction_family(j));
+        let own = match self.idx(doc.id.as_str()).map(|n| self.graph[n]) {
+            Some(Node::Document(p)) => p,
+            _ => u32::MAX,
+        };
+        let mut rows = Vec::with_capacity(doc.clauses.len());
+        for c in &doc.clauses {
+            let id = format!("{}#{}", doc.id, c.path);
+            let Some(n) = self.idx(&id) else { continue };
+            let trace = self.trace_from(n, opts);
+            let mut implemented_by = Vec::with_capacity(trace.hits.len());
+            let mut inferred = Vec::new();
+            // Raw hits: a clause of another document is known from the node
+            // itself (its document's position), without reading the document
+            // unless a jurisdiction is asked for.
+            let docs = self.corpus().documents();
+            for h in &trace.hits[1..] {
+                let Node::Clause(di, _) = self.graph[h.node] else { continue };
+                if di == own {
+                    continue;
+                }
+                if family.as_ref().is_some_and(|f| !f.contains(&docs[di as usize].jurisdiction)) {
+                    continue;
+                }
+                let hit_id = self.node_id(h.node);
+                implemented_by.push(hit_id.to_string());
+                if let Some(s) = h.score {
+                    inferred.push((hit_id.to_string(), s));
+                }
+            }
+            rows.push(CoverageRow { clause: id, label: c.label().to_string(), implemented_by, inferred });
+        }
+        Ok(rows)
+    }
+
+    /// Compares two jurisdictions on one central document: which of its
+    /// clauses both cover, only one covers, or neither.
+    pub fn compare(
+        &self,
+        central: &str,
+        first: &str,
+        second: &str,
+        opts: &QueryOptions,
+    ) -> Result<Comparison> {
+        let a = self.coverage(central, Some(first), opts)?;
+        let b = self.coverage(central, Some(second), opts)?;
+        let mut out = Comparison {
+            jurisdictions: (first.to_string(), second.to_string()),
+            both: Vec::new(),
+            only_first: Vec::new(),
+            only_second: Vec::new(),
+            neither: Vec::new(),
+        };
+        for (x, y) in a.iter().zip(&b) {
+            let list = match (x.is_covered(), y.is_covered()) {
+                (true, true) => &mut out.both,
+                (true, false) => &mut out.only_first,
+                (false, true) => &mut out.only_second,
+                (false, false) => &mut out.neither,
+            };
+            list.push(x.clause.clone());
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,60 @@
+//! Options shared by the lineage queries.
+
+use serde::Serialize;
+
+use crate::graph::Edge;
+use crate::model::Provenance;
+
+/// Options shared by the lineage queries.
+///
+/// ```
+/// use directive_lineage::QueryOptions;
+/// let opts = QueryOptions::new().with_inferred(true);
+/// assert!(opts.includes_inferred());
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct QueryOptions {
+    with_inferred: bool,
+}
+
+impl QueryOptions {
+    /// Curated and stated links only.
+    pub fn new() -> QueryOptions {
+        QueryOptions::default()
+    }
+
+    /// Also follow links proposed by alignment (provenance `inferred`);
+    /// results mark them.
+    pub fn with_inferred(mut self, yes: bool) -> QueryOptions {
+        self.with_inferred = yes;
+        self
+    }
+
+    /// Whether inferred links are followed.
+    pub fn includes_inferred(&self) -> bool {
+        self.with_inferred
+    }
+
+    pub(super) fn follows(&self, e: &Edge) -> Option<Option<f32>> {
+        match e {
+            Edge::Implements { provenance: Provenance::Inferred, score } if self.with_inferred => {
+                Some(*score)
+            }
+            Edge::Implements { provenance: Provenance::Inferred, .. } => None,
+            Edge::Implements { .. } => Some(None),
+            _ => None,
+        }
+    }
+}
+
+/// How a trace reached a node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Via {
+    /// The node the trace started from.
+    Root,
+    /// An implements link.
+    Implements,
+    /// A part of a clause or document reached before.
+    Contains,
+}
