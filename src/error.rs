@@ -79,6 +79,20 @@ pub enum ErrorKind {
         /// The documents it could mean.
         candidates: Vec<String>,
     },
+    /// A query's answer would pass a documented limit (see the query's docs).
+    #[error("{query} from {start}: more than {limit} {what}; {hint}")]
+    LimitReached {
+        /// The query (`trace up`).
+        query: &'static str,
+        /// Where it started.
+        start: String,
+        /// What there are too many of (`chains to the roots`).
+        what: &'static str,
+        /// The limit.
+        limit: usize,
+        /// What to do instead.
+        hint: &'static str,
+    },
     /// A text given to the extractor is not a policy document.
     #[error("{source_name}: not a policy document: {reason}")]
     NotADocument {

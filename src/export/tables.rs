@@ -83,10 +83,21 @@ fn csv_of<const N: usize>(columns: [&str; N], rows: impl Iterator<Item = [String
     // Writing to memory fails only on a bug in csv: nothing here depends on input.
     w.write_record(columns).expect("write to memory");
     for r in rows {
-        w.write_record(&r).expect("write to memory");
+        w.write_record(r.iter().map(|c| spreadsheet_safe(c).into_owned())).expect("write to memory");
     }
     let bytes = w.into_inner().expect("flush to memory");
     String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// A cell a spreadsheet shows as text: one that begins like a formula
+/// (`=`, `+`, `-`, `@`, or a tab or carriage return before one) gets a
+/// leading `'`, which spreadsheets hide and which keeps them from running
+/// it (the OWASP rule for CSV injection). Plans do begin bullets with `- `.
+fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
 }
 
 fn json_of<T: Serialize>(rows: &[T]) -> String {

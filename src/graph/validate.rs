@@ -1,10 +1,12 @@
 //! Validation: every problem in the data at once, each with where it is.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
 
+use petgraph::algo::kosaraju_scc;
 use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::{EdgeFiltered, IntoNeighbors};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use petgraph::Direction;
 use serde::Serialize;
@@ -12,6 +14,9 @@ use serde::Serialize;
 use super::{Edge, LineageGraph, Node};
 use crate::corpus::Corpus;
 use crate::model::DocId;
+
+/// How many ids an implements-cycle problem shows.
+const CYCLE_SHOWN: usize = 8;
 
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -144,68 +149,72 @@ impl LineageGraph {
         }
     }
 
+    /// One problem per group of clauses whose implements links go round
+    /// (a strongly connected component), showing one cycle through it, cut
+    /// to [`CYCLE_SHOWN`] ids: a long cycle, or many cycles sharing clauses,
+    /// stay one readable line each.
     fn check_cycles(&self, out: &mut Vec<Problem>) {
-        // Iterative DFS colouring over implements edges; each back edge closes
-        // a cycle, printed from its first node round to itself. Colours in a
-        // vector by node index (nodes are never removed) and one shared stack
-        // of pending targets: no map and no allocation per node.
-        let mut state = vec![0u8; petgraph::visit::NodeIndexable::node_bound(&self.graph)];
-        let mut reported: HashSet<Vec<NodeIndex>> = HashSet::new();
-        let mut frames: Vec<(NodeIndex, usize)> = Vec::new();
-        let mut pending: Vec<NodeIndex> = Vec::new();
-        let mut path: Vec<NodeIndex> = Vec::new();
-        let push_out = |pending: &mut Vec<NodeIndex>, n: NodeIndex| {
-            pending.extend(
-                self.graph
-                    .edges_directed(n, Direction::Outgoing)
-                    .filter(|e| matches!(e.weight(), Edge::Implements { .. }))
-                    .map(|e| e.target()),
-            );
-        };
-        for start in (0..self.index.len()).map(NodeIndex::new) {
-            if state[start.index()] != 0 {
-                continue;
+        let implements =
+            EdgeFiltered::from_fn(&self.graph, |e| matches!(e.weight(), Edge::Implements { .. }));
+        let mut groups: Vec<Vec<NodeIndex>> = kosaraju_scc(&implements)
+            .into_iter()
+            .filter(|g| g.len() > 1 || implements.neighbors(g[0]).any(|m| m == g[0]))
+            .collect();
+        for g in &mut groups {
+            g.sort_unstable();
+        }
+        groups.sort_unstable_by_key(|g| g[0]);
+        for g in groups {
+            let cycle = self.cycle_through(&g);
+            let mut names: Vec<&str> = cycle.iter().take(CYCLE_SHOWN).map(|&c| self.node_id(c)).collect();
+            if cycle.len() > CYCLE_SHOWN {
+                names.push("…");
             }
-            state[start.index()] = 1;
-            path.push(start);
-            frames.push((start, 0));
-            push_out(&mut pending, start);
-            while let Some(&(n, base)) = frames.last() {
-                if pending.len() == base {
-                    frames.pop();
-                    state[n.index()] = 2;
-                    path.pop();
+            names.push(self.node_id(cycle[0]));
+            let size = if g.len() > cycle.len() {
+                format!(" ({}-link cycle among {} nodes whose links go round)", cycle.len(), g.len())
+            } else if cycle.len() > CYCLE_SHOWN {
+                format!(" ({} links)", cycle.len())
+            } else {
+                String::new()
+            };
+            out.push(self.located(
+                cycle[0],
+                Severity::Error,
+                Rule::ImplementsCycle,
+                format!("implements cycle: {}{size}", names.join(" -> ")),
+            ));
+        }
+    }
+
+    /// A shortest cycle through the first node of a strongly connected
+    /// `group` (sorted), by breadth-first search inside the group.
+    fn cycle_through(&self, group: &[NodeIndex]) -> Vec<NodeIndex> {
+        let start = group[0];
+        let inside = |n: NodeIndex| group.binary_search(&n).is_ok();
+        let mut parent: HashMap<NodeIndex, NodeIndex> = HashMap::new();
+        let mut queue = std::collections::VecDeque::from([start]);
+        while let Some(n) = queue.pop_front() {
+            for e in self.graph.edges_directed(n, Direction::Outgoing) {
+                let m = e.target();
+                if !matches!(e.weight(), Edge::Implements { .. }) || !inside(m) {
                     continue;
                 }
-                let m = pending.pop().expect("above base");
-                match state[m.index()] {
-                    0 => {
-                        state[m.index()] = 1;
-                        path.push(m);
-                        frames.push((m, pending.len()));
-                        push_out(&mut pending, m);
+                if m == start {
+                    let mut cycle = vec![n];
+                    while let Some(&p) = parent.get(cycle.last().expect("non-empty")) {
+                        cycle.push(p);
                     }
-                    1 => {
-                        let pos = path.iter().position(|&p| p == m).unwrap_or(0);
-                        let cycle: Vec<NodeIndex> = path[pos..].to_vec();
-                        let mut key = cycle.clone();
-                        key.sort();
-                        if reported.insert(key) {
-                            let mut names: Vec<String> =
-                                cycle.iter().map(|&c| self.node_id(c).to_string()).collect();
-                            names.push(self.node_id(m).to_string());
-                            out.push(self.located(
-                                m,
-                                Severity::Error,
-                                Rule::ImplementsCycle,
-                                format!("implements cycle: {}", names.join(" -> ")),
-                            ));
-                        }
-                    }
-                    _ => {}
+                    cycle.reverse();
+                    return cycle;
+                }
+                if let std::collections::hash_map::Entry::Vacant(v) = parent.entry(m) {
+                    v.insert(n);
+                    queue.push_back(m);
                 }
             }
         }
+        vec![start] // unreachable for a strongly connected group
     }
 
     fn check_authority(&self, out: &mut Vec<Problem>) {

@@ -31,6 +31,11 @@ pub struct Date {
 }
 
 impl Date {
+    /// The years a date read from ISO text may have: the documents of the
+    /// modern state, with room for long-range targets. A year outside is a
+    /// typing error (`0202`), not a date.
+    pub const YEARS: std::ops::RangeInclusive<u16> = 1900..=2199;
+
     /// A date, or `None` when the day does not exist.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
@@ -123,14 +128,21 @@ impl fmt::Display for Date {
 impl FromStr for Date {
     type Err = Error;
 
-    /// Parses ISO `YYYY-MM-DD` only; see [`Date::parse_vietnamese`] for text.
+    /// Parses ISO `YYYY-MM-DD` only, with a year in [`Date::YEARS`]; see
+    /// [`Date::parse_vietnamese`] for text.
     fn from_str(s: &str) -> Result<Date> {
         let bad = || Error::new(ErrorKind::Parse { what: "date", input: s.to_string() });
         let b = s.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        // Digits only: integer parsing alone takes `+6` for `06`, and a
+        // date read one way must be written back the same way.
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !(digits(0..4) && digits(5..7) && digits(8..10)) {
             return Err(bad());
         }
-        let y = s[0..4].parse().map_err(|_| bad())?;
+        let y: u16 = s[0..4].parse().map_err(|_| bad())?;
+        if !Date::YEARS.contains(&y) {
+            return Err(bad());
+        }
         let m = s[5..7].parse().map_err(|_| bad())?;
         let d = s[8..10].parse().map_err(|_| bad())?;
         Date::new(y, m, d).ok_or_else(bad)

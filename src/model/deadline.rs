@@ -344,8 +344,6 @@ impl<'de> Deserialize<'de> for Deadline {
                     Kind,
                     Start,
                     End,
-                    #[serde(other)]
-                    Other,
                 }
                 let (mut text, mut kind, mut start, mut end) = (None, None, None, None);
                 while let Some(key) = map.next_key::<Key>()? {
@@ -354,9 +352,6 @@ impl<'de> Deserialize<'de> for Deadline {
                         Key::Kind => kind = map.next_value::<Option<DeadlineKind>>()?,
                         Key::Start => start = map.next_value::<Option<Date>>()?,
                         Key::End => end = map.next_value::<Option<Date>>()?,
-                        Key::Other => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
                     }
                 }
                 let text = text.ok_or_else(|| serde::de::Error::missing_field("text"))?;

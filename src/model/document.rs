@@ -107,6 +107,7 @@ impl fmt::Display for Relation {
 
 /// A signer and the capacity they sign in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Signer {
     /// Full name.
     pub name: String,
@@ -117,6 +118,7 @@ pub struct Signer {
 
 /// A document's citation of another document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DocLink {
     /// The citation as written.
     pub text: String,
@@ -131,6 +133,7 @@ pub struct DocLink {
 
 /// A clause's claim to implement a higher clause or document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Implements {
     /// The implemented clause or document.
     pub target: ClauseId,
@@ -163,6 +166,7 @@ impl fmt::Display for Role {
 
 /// A task's assignment to one agency (ELI `eli:responsibility_of_agent`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Assignment {
     /// The agency as the text names it (`Sở Y tế`, `UBND các huyện, thị xã,
     /// thành phố`); resolved against the alias table of the document's
@@ -268,6 +272,7 @@ impl<'de> Deserialize<'de> for Indicator {
     /// Comparator and value are read from `target` when absent.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Indicator, D::Error> {
         #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
         struct Repr {
             row: String,
             name: String,
@@ -320,6 +325,7 @@ pub enum ClauseKind {
 /// Its path locates it (`II.4`, `II.1.-2` for the second bullet of II.1,
 /// `PL.12` for appendix row 12); the parent is the longest existing prefix.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Clause {
     /// Path within the document.
     pub path: String,
@@ -399,6 +405,7 @@ impl Clause {
 /// A warning kept with a document: something read but not understood, or
 /// kept raw.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Warning {
     /// 1-based line in the source text, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -412,6 +419,7 @@ pub struct Warning {
 
 /// A document: a directive, plan, decision, letter.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Document {
     /// Canonical id.
     pub id: DocId,

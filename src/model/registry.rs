@@ -25,6 +25,7 @@ pub enum AgencyKind {
 /// jurisdiction of the document that names it completes its id
 /// (`quang-ninh/so-y-te`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AgencyEntry {
     /// Key, unique in the table (`so-y-te`).
     pub key: String,
@@ -44,6 +45,7 @@ pub struct AgencyEntry {
 
 /// A jurisdiction (`data/jurisdictions.json`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Jurisdiction {
     /// Id (`thai-binh`).
     pub id: String,

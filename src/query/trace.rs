@@ -158,6 +158,9 @@ pub struct Chain {
 }
 
 impl LineageGraph {
+    /// The most chains [`LineageGraph::trace_up`] returns.
+    pub const MAX_CHAINS: usize = 10_000;
+
     /// Resolves a reference as people write it (see [`Corpus::resolve`](crate::Corpus::resolve))
     /// to a node of this graph.
     pub fn resolve(&self, input: &str) -> Result<ClauseId> {
@@ -237,6 +240,13 @@ impl LineageGraph {
     /// let chains = graph.trace_up("quang-ninh/2024/kh-ubnd/162#PL.13", &QueryOptions::new()).unwrap();
     /// assert!(chains.iter().any(|c| c.steps.iter().any(|(id, _)| id == "vn/2023/ct-tw/25#4")));
     /// ```
+    ///
+    /// Chains are enumerated one by one, and where each clause implements
+    /// several their number doubles with each level; past
+    /// [`LineageGraph::MAX_CHAINS`] the answer is an
+    /// [`ErrorKind::LimitReached`](crate::ErrorKind::LimitReached) error
+    /// rather than an output no one can read (trace down from a root lists
+    /// the same links once each).
     pub fn trace_up(&self, start: &str, opts: &QueryOptions) -> Result<Vec<Chain>> {
         let s = self.start(start)?;
         let mut out = Vec::new();
@@ -259,6 +269,15 @@ impl LineageGraph {
             }
             next.retain(|(m, _)| !path.iter().any(|(p, _)| p == m));
             if next.is_empty() {
+                if out.len() == Self::MAX_CHAINS {
+                    return Err(Error::from(ErrorKind::LimitReached {
+                        query: "trace up",
+                        start: start.to_string(),
+                        what: "chains to the roots",
+                        limit: Self::MAX_CHAINS,
+                        hint: "trace down from the root instead, which lists each link once",
+                    }));
+                }
                 out.push(Chain {
                     steps: path.iter().map(|&(p, v)| (self.node_id(p).to_string(), v)).collect(),
                 });

@@ -1,0 +1,172 @@
+//! Hostile and unusual input (issue 15's reproducers, generated here): a
+//! clean error or a correct answer, quickly and in bounded memory.
+
+use std::fs;
+use std::path::PathBuf;
+
+use directive_lineage::{
+    tasks_csv, Corpus, Date, ErrorKind, LineageGraph, QueryOptions, Rule, Severity, TaskFilter,
+};
+
+/// A data directory holding one corpus file with `json`, under target/.
+fn data_dir(name: &str, json: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("hostile-{name}"));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(dir.join("corpus")).unwrap();
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    for table in ["agencies.json", "jurisdictions.json"] {
+        fs::copy(format!("{data}/{table}"), dir.join(table)).unwrap();
+    }
+    fs::write(dir.join("corpus/x.json"), json).unwrap();
+    dir
+}
+
+/// A plan's document head with `rest` as its remaining fields.
+fn document(number: u32, rest: &str) -> String {
+    format!(
+        r#"{{"id": "quang-ninh/2024/kh-ubnd/{number}", "kind": "ke-hoach", "issuer": "UBND tỉnh Quảng Ninh",
+      "jurisdiction": "quang-ninh", "level": "province", "branch": "government", "title": "T",
+      "status": "full-text"{rest}}}"#
+    )
+}
+
+/// A corpus file laid out as `Corpus::to_json` writes it, so that the
+/// piecewise reader takes it.
+fn corpus_file(documents: &[String]) -> String {
+    format!(
+        "{{\n  \"format\": \"directive-lineage/corpus@1\",\n  \"documents\": [\n    {}\n  ]\n}}\n",
+        documents.join(",\n    ")
+    )
+}
+
+fn load_error(dir: &PathBuf) -> String {
+    let by_graph = LineageGraph::load(dir).err().expect("refused").to_string();
+    let by_corpus = Corpus::load(dir).expect_err("refused").to_string();
+    assert_eq!(by_graph, by_corpus);
+    by_graph
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let deep = 100_000;
+    let in_unknown_field = document(1, &format!(r#", "extra": {}{}"#, "[".repeat(deep), "]".repeat(deep)));
+    let dir = data_dir("deep-unknown", &corpus_file(&[in_unknown_field]));
+    let e = load_error(&dir);
+    assert!(e.contains("unknown field `extra`") && e.contains("x.json:"), "{e}");
+
+    let in_clauses = document(2, &format!(r#", "clauses": {}{}"#, "[".repeat(deep), "]".repeat(deep)));
+    let in_title = document(3, &format!(r#", "signer": {}1{}"#, r#"{"a": "#.repeat(deep), "}".repeat(deep)));
+    for (name, doc) in [("deep-clauses", in_clauses), ("deep-signer", in_title)] {
+        let e = load_error(&data_dir(name, &corpus_file(&[doc])));
+        assert!(e.contains("x.json:"), "{e}");
+    }
+}
+
+#[test]
+fn unknown_keys_are_refused_with_their_place() {
+    let doc = document(1002, "");
+    let archived = format!("{{\"format\": \"directive-lineage/corpus@1\", \"documents\": [], \"archived\": [\n    {doc},\n    {doc}\n]}}");
+    let e = load_error(&data_dir("unknown-root", &archived));
+    assert!(e.contains("unknown field `archived`, expected `format` or `documents`"), "{e}");
+
+    let commented = document(
+        1,
+        r#", "clauses": [{"path": "1", "kind": "item", "provenance": "stated", "comment": "x"}]"#,
+    );
+    let e = load_error(&data_dir("unknown-clause-key", &corpus_file(&[commented])));
+    assert!(e.contains("unknown field `comment`"), "{e}");
+}
+
+#[test]
+fn a_lone_surrogate_is_refused_and_a_pair_is_read() {
+    let lone = document(1, "").replace(r#""title": "T""#, r#""title": "a\ud800""#);
+    let e = load_error(&data_dir("lone-surrogate", &corpus_file(&[lone])));
+    assert!(e.contains("x.json:"), "{e}");
+
+    let pair = document(1, "").replace(r#""title": "T""#, r#""title": "a\ud83d\ude00""#);
+    let graph = LineageGraph::load(data_dir("surrogate-pair", &corpus_file(&[pair]))).unwrap();
+    assert_eq!(graph.corpus().documents()[0].title, "a\u{1F600}");
+}
+
+#[test]
+fn dates_are_read_only_in_their_one_form() {
+    for bad in ["2024-+6-27", "+202-01-01", "0202-01-01", "2024-6-27", " 2024-06-27", "2024-02-30"] {
+        assert!(bad.parse::<Date>().is_err(), "{bad} accepted");
+        let doc = document(1, &format!(r#", "date": "{bad}""#));
+        let e = load_error(&data_dir("bad-date", &corpus_file(&[doc])));
+        assert!(e.contains("invalid date"), "{bad}: {e}");
+    }
+    assert_eq!("2024-06-27".parse::<Date>().unwrap().to_string(), "2024-06-27");
+}
+
+#[test]
+fn csv_cells_that_look_like_formulas_are_made_text() {
+    let clauses = r#", "clauses": [{"path": "1", "kind": "bullet", "provenance": "stated",
+        "text": "=cmd|' /C calc'!A0", "assignments": [{"agency": "@SUM(A1)", "role": "lead"}]},
+      {"path": "2", "kind": "bullet", "provenance": "stated",
+        "text": "- Đầu tư cơ sở hạ tầng", "assignments": [{"agency": "Sở Y tế", "role": "lead"}]}]"#;
+    let graph = LineageGraph::load(data_dir("csv", &corpus_file(&[document(1, clauses)]))).unwrap();
+    let csv = tasks_csv(&graph, &TaskFilter::new());
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let cells: Vec<String> =
+        reader.records().flat_map(|r| r.unwrap().iter().map(str::to_string).collect::<Vec<_>>()).collect();
+    assert!(cells.contains(&"'=cmd|' /C calc'!A0".to_string()), "{csv}");
+    assert!(cells.contains(&"'@SUM(A1)".to_string()), "{csv}");
+    assert!(cells.contains(&"'- Đầu tư cơ sở hạ tầng".to_string()), "{csv}");
+    assert!(cells.iter().all(|c| !c.starts_with(['=', '+', '-', '@'])), "{csv}");
+}
+
+/// Clauses `a0`, `b0`, then for each level `a{k}` and `b{k}` implementing
+/// both clauses of the level above: 2^levels chains from the bottom.
+fn lattice(levels: usize) -> String {
+    let mut clauses = vec![r#"{"path": "a0", "kind": "item", "provenance": "curated"}"#.to_string()];
+    clauses.push(r#"{"path": "b0", "kind": "item", "provenance": "curated"}"#.to_string());
+    for k in 1..=levels {
+        for side in ["a", "b"] {
+            clauses.push(format!(
+                r#"{{"path": "{side}{k}", "kind": "item", "provenance": "curated", "implements": [
+                {{"target": "quang-ninh/2024/kh-ubnd/999#a{p}", "provenance": "curated"}},
+                {{"target": "quang-ninh/2024/kh-ubnd/999#b{p}", "provenance": "curated"}}]}}"#,
+                p = k - 1
+            ));
+        }
+    }
+    corpus_file(&[document(999, &format!(r#", "clauses": [{}]"#, clauses.join(",")))])
+}
+
+#[test]
+fn trace_up_stops_at_its_limit_instead_of_exploding() {
+    let graph = LineageGraph::load(data_dir("lattice", &lattice(40))).unwrap();
+    let e = graph.trace_up("quang-ninh/2024/kh-ubnd/999#a40", &QueryOptions::new()).unwrap_err();
+    assert!(
+        matches!(e.kind(), ErrorKind::LimitReached { limit, .. } if *limit == LineageGraph::MAX_CHAINS),
+        "{e}"
+    );
+    // Below the limit every chain is there: 2^10 from the tenth level.
+    let chains = graph.trace_up("quang-ninh/2024/kh-ubnd/999#a10", &QueryOptions::new()).unwrap();
+    assert_eq!(chains.len(), 1 << 10);
+}
+
+#[test]
+fn a_long_cycle_is_one_short_problem() {
+    let n = 4000;
+    let clauses = |own: u32, other: u32, shift: usize| {
+        let rows: Vec<String> = (0..n)
+            .map(|k| {
+                format!(
+                    r#"{{"path": "{}", "kind": "item", "provenance": "stated", "implements": [{{"target": "quang-ninh/2024/kh-ubnd/{other}#{}", "provenance": "curated"}}]}}"#,
+                    k + 1,
+                    (k + shift) % n + 1
+                )
+            })
+            .collect();
+        document(own, &format!(r#", "clauses": [{}]"#, rows.join(",")))
+    };
+    let graph =
+        LineageGraph::load(data_dir("cycle", &corpus_file(&[clauses(1, 2, 0), clauses(2, 1, 1)]))).unwrap();
+    let cycles: Vec<_> = graph.validate().into_iter().filter(|p| p.rule == Rule::ImplementsCycle).collect();
+    assert_eq!(cycles.len(), 1, "{cycles:?}");
+    assert_eq!(cycles[0].severity, Severity::Error);
+    assert!(cycles[0].message.len() < 600, "{}", cycles[0].message);
+    assert!(cycles[0].message.contains(&format!("({} links)", 2 * n)), "{}", cycles[0].message);
+}
