@@ -159,7 +159,7 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
             reason: reason.to_string(),
         })
     };
-    let (lines, furniture) = normalise::normalise_with_furniture(text);
+    let (lines, furniture, controls) = normalise::normalise_with_furniture(text);
     if !lines.iter().any(|l| l.is_text()) {
         return Err(not_a_document("no text"));
     }
@@ -176,6 +176,9 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
             message: format!("lines {from}-{to}: website banner or footer around the document, left out"),
         })
         .collect();
+    if let Some(message) = controls.message() {
+        warnings.push(Warning { line: controls.lines.first().copied(), clause: None, message });
+    }
     let warn = |w: &mut Vec<Warning>, line: Option<usize>, msg: String| {
         w.push(Warning { line, clause: None, message: msg })
     };
