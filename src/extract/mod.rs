@@ -57,6 +57,7 @@ mod markdown;
 mod normalise;
 mod tables;
 
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::Path;
 
@@ -268,7 +269,8 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
         let home_path = home.map(|k| tree.clauses[k].path.clone());
         if indicators::is_indicator_table(t) {
             let ind = indicators::read(t);
-            match home.and_then(|k| placed.iter_mut().find(|(_, c)| c.path == tree.clauses[k].path)) {
+            // `placed` starts with the tree's clauses in order: the home is at its index.
+            match home.and_then(|k| placed.get_mut(k)) {
                 Some((_, c)) => c.indicators.extend(ind),
                 None => warn(
                     &mut warnings,
@@ -288,9 +290,7 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
                 clause: home_path.clone(),
                 message: format!("table line not placed, kept raw: {text:?}"),
             });
-            if let Some((_, c)) =
-                home.and_then(|k| placed.iter_mut().find(|(_, c)| c.path == tree.clauses[k].path))
-            {
+            if let Some((_, c)) = home.and_then(|k| placed.get_mut(k)) {
                 c.raw.push(text.clone());
             }
         }
@@ -384,13 +384,19 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
     let own = if number.number().is_some() { Some(&number) } else { None };
     let found = citations::read(&sources, own, &jurisdiction);
     warnings.extend(found.warnings.iter().cloned());
+    // Paths are unique and each (clause, document) pair comes once: an
+    // index by path instead of a search per pair.
+    let by_path: HashMap<&str, usize> =
+        clauses.iter().enumerate().map(|(k, c)| (c.path.as_str(), k)).rev().collect();
+    let mut implements: Vec<(usize, ClauseRef)> = Vec::new();
     for (path, target) in &found.implements {
-        if let Some(c) = clauses.iter_mut().find(|c| &c.path == path) {
-            let r = ClauseRef::document(target.clone());
-            if !c.implements.iter().any(|i| i.target == r) {
-                c.implements.push(Implements { target: r, provenance: Provenance::Stated, score: None });
-            }
+        if let Some(&k) = by_path.get(path.as_str()) {
+            implements.push((k, ClauseRef::document(target.clone())));
         }
+    }
+    for (k, r) in implements {
+        let c = &mut clauses[k];
+        c.implements.push(Implements { target: r, provenance: Provenance::Stated, score: None });
     }
     let (level, branch) = authority(&number);
     let issuer = issuer_name(&number, &h, province_name.as_deref());
@@ -826,7 +832,7 @@ fn sentence_case(s: &str) -> String {
 fn cited_only(found: &citations::Found, own: &DocId) -> Vec<Document> {
     // The best-described citation of each document, in order of first mention.
     let mut best: Vec<(&DocId, &Citation)> = Vec::new();
-    let mut at: std::collections::HashMap<&DocId, usize> = std::collections::HashMap::new();
+    let mut at: HashMap<&DocId, usize> = HashMap::new();
     let score = |c: &Citation| usize::from(c.date().is_some()) * 2 + usize::from(c.issuer_text().is_some());
     for (id, c) in &found.cited {
         if id == own {
@@ -843,6 +849,11 @@ fn cited_only(found: &citations::Found, own: &DocId) -> Vec<Document> {
                 best.push((id, c));
             }
         }
+    }
+    // Chain links by their source, in order: one look-up per document.
+    let mut chains: HashMap<&DocId, Vec<&citations::Link>> = HashMap::new();
+    for l in &found.chains {
+        chains.entry(&l.from_id).or_default().push(l);
     }
     let mut out: Vec<Document> = Vec::new();
     for (id, best) in best {
@@ -864,8 +875,9 @@ fn cited_only(found: &citations::Found, own: &DocId) -> Vec<Document> {
             clauses: Vec::new(),
             warnings: Vec::new(),
         };
-        for l in found.chains.iter().filter(|l| &l.from_id == id) {
-            if !doc.citations.iter().any(|x| x.target == l.to_id) {
+        let mut linked = HashSet::new();
+        for l in chains.get(id).into_iter().flatten() {
+            if linked.insert(&l.to_id) {
                 doc.citations.push(DocLink {
                     text: l.to.text().to_string(),
                     target: l.to_id.clone(),
@@ -901,6 +913,9 @@ impl Corpus {
         files.sort();
         let mut corpus = Corpus::new();
         let mut cited: Vec<Document> = Vec::new();
+        // Index of each cited-only document in `cited`, and the targets it links.
+        let mut cited_at: HashMap<DocId, usize> = HashMap::new();
+        let mut links: Vec<HashSet<DocId>> = Vec::new();
         for f in files {
             let text = fs::read_to_string(&f).map_err(|e| Error::io(&f, e))?;
             let mut o = options.clone();
@@ -910,15 +925,19 @@ impl Corpus {
                 corpus.add(d);
             }
             for d in docs {
-                match cited.iter_mut().find(|c| c.id == d.id) {
-                    Some(c) => {
+                match cited_at.get(&d.id) {
+                    Some(&k) => {
                         for l in d.citations {
-                            if !c.citations.iter().any(|x| x.target == l.target) {
-                                c.citations.push(l);
+                            if links[k].insert(l.target.clone()) {
+                                cited[k].citations.push(l);
                             }
                         }
                     }
-                    None => cited.push(d),
+                    None => {
+                        cited_at.insert(d.id.clone(), cited.len());
+                        links.push(d.citations.iter().map(|l| l.target.clone()).collect());
+                        cited.push(d);
+                    }
                 }
             }
         }
