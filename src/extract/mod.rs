@@ -316,13 +316,17 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
             let mut list = heading_agencies(hd);
             list.extend(found.assignments.into_iter().filter(|a| a.role == Role::Cooperating));
             found.assignments = list;
+            let mut seen = assignments::Seen::default();
+            for a in &found.assignments {
+                seen.insert(&a.agency);
+            }
             for para in c.text.split('\n') {
                 if let Some(rest) =
                     para.strip_prefix("Phối hợp với ").or_else(|| para.strip_prefix("Chủ trì, phối hợp với "))
                 {
                     let coop = split_agencies(&assignments_leading(rest));
                     for a in coop {
-                        if !found.assignments.iter().any(|x| fold(&x.agency) == fold(&a)) {
+                        if seen.insert(&a) {
                             found.assignments.push(Assignment {
                                 agency: a,
                                 role: Role::Cooperating,
@@ -571,8 +575,12 @@ fn duty_lists(clauses: &mut [Clause]) {
             );
             partners.extend(assignments::duty_partners(&c.text));
             let mut list = lead.clone();
+            let mut seen = assignments::Seen::default();
+            for a in &list {
+                seen.insert(&a.agency);
+            }
             for p in partners {
-                if !list.iter().any(|a| fold(&a.agency) == fold(&p)) {
+                if seen.insert(&p) {
                     list.push(Assignment {
                         agency: p,
                         role: Role::Cooperating,
@@ -656,6 +664,7 @@ fn task_rows(t: &Table, home: Option<&str>) -> Vec<(usize, Clause)> {
         }
         let mut lead: Vec<String> = Vec::new();
         let mut coop: Vec<String> = Vec::new();
+        let (mut lead_seen, mut coop_seen) = (HashSet::new(), HashSet::new());
         let mut children = Vec::new();
         let mut latest: Option<Deadline> = None;
         for (g, group) in r.groups.iter().enumerate() {
@@ -665,16 +674,8 @@ fn task_rows(t: &Table, home: Option<&str>) -> Vec<(usize, Clause)> {
             let gc = cell(Col::Coop).map(assignments::cell_agencies).unwrap_or_else(|| coop.clone());
             // `- Xây dựng ... trong giai đoạn 2026 - 2027`: the list mark is not the time's.
             let dl = cell(Col::Deadline).map(|d| Deadline::parse(d.trim_start_matches(['-', '+', '•', ' '])));
-            for a in &gl {
-                if !lead.contains(a) {
-                    lead.push(a.clone());
-                }
-            }
-            for a in &gc {
-                if !coop.contains(a) {
-                    coop.push(a.clone());
-                }
-            }
+            add_new(&mut lead, &mut lead_seen, &gl);
+            add_new(&mut coop, &mut coop_seen, &gc);
             if let Some(d) = &dl {
                 let later = match (&latest, d.due()) {
                     (None, _) => true,
@@ -712,6 +713,16 @@ fn task_rows(t: &Table, home: Option<&str>) -> Vec<(usize, Clause)> {
         }
     }
     out
+}
+
+/// Appends to `list` the names of `new` it does not hold yet (`seen` is
+/// its set, so long cells stay linear).
+fn add_new(list: &mut Vec<String>, seen: &mut HashSet<String>, new: &[String]) {
+    for a in new {
+        if seen.insert(a.clone()) {
+            list.push(a.clone());
+        }
+    }
 }
 
 /// Level and branch from the issuer code of the number.
