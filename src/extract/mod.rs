@@ -454,11 +454,15 @@ fn field_sets(clauses: &mut [Clause], starts: &[usize], lines: &[normalise::Line
         // bullets between them.
         let mut sets: Vec<(usize, String)> = Vec::new();
         let mut last_kid_line = 0;
+        // Clauses are sorted by their start line, so the bullets' starts are
+        // in order: a set to test lines against, binary search for ranges.
+        let kid_starts: Vec<usize> = kids.iter().map(|&j| starts[j]).collect();
+        let kid_lines: HashSet<usize> = kid_starts.iter().copied().collect();
         // Lines are in source order: the clause's span by binary search.
         let lo = lines.partition_point(|l| l.no <= starts[k]);
         let hi = end.map_or(lines.len(), |e| lines.partition_point(|l| l.no < e));
         for l in lines[lo..hi.max(lo)].iter().filter(|l| l.is_text()) {
-            if kids.iter().any(|&j| starts[j] == l.no) {
+            if kid_lines.contains(&l.no) {
                 last_kid_line = l.no;
                 continue;
             }
@@ -484,8 +488,11 @@ fn field_sets(clauses: &mut [Clause], starts: &[usize], lines: &[normalise::Line
                 from = at;
                 continue;
             }
-            for &j in &kids {
-                if starts[j] > from && starts[j] < at && clauses[j].assignments.is_empty() {
+            // The bullets after the set before and before this one.
+            let (a, b) =
+                (kid_starts.partition_point(|&s| s <= from), kid_starts.partition_point(|&s| s < at));
+            for &j in &kids[a..b.max(a)] {
+                if clauses[j].assignments.is_empty() {
                     clauses[j].assignments = found.assignments.clone();
                     if clauses[j].deadline.is_none() {
                         clauses[j].deadline = found.deadline.clone();
