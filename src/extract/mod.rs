@@ -244,10 +244,14 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
         used[i] = true;
     }
     let subject_line = h.subject_line;
-    let tree = clauses::build(&lines, &used, h.status == DocStatus::Summary, subject_line);
-    warnings.extend(tree.warnings.iter().cloned());
-    let mut placed: Vec<(usize, Clause)> =
-        tree.clauses.iter().cloned().zip(tree.starts.iter().copied()).map(|(c, s)| (s, c)).collect();
+    let mut tree = clauses::build(&lines, &used, h.status == DocStatus::Summary, subject_line);
+    warnings.append(&mut tree.warnings);
+    // Moved, not copied: a text of millions of clauses would hold them twice.
+    let mut placed: Vec<(usize, Clause)> = std::mem::take(&mut tree.clauses)
+        .into_iter()
+        .zip(tree.starts.iter().copied())
+        .map(|(c, s)| (s, c))
+        .collect();
     // Front matter before the title that nothing used.
     let first_used = h.used.iter().copied().min().map(|i| lines[i].no);
     let mut preamble = Vec::new();
@@ -266,10 +270,10 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
         }
     }
     for (home, t) in &tree.tables {
-        let home_path = home.map(|k| tree.clauses[k].path.clone());
+        // `placed` starts with the tree's clauses in order: the home is at its index.
+        let home_path = home.and_then(|k| placed.get(k)).map(|(_, c)| c.path.clone());
         if indicators::is_indicator_table(t) {
             let ind = indicators::read(t);
-            // `placed` starts with the tree's clauses in order: the home is at its index.
             match home.and_then(|k| placed.get_mut(k)) {
                 Some((_, c)) => c.indicators.extend(ind),
                 None => warn(
