@@ -133,25 +133,7 @@ pub fn split_agencies(cell: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for hard in clean.split(';') {
         // Soft separators: `,`, `/`, ` và `; pieces as byte ranges of `hard`.
-        let mut pieces: Vec<(usize, usize)> = Vec::new();
-        let mut at = 0;
-        loop {
-            let rest = &hard[at..];
-            let next = [",", "/", " và "]
-                .iter()
-                .filter_map(|sep| rest.find(sep).map(|p| (p, sep.len())))
-                .min_by_key(|(p, _)| *p);
-            match next {
-                Some((p, n)) => {
-                    pieces.push((at, at + p));
-                    at += p + n;
-                }
-                None => {
-                    pieces.push((at, hard.len()));
-                    break;
-                }
-            }
-        }
+        let pieces = soft_pieces(hard);
         // Start of the current group, end of its last piece.
         let mut group: Option<(usize, usize)> = None;
         for &(s0, e0) in &pieces {
@@ -184,6 +166,52 @@ pub fn split_agencies(cell: &str) -> Vec<String> {
         .map(|a| a.trim().trim_end_matches(['.', ',', ';', ':']).trim().to_string())
         .filter(|a| !a.is_empty())
         .collect()
+}
+
+/// The pieces of `hard` between soft separators (`,`, `/`, ` và `), as
+/// byte ranges. The next hit of each separator is kept and searched for
+/// again only once passed, so a list of 100,000 names is not searched to its
+/// end for every piece.
+fn soft_pieces(hard: &str) -> Vec<(usize, usize)> {
+    const SEPS: [&str; 3] = [",", "/", " và "];
+    // Next hit of each separator at or after `at`; `None` once there is none.
+    let mut next: [Option<usize>; 3] = SEPS.map(|sep| hard.find(sep));
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    loop {
+        let mut best: Option<(usize, usize)> = None;
+        for (k, sep) in SEPS.iter().enumerate() {
+            if next[k].is_some_and(|p| p < at) {
+                next[k] = hard[at..].find(sep).map(|p| at + p);
+            }
+            // The first separator wins a tie, as `min_by_key` did.
+            if let Some(p) = next[k].filter(|&p| best.is_none_or(|(b, _)| p < b)) {
+                best = Some((p, sep.len()));
+            }
+        }
+        match best {
+            Some((p, n)) => {
+                pieces.push((at, p));
+                at = p + n;
+            }
+            None => {
+                pieces.push((at, hard.len()));
+                return pieces;
+            }
+        }
+    }
+}
+
+/// Names already listed, compared folded: a set, so that a list of
+/// thousands of agencies is not compared name by name with all before it.
+#[derive(Debug, Default)]
+pub(crate) struct Seen(std::collections::HashSet<String>);
+
+impl Seen {
+    /// True when `name` (folded) was not seen before; it is now.
+    pub fn insert(&mut self, name: &str) -> bool {
+        self.0.insert(fold(name))
+    }
 }
 
 /// Assignments for a list of agencies in one role.
@@ -239,6 +267,7 @@ const LIST_END: &[&str] = &[
 pub(crate) fn cell_agencies(cell: &str) -> Vec<String> {
     static PART: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|\s)(?:\d{1,2}\.|[-+•])\s+").unwrap());
     let mut out: Vec<String> = Vec::new();
+    let mut seen = Seen::default();
     for hard in cell.split([';', '\n']) {
         for part in PART.split(hard) {
             let part = part.trim();
@@ -255,7 +284,7 @@ pub(crate) fn cell_agencies(cell: &str) -> Vec<String> {
                 split_agencies(&names)
             };
             for a in found {
-                if !out.iter().any(|x| fold(x) == fold(&a)) {
+                if seen.insert(&a) {
                     out.push(a);
                 }
             }
@@ -334,10 +363,11 @@ pub(crate) fn duty_head(heading: &str) -> Option<(String, Vec<String>)> {
 /// các cơ quan liên quan tổ chức ...`, `... phối hợp với Sở Y tế xây dựng`.
 pub(crate) fn duty_partners(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let mut seen = Seen::default();
     for (p, _) in text.match_indices("hối hợp với ") {
         let rest = &text[p + "hối hợp với ".len()..];
         for a in split_agencies(&leading_list(rest)) {
-            if is_agency_start(&a) && !out.iter().any(|x| fold(x) == fold(&a)) {
+            if is_agency_start(&a) && seen.insert(&a) {
                 out.push(a);
             }
         }
@@ -494,14 +524,7 @@ pub(crate) fn prose(text: &str) -> Vec<Assignment> {
 /// subject is an agency (`Sở Thông tin và Truyền thông hướng dẫn ...`),
 /// which in a bullet is usually description rather than assignment.
 fn prose_with(text: &str, subject_verb: bool) -> Vec<Assignment> {
-    let mut out: Vec<Assignment> = Vec::new();
-    let push = |a: &mut Vec<Assignment>, names: Vec<String>, role| {
-        for n in names {
-            if !a.iter().any(|x| fold(&x.agency) == fold(&n)) {
-                a.push(Assignment { agency: n, role, deadline: None, completed: None });
-            }
-        }
-    };
+    let mut out = Listed::default();
     for sentence in text.split('\n').flat_map(|l| l.split(". ")) {
         let s = sentence.trim();
         if s.is_empty() {
@@ -509,21 +532,21 @@ fn prose_with(text: &str, subject_verb: bool) -> Vec<Assignment> {
         }
         if let Some(rest) = s.strip_prefix("Phối hợp với ") {
             // A sentence without subject goes on with the one before.
-            if out.iter().any(|a| a.role == Role::Lead) {
-                push(&mut out, split_agencies(&leading_list(rest)), Role::Cooperating);
+            if out.lead {
+                out.push(split_agencies(&leading_list(rest)), Role::Cooperating);
             }
             continue;
         }
         if let Some(p) = s.find(" chủ trì") {
             // `X chủ trì, phối hợp với Y ...` / `Giao X chủ trì ...`.
             if let Some(lead) = trailing_agency(&s[..p]) {
-                push(&mut out, split_agencies(&lead), Role::Lead);
+                out.push(split_agencies(&lead), Role::Lead);
                 let after = &s[p + " chủ trì".len()..];
                 let after = after.trim_start_matches([',', ' ']);
                 if let Some(rest) =
                     after.strip_prefix("phối hợp với ").or_else(|| after.strip_prefix("và phối hợp với "))
                 {
-                    push(&mut out, split_agencies(&leading_list(rest)), Role::Cooperating);
+                    out.push(split_agencies(&leading_list(rest)), Role::Cooperating);
                 }
                 continue;
             }
@@ -533,9 +556,9 @@ fn prose_with(text: &str, subject_verb: bool) -> Vec<Assignment> {
             if let Some(x) = trailing_agency(&s[..p]) {
                 let ys = split_agencies(&leading_list(&s[p + " phối hợp với ".len()..]));
                 if let Some((first, rest)) = ys.split_first() {
-                    push(&mut out, vec![first.clone()], Role::Lead);
-                    push(&mut out, split_agencies(&x), Role::Cooperating);
-                    push(&mut out, rest.to_vec(), Role::Cooperating);
+                    out.push(vec![first.clone()], Role::Lead);
+                    out.push(split_agencies(&x), Role::Cooperating);
+                    out.push(rest.to_vec(), Role::Cooperating);
                     continue;
                 }
             }
@@ -546,11 +569,31 @@ fn prose_with(text: &str, subject_verb: bool) -> Vec<Assignment> {
         if subject_verb && is_agency_start(subj) {
             let (list, by_verb) = verb_cut(subj);
             if by_verb && list.split_whitespace().count() <= 16 && !fold(&list).starts_with("thu truong") {
-                push(&mut out, split_agencies(&list), Role::Lead);
+                out.push(split_agencies(&list), Role::Lead);
             }
         }
     }
-    out
+    out.list
+}
+
+/// Assignments gathered in order, each agency once (compared folded).
+#[derive(Debug, Default)]
+struct Listed {
+    list: Vec<Assignment>,
+    seen: Seen,
+    /// Whether a lead is listed.
+    lead: bool,
+}
+
+impl Listed {
+    fn push(&mut self, names: Vec<String>, role: Role) {
+        for n in names {
+            if self.seen.insert(&n) {
+                self.lead |= role == Role::Lead;
+                self.list.push(Assignment { agency: n, role, deadline: None, completed: None });
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -84,19 +84,26 @@ fn relation_before(before: &str) -> Relation {
     best.and_then(|(_, r)| r).unwrap_or(Relation::Cites)
 }
 
-/// The sentence part before byte `at`: from the last sentence end.
+/// The sentence part before byte `at`: from the last sentence end (`. `
+/// before a capital), at most 251 characters back. Only that window is
+/// searched, so a text with many citations is not rescanned from its start
+/// for each one.
 fn sentence_before(text: &str, at: usize) -> &str {
     let before = &text[..at];
-    let mut start = 0;
-    for (p, _) in before.match_indices(". ") {
-        let next = before[p + 2..].chars().next();
-        if next.is_some_and(|c| c.is_uppercase()) {
-            start = p + 2;
-        }
-    }
-    // At most 250 characters back.
-    let cut = before[start..].char_indices().rev().nth(250).map_or(start, |(k, _)| start + k);
-    &before[cut..]
+    // The 251st character from the end starts the window (or the text does).
+    let cut = before.char_indices().rev().nth(250).map_or(0, |(k, _)| k);
+    // A `. ` ending two bytes before the window can still open the sentence
+    // inside it; `.` and ` ` are ASCII, so every hit is on a char boundary.
+    let bytes = before.as_bytes();
+    let start = (cut.saturating_sub(2)..bytes.len().saturating_sub(1))
+        .rev()
+        .find(|&p| {
+            bytes[p] == b'.'
+                && bytes[p + 1] == b' '
+                && before[p + 2..].chars().next().is_some_and(char::is_uppercase)
+        })
+        .map_or(0, |p| p + 2);
+    &before[start.max(cut)..]
 }
 
 fn strength(r: Relation) -> u8 {
@@ -147,6 +154,8 @@ pub(crate) fn read(sources: &[Source], own: Option<&DocNumber>, jurisdiction: &s
     let mut doc_index: HashMap<DocId, usize> = HashMap::new();
     let mut clause_level: Vec<DocLink> = Vec::new();
     let mut clause_seen: std::collections::HashSet<(DocId, String)> = std::collections::HashSet::new();
+    // Pairs already in `found.implements` (a set: a clause may cite thousands).
+    let mut implements_seen: std::collections::HashSet<(&str, DocId)> = std::collections::HashSet::new();
     // A preamble paragraph that starts with a citation goes on with the
     // trigger of the paragraph before (`Thực hiện A` ¶ `B`).
     let mut carried = Relation::Cites;
@@ -183,7 +192,7 @@ pub(crate) fn read(sources: &[Source], own: Option<&DocNumber>, jurisdiction: &s
             let relation = match (src.clause, chained_from) {
                 (Some(path), None) => {
                     if relation_before(sentence_before(text, c.span().0)) == Relation::Implements
-                        && !found.implements.iter().any(|(p, t)| p == path && *t == id)
+                        && implements_seen.insert((path, id.clone()))
                     {
                         found.implements.push((path.to_string(), id.clone()));
                     }

@@ -146,6 +146,8 @@ struct Builder<'a> {
     last_para: Option<(usize, usize)>,
     closed: bool,
     paths: std::collections::HashSet<String>,
+    /// Per base path, the next suffix to try (see [`Builder::unique`]).
+    suffixes: HashMap<String, usize>,
 }
 
 impl Builder<'_> {
@@ -221,15 +223,23 @@ impl Builder<'_> {
         k
     }
 
-    /// A path already used (a numbering restart) gets a suffix, so paths stay unique.
+    /// A path already used (a numbering restart) gets a suffix, so paths
+    /// stay unique: the smallest free `-2`, `-3`, ... The search for a path
+    /// resumes where the last one stopped (paths are never freed, so the
+    /// suffixes below are still taken): a text repeating `I.` a million
+    /// times stays linear.
     fn unique(&mut self, path: String) -> String {
-        let path = if self.paths.contains(&path) {
-            (2..).map(|n| format!("{path}-{n}")).find(|p| !self.paths.contains(p)).expect("infinite")
-        } else {
-            path
-        };
-        self.paths.insert(path.clone());
-        path
+        if self.paths.insert(path.clone()) {
+            return path;
+        }
+        let next = self.suffixes.entry(path.clone()).or_insert(2);
+        loop {
+            let candidate = format!("{path}-{next}");
+            *next += 1;
+            if self.paths.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
     }
 
     /// The clause a new unmarked paragraph belongs to: the innermost clause
@@ -327,6 +337,7 @@ pub(crate) fn build(lines: &[Line], used: &[bool], summary: bool, subject_line: 
         last_para: None,
         closed: false,
         paths: std::collections::HashSet::new(),
+        suffixes: HashMap::new(),
     };
     let mut prev_text = String::new();
     let mut blank_before = true;

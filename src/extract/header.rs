@@ -414,8 +414,10 @@ fn news(lines: &[Line], texts: &[usize], provinces: &[(String, String)], h: &mut
     let mut subject: Option<(usize, Citation)> = None;
     'outer: for &i in texts {
         let t = &lines[i].text;
+        // Spans are in the NFC text: normalised once per line, not per citation.
+        let t_nfc = crate::text::nfc(t);
         for c in Citation::find_all(t) {
-            let before = &crate::text::nfc(t)[..c.span().0];
+            let before = &t_nfc[..c.span().0];
             // The kind words are part of the citation; look before them.
             let tail: String = before.chars().rev().take(80).collect::<Vec<_>>().into_iter().rev().collect();
             let cite_head = c.text();
@@ -488,10 +490,15 @@ fn news(lines: &[Line], texts: &[usize], provinces: &[(String, String)], h: &mut
 /// name.
 fn signature(lines: &[Line], h: &mut Header) {
     let n = lines.len();
+    // Lines used before; those used here are passed over as they are used.
+    let mut used_before = vec![false; n];
+    for &k in &h.used {
+        used_before[k] = true;
+    }
     let mut i = 0;
     while i < n {
         let l = &lines[i];
-        if !l.is_text() || h.used.contains(&i) {
+        if !l.is_text() || used_before[i] {
             i += 1;
             continue;
         }

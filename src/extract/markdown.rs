@@ -77,14 +77,37 @@ enum Mode {
     Block,
 }
 
-/// Whether an emphasis run is left open at the end of `s`.
-fn open_emphasis(s: &str) -> bool {
-    let bold = s.matches("**").count();
-    let single = s.replace("**", "").matches('*').count();
-    bold % 2 == 1 || single % 2 == 1
+/// The emphasis marks of a text: `**` pairs, and single `*` outside them.
+/// Counts add up over lines joined with a space, so a paragraph's are kept
+/// as it grows rather than counted again for each line joined to it.
+#[derive(Clone, Copy, Debug, Default)]
+struct Marks {
+    bold: usize,
+    single: usize,
 }
 
-fn goes_on(acc: &str, t: &str, mode: Mode) -> bool {
+impl Marks {
+    fn of(s: &str) -> Marks {
+        if !s.contains('*') {
+            return Marks::default();
+        }
+        Marks { bold: s.matches("**").count(), single: s.replace("**", "").matches('*').count() }
+    }
+
+    fn add(&mut self, m: Marks) {
+        self.bold += m.bold;
+        self.single += m.single;
+    }
+
+    /// Whether an emphasis run is left open at the end.
+    fn open(self) -> bool {
+        self.bold % 2 == 1 || self.single % 2 == 1
+    }
+}
+
+/// Whether line `t` goes on with the text `acc` before it (whose emphasis
+/// marks are `marks`).
+fn goes_on(acc: &str, marks: Marks, t: &str, mode: Mode) -> bool {
     // A markdown heading is the site's, never part of a paragraph.
     if t.trim_start().starts_with('#') || acc.trim_start().starts_with('#') {
         return false;
@@ -96,14 +119,14 @@ fn goes_on(acc: &str, t: &str, mode: Mode) -> bool {
     match mode {
         Mode::Cell => true,
         Mode::Block => {
-            open_emphasis(acc)
+            marks.open()
                 || acc.trim_end().ends_with(':')
                 || t.trim_start().starts_with(|c: char| c.is_lowercase())
         }
         Mode::Paragraph => {
             let starts_emphasis = t.trim_start().starts_with('*');
             !closed_emphasis(acc)
-                && !(starts_emphasis && (!open_emphasis(acc) || closed_emphasis(t)))
+                && !(starts_emphasis && (!marks.open() || closed_emphasis(t)))
                 && (!list_item(t) || range_goes_on(acc, t))
         }
     }
@@ -112,6 +135,7 @@ fn goes_on(acc: &str, t: &str, mode: Mode) -> bool {
 /// Joins the soft-wrapped lines of one paragraph or cell into logical lines.
 fn join(lines: &[(usize, &str)], out: &mut Vec<Logical>, mode: Mode) {
     let mut acc: Option<Logical> = None;
+    let mut marks = Marks::default();
     for &(no, l) in lines {
         let t = l.trim_end_matches(['\r', ' ']);
         if is_rule(t) {
@@ -120,13 +144,15 @@ fn join(lines: &[(usize, &str)], out: &mut Vec<Logical>, mode: Mode) {
             continue;
         }
         match &mut acc {
-            Some((_, a)) if goes_on(a, t, mode) => {
+            Some((_, a)) if goes_on(a, marks, t, mode) => {
                 a.push(' ');
                 a.push_str(t.trim_start());
+                marks.add(Marks::of(t));
             }
             _ => {
                 out.extend(acc.take());
                 acc = Some((no, t.to_string()));
+                marks = Marks::of(t);
             }
         }
     }

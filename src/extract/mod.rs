@@ -57,6 +57,7 @@ mod markdown;
 mod normalise;
 mod tables;
 
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::Path;
 
@@ -159,7 +160,7 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
             reason: reason.to_string(),
         })
     };
-    let (lines, furniture) = normalise::normalise_with_furniture(text);
+    let (lines, furniture, controls) = normalise::normalise_with_furniture(text);
     if !lines.iter().any(|l| l.is_text()) {
         return Err(not_a_document("no text"));
     }
@@ -176,6 +177,9 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
             message: format!("lines {from}-{to}: website banner or footer around the document, left out"),
         })
         .collect();
+    if let Some(message) = controls.message() {
+        warnings.push(Warning { line: controls.lines.first().copied(), clause: None, message });
+    }
     let warn = |w: &mut Vec<Warning>, line: Option<usize>, msg: String| {
         w.push(Warning { line, clause: None, message: msg })
     };
@@ -240,10 +244,14 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
         used[i] = true;
     }
     let subject_line = h.subject_line;
-    let tree = clauses::build(&lines, &used, h.status == DocStatus::Summary, subject_line);
-    warnings.extend(tree.warnings.iter().cloned());
-    let mut placed: Vec<(usize, Clause)> =
-        tree.clauses.iter().cloned().zip(tree.starts.iter().copied()).map(|(c, s)| (s, c)).collect();
+    let mut tree = clauses::build(&lines, &used, h.status == DocStatus::Summary, subject_line);
+    warnings.append(&mut tree.warnings);
+    // Moved, not copied: a text of millions of clauses would hold them twice.
+    let mut placed: Vec<(usize, Clause)> = std::mem::take(&mut tree.clauses)
+        .into_iter()
+        .zip(tree.starts.iter().copied())
+        .map(|(c, s)| (s, c))
+        .collect();
     // Front matter before the title that nothing used.
     let first_used = h.used.iter().copied().min().map(|i| lines[i].no);
     let mut preamble = Vec::new();
@@ -262,10 +270,11 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
         }
     }
     for (home, t) in &tree.tables {
-        let home_path = home.map(|k| tree.clauses[k].path.clone());
+        // `placed` starts with the tree's clauses in order: the home is at its index.
+        let home_path = home.and_then(|k| placed.get(k)).map(|(_, c)| c.path.clone());
         if indicators::is_indicator_table(t) {
             let ind = indicators::read(t);
-            match home.and_then(|k| placed.iter_mut().find(|(_, c)| c.path == tree.clauses[k].path)) {
+            match home.and_then(|k| placed.get_mut(k)) {
                 Some((_, c)) => c.indicators.extend(ind),
                 None => warn(
                     &mut warnings,
@@ -285,9 +294,7 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
                 clause: home_path.clone(),
                 message: format!("table line not placed, kept raw: {text:?}"),
             });
-            if let Some((_, c)) =
-                home.and_then(|k| placed.iter_mut().find(|(_, c)| c.path == tree.clauses[k].path))
-            {
+            if let Some((_, c)) = home.and_then(|k| placed.get_mut(k)) {
                 c.raw.push(text.clone());
             }
         }
@@ -313,13 +320,17 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
             let mut list = heading_agencies(hd);
             list.extend(found.assignments.into_iter().filter(|a| a.role == Role::Cooperating));
             found.assignments = list;
+            let mut seen = assignments::Seen::default();
+            for a in &found.assignments {
+                seen.insert(&a.agency);
+            }
             for para in c.text.split('\n') {
                 if let Some(rest) =
                     para.strip_prefix("Phối hợp với ").or_else(|| para.strip_prefix("Chủ trì, phối hợp với "))
                 {
                     let coop = split_agencies(&assignments_leading(rest));
                     for a in coop {
-                        if !found.assignments.iter().any(|x| fold(&x.agency) == fold(&a)) {
+                        if seen.insert(&a) {
                             found.assignments.push(Assignment {
                                 agency: a,
                                 role: Role::Cooperating,
@@ -381,13 +392,19 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
     let own = if number.number().is_some() { Some(&number) } else { None };
     let found = citations::read(&sources, own, &jurisdiction);
     warnings.extend(found.warnings.iter().cloned());
+    // Paths are unique and each (clause, document) pair comes once: an
+    // index by path instead of a search per pair.
+    let by_path: HashMap<&str, usize> =
+        clauses.iter().enumerate().map(|(k, c)| (c.path.as_str(), k)).rev().collect();
+    let mut implements: Vec<(usize, ClauseId)> = Vec::new();
     for (path, target) in &found.implements {
-        if let Some(c) = clauses.iter_mut().find(|c| &c.path == path) {
-            let r = ClauseId::document(target.clone());
-            if !c.implements.iter().any(|i| i.target == r) {
-                c.implements.push(Implements { target: r, provenance: Provenance::Stated, score: None });
-            }
+        if let Some(&k) = by_path.get(path.as_str()) {
+            implements.push((k, ClauseId::document(target.clone())));
         }
+    }
+    for (k, r) in implements {
+        let c = &mut clauses[k];
+        c.implements.push(Implements { target: r, provenance: Provenance::Stated, score: None });
     }
     let (level, branch) = authority(&number);
     let issuer = issuer_name(&number, &h, province_name.as_deref());
@@ -441,11 +458,15 @@ fn field_sets(clauses: &mut [Clause], starts: &[usize], lines: &[normalise::Line
         // bullets between them.
         let mut sets: Vec<(usize, String)> = Vec::new();
         let mut last_kid_line = 0;
+        // Clauses are sorted by their start line, so the bullets' starts are
+        // in order: a set to test lines against, binary search for ranges.
+        let kid_starts: Vec<usize> = kids.iter().map(|&j| starts[j]).collect();
+        let kid_lines: HashSet<usize> = kid_starts.iter().copied().collect();
         // Lines are in source order: the clause's span by binary search.
         let lo = lines.partition_point(|l| l.no <= starts[k]);
         let hi = end.map_or(lines.len(), |e| lines.partition_point(|l| l.no < e));
         for l in lines[lo..hi.max(lo)].iter().filter(|l| l.is_text()) {
-            if kids.iter().any(|&j| starts[j] == l.no) {
+            if kid_lines.contains(&l.no) {
                 last_kid_line = l.no;
                 continue;
             }
@@ -471,8 +492,11 @@ fn field_sets(clauses: &mut [Clause], starts: &[usize], lines: &[normalise::Line
                 from = at;
                 continue;
             }
-            for &j in &kids {
-                if starts[j] > from && starts[j] < at && clauses[j].assignments.is_empty() {
+            // The bullets after the set before and before this one.
+            let (a, b) =
+                (kid_starts.partition_point(|&s| s <= from), kid_starts.partition_point(|&s| s < at));
+            for &j in &kids[a..b.max(a)] {
+                if clauses[j].assignments.is_empty() {
                     clauses[j].assignments = found.assignments.clone();
                     if clauses[j].deadline.is_none() {
                         clauses[j].deadline = found.deadline.clone();
@@ -562,8 +586,12 @@ fn duty_lists(clauses: &mut [Clause]) {
             );
             partners.extend(assignments::duty_partners(&c.text));
             let mut list = lead.clone();
+            let mut seen = assignments::Seen::default();
+            for a in &list {
+                seen.insert(&a.agency);
+            }
             for p in partners {
-                if !list.iter().any(|a| fold(&a.agency) == fold(&p)) {
+                if seen.insert(&p) {
                     list.push(Assignment {
                         agency: p,
                         role: Role::Cooperating,
@@ -647,6 +675,7 @@ fn task_rows(t: &Table, home: Option<&str>) -> Vec<(usize, Clause)> {
         }
         let mut lead: Vec<String> = Vec::new();
         let mut coop: Vec<String> = Vec::new();
+        let (mut lead_seen, mut coop_seen) = (HashSet::new(), HashSet::new());
         let mut children = Vec::new();
         let mut latest: Option<Deadline> = None;
         for (g, group) in r.groups.iter().enumerate() {
@@ -656,16 +685,8 @@ fn task_rows(t: &Table, home: Option<&str>) -> Vec<(usize, Clause)> {
             let gc = cell(Col::Coop).map(assignments::cell_agencies).unwrap_or_else(|| coop.clone());
             // `- Xây dựng ... trong giai đoạn 2026 - 2027`: the list mark is not the time's.
             let dl = cell(Col::Deadline).map(|d| Deadline::parse(d.trim_start_matches(['-', '+', '•', ' '])));
-            for a in &gl {
-                if !lead.contains(a) {
-                    lead.push(a.clone());
-                }
-            }
-            for a in &gc {
-                if !coop.contains(a) {
-                    coop.push(a.clone());
-                }
-            }
+            add_new(&mut lead, &mut lead_seen, &gl);
+            add_new(&mut coop, &mut coop_seen, &gc);
             if let Some(d) = &dl {
                 let later = match (&latest, d.due()) {
                     (None, _) => true,
@@ -703,6 +724,16 @@ fn task_rows(t: &Table, home: Option<&str>) -> Vec<(usize, Clause)> {
         }
     }
     out
+}
+
+/// Appends to `list` the names of `new` it does not hold yet (`seen` is
+/// its set, so long cells stay linear).
+fn add_new(list: &mut Vec<String>, seen: &mut HashSet<String>, new: &[String]) {
+    for a in new {
+        if seen.insert(a.clone()) {
+            list.push(a.clone());
+        }
+    }
 }
 
 /// Level and branch from the issuer code of the number.
@@ -823,7 +854,7 @@ fn sentence_case(s: &str) -> String {
 fn cited_only(found: &citations::Found, own: &DocId) -> Vec<Document> {
     // The best-described citation of each document, in order of first mention.
     let mut best: Vec<(&DocId, &Citation)> = Vec::new();
-    let mut at: std::collections::HashMap<&DocId, usize> = std::collections::HashMap::new();
+    let mut at: HashMap<&DocId, usize> = HashMap::new();
     let score = |c: &Citation| usize::from(c.date().is_some()) * 2 + usize::from(c.issuer_text().is_some());
     for (id, c) in &found.cited {
         if id == own {
@@ -840,6 +871,11 @@ fn cited_only(found: &citations::Found, own: &DocId) -> Vec<Document> {
                 best.push((id, c));
             }
         }
+    }
+    // Chain links by their source, in order: one look-up per document.
+    let mut chains: HashMap<&DocId, Vec<&citations::Link>> = HashMap::new();
+    for l in &found.chains {
+        chains.entry(&l.from_id).or_default().push(l);
     }
     let mut out: Vec<Document> = Vec::new();
     for (id, best) in best {
@@ -861,8 +897,9 @@ fn cited_only(found: &citations::Found, own: &DocId) -> Vec<Document> {
             clauses: Vec::new(),
             warnings: Vec::new(),
         };
-        for l in found.chains.iter().filter(|l| &l.from_id == id) {
-            if !doc.citations.iter().any(|x| x.target == l.to_id) {
+        let mut linked = HashSet::new();
+        for l in chains.get(id).into_iter().flatten() {
+            if linked.insert(&l.to_id) {
                 doc.citations.push(DocLink {
                     text: l.to.text().to_string(),
                     target: l.to_id.clone(),
@@ -898,6 +935,9 @@ impl Corpus {
         files.sort();
         let mut corpus = Corpus::new();
         let mut cited: Vec<Document> = Vec::new();
+        // Index of each cited-only document in `cited`, and the targets it links.
+        let mut cited_at: HashMap<DocId, usize> = HashMap::new();
+        let mut links: Vec<HashSet<DocId>> = Vec::new();
         for f in files {
             let text = fs::read_to_string(&f).map_err(|e| Error::io(&f, e))?;
             let mut o = options.clone();
@@ -907,15 +947,19 @@ impl Corpus {
                 corpus.add(d);
             }
             for d in docs {
-                match cited.iter_mut().find(|c| c.id == d.id) {
-                    Some(c) => {
+                match cited_at.get(&d.id) {
+                    Some(&k) => {
                         for l in d.citations {
-                            if !c.citations.iter().any(|x| x.target == l.target) {
-                                c.citations.push(l);
+                            if links[k].insert(l.target.clone()) {
+                                cited[k].citations.push(l);
                             }
                         }
                     }
-                    None => cited.push(d),
+                    None => {
+                        cited_at.insert(d.id.clone(), cited.len());
+                        links.push(d.citations.iter().map(|l| l.target.clone()).collect());
+                        cited.push(d);
+                    }
                 }
             }
         }

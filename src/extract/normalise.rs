@@ -114,6 +114,90 @@ fn clean(line: &str) -> String {
     s.trim_matches(|c: char| c == ' ' || c == '\u{feff}' || c == '\r').to_string()
 }
 
+/// Control characters (C0 but tab and line breaks) that normalisation read
+/// as spaces: how many, and the source lines they were on.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Controls {
+    pub count: usize,
+    /// The first few lines (1-based) holding one, in order.
+    pub lines: Vec<usize>,
+    /// How many lines hold one.
+    pub line_count: usize,
+    /// Which characters, each once.
+    pub chars: Vec<char>,
+}
+
+impl Controls {
+    /// Lines listed by number in the warning; the rest are counted.
+    const LISTED: usize = 10;
+
+    /// The warning's text, `None` when there were none.
+    pub fn message(&self) -> Option<String> {
+        if self.count == 0 {
+            return None;
+        }
+        let listed: Vec<String> = self.lines.iter().map(usize::to_string).collect();
+        let more = self.line_count - self.lines.len();
+        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+        let chars: Vec<String> = self.chars.iter().map(|&c| format!("U+{:04X}", c as u32)).collect();
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        Some(format!(
+            "{} control character{} ({}) read as spaces, on line{} {}{more}",
+            self.count,
+            plural(self.count),
+            chars.join(", "),
+            plural(self.line_count),
+            listed.join(", ")
+        ))
+    }
+}
+
+/// Line breaks and control characters made plain before the text is split
+/// into lines: a lone CR (old Mac files) is a line break like LF and CRLF
+/// (CR before LF is trimmed with the line's ends); any other C0 control
+/// character but tab becomes a space. Spaces rather than nothing: a NUL or
+/// a vertical tab (Word's manual line break) between two words must not
+/// glue them, and a space at a line's end is trimmed anyway, so a text with
+/// NULs reads as the same text without them. The caller warns with the
+/// count and the lines.
+fn plain_breaks(text: &str) -> (std::borrow::Cow<'_, str>, Controls) {
+    let odd = |b: u8| b < 0x20 && b != b'\n' && b != b'\t';
+    if !text.bytes().any(odd) {
+        return (std::borrow::Cow::Borrowed(text), Controls::default());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut controls = Controls::default();
+    let mut line = 1;
+    let mut last_line = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => out.push(c),
+            '\r' | '\n' => {
+                out.push('\n');
+                line += 1;
+            }
+            '\t' => out.push(c),
+            c if c < ' ' => {
+                out.push(' ');
+                controls.count += 1;
+                if !controls.chars.contains(&c) {
+                    controls.chars.push(c);
+                }
+                if last_line != line {
+                    last_line = line;
+                    controls.line_count += 1;
+                    if controls.lines.len() < Controls::LISTED {
+                        controls.lines.push(line);
+                    }
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    (std::borrow::Cow::Owned(out), controls)
+}
+
 /// Normalises a text into lines (see [`Line`]).
 #[cfg(test)]
 pub(crate) fn normalise(text: &str) -> Vec<Line> {
@@ -121,9 +205,11 @@ pub(crate) fn normalise(text: &str) -> Vec<Line> {
 }
 
 /// `normalise`, with the line ranges of a website's banner and footer that
-/// were dropped, so the caller can say so.
-pub(crate) fn normalise_with_furniture(text: &str) -> (Vec<Line>, Vec<(usize, usize)>) {
+/// were dropped and the control characters read as spaces, so the caller
+/// can say so.
+pub(crate) fn normalise_with_furniture(text: &str) -> (Vec<Line>, Vec<(usize, usize)>, Controls) {
     let text = nfc(text);
+    let (text, controls) = plain_breaks(&text);
     let split: Vec<&str> = text.split('\n').collect();
     // Logical lines: the markdown layout's soft-wrapped paragraphs and pipe
     // tables joined, with the number of their first source line.
@@ -194,7 +280,7 @@ pub(crate) fn normalise_with_furniture(text: &str) -> (Vec<Line>, Vec<(usize, us
         }
     }
     mark_footnotes(&mut out, page_start);
-    (out, furniture)
+    (out, furniture, controls)
 }
 
 /// Marks the footnotes at the foot of the page that starts at `start`: a
