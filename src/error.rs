@@ -116,6 +116,16 @@ impl Error {
         Error(Box::new(kind))
     }
 
+    /// The file the error is about, when it is about one.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        match self.kind() {
+            ErrorKind::Io { path, .. } | ErrorKind::Json { path, .. } | ErrorKind::Format { path, .. } => {
+                Some(path)
+            }
+            _ => None,
+        }
+    }
+
     /// What went wrong.
     pub fn kind(&self) -> &ErrorKind {
         &self.0

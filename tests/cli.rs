@@ -82,7 +82,9 @@ fn check_exit_codes() {
     std::fs::write(&f, "{ not json").unwrap();
     let o = lineage(&["check", f.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("bad.json:1:"));
+    // An unreadable file is one of check's problems, with its line and column.
+    let out = stdout(&o);
+    assert!(out.contains("error[unreadable-file]") && out.contains("bad.json: 1:"), "{out}");
 }
 
 #[test]
@@ -177,4 +179,72 @@ fn extract_a_seed_prints_corpus_json() {
     let o = lineage(&["extract", f.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("not a policy document"));
+}
+
+/// A data directory under target/ with the bundled tables and `files`
+/// (name, content) as its corpus.
+fn data_with(name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("corpus")).unwrap();
+    for table in ["agencies.json", "jurisdictions.json"] {
+        std::fs::copy(format!("{}/data/{table}", env!("CARGO_MANIFEST_DIR")), dir.join(table)).unwrap();
+    }
+    for (f, content) in files {
+        std::fs::write(dir.join("corpus").join(f), content).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn check_reports_every_file_and_goes_on() {
+    let good =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/corpus/vn-2023-ct-tw-25.json"))
+            .unwrap();
+    let dir = data_with(
+        "check-every-file",
+        &[
+            ("a.json", r#"{"format": 1}"#),
+            ("b.json", r#"{"format": "directive-lineage/corpus@1", "documents": [{"id": 5}]}"#),
+            ("c.json", &good),
+        ],
+    );
+    let d = dir.to_str().unwrap();
+    let o = lineage(&["--data", d, "check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("a.json: 1:"), "{out}");
+    assert!(out.contains("b.json: 1:"), "{out}");
+    // c.json was read: its own links to plans not in this directory dangle.
+    assert!(out.contains("vn/2023/ct-tw/25#1: reconstructed from unknown"), "{out}");
+
+    let o = lineage(&["--data", d, "--format", "json", "check"]);
+    let problems: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let unreadable: Vec<&str> = problems
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["rule"] == "unreadable-file")
+        .map(|p| p["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(unreadable.len(), 2, "{problems}");
+
+    // Checking one good file does not depend on the directory's broken ones.
+    let file = format!("{}/data/corpus/vn-2023-ct-tw-25.json", env!("CARGO_MANIFEST_DIR"));
+    let o = lineage(&["--data", d, "check", &file]);
+    assert!(!stdout(&o).contains("unreadable-file"), "{}", stdout(&o));
+}
+
+#[cfg(unix)]
+#[test]
+fn special_files_are_refused_not_read() {
+    let dir = data_with("special", &[]);
+    let fifo = dir.join("corpus/x.json");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    std::os::unix::fs::symlink("/dev/zero", dir.join("corpus/zero.json")).unwrap();
+    let o = lineage(&["--data", dir.to_str().unwrap(), "check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert_eq!(out.matches("not a regular file").count(), 2, "{out}");
+    assert!(out.ends_with("2 errors, 0 warnings\n"), "{out}");
 }

@@ -239,8 +239,24 @@ fn deliver_in_order(
     ok && waiting.is_empty()
 }
 
+/// Opens a file that is a regular file (after links): a FIFO named
+/// `x.json` would wait for a writer forever, and `/dev/zero` would be read
+/// until memory ran out.
+pub(crate) fn open_regular(path: &Path) -> Result<fs::File> {
+    let meta = fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if !meta.is_file() {
+        let what =
+            if meta.is_dir() { "a directory" } else { "not a regular file (a FIFO, device or socket)" };
+        return Err(Error::io(
+            path,
+            std::io::Error::other(format!("{what}; data files must be regular files")),
+        ));
+    }
+    fs::File::open(path).map_err(|e| Error::io(path, e))
+}
+
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {
-    let text = fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let text = std::io::read_to_string(open_regular(path)?).map_err(|e| Error::io(path, e))?;
     serde_json::from_str(&text).map_err(|e| Error::json(path, &e))
 }
 
@@ -264,6 +280,27 @@ impl Corpus {
             corpus.load_file(&f)?;
         }
         Ok(corpus)
+    }
+
+    /// Loads a data directory as [`Corpus::load`] does, but goes on past a
+    /// corpus file that cannot be read: the corpus of every file that could
+    /// be, and an error for each that could not (a table that cannot be
+    /// read is still an error: without it no name resolves).
+    pub fn load_reporting(dir: impl AsRef<Path>) -> Result<(Corpus, Vec<Error>)> {
+        let (mut corpus, files) = Corpus::load_tables(dir.as_ref())?;
+        let mut errors = Vec::new();
+        for f in files {
+            if let Err(e) = corpus.load_file(&f) {
+                errors.push(e);
+            }
+        }
+        Ok((corpus, errors))
+    }
+
+    /// A corpus holding only a data directory's agency and jurisdiction
+    /// tables (its corpus files are not read).
+    pub fn tables(dir: impl AsRef<Path>) -> Result<Corpus> {
+        Ok(Corpus::load_tables(dir.as_ref())?.0)
     }
 
     /// The tables of a data directory (`agencies.json`, `jurisdictions.json`)
@@ -301,9 +338,18 @@ impl Corpus {
 
     /// Adds the documents of one corpus file.
     pub fn load_file(&mut self, path: impl AsRef<Path>) -> Result<()> {
-        let path = path.as_ref();
-        let f = fs::File::open(path).map_err(|e| Error::io(path, e))?;
         let before = self.documents.len();
+        let read = self.read_file(path.as_ref(), before);
+        if read.is_err() {
+            // All of a file or none of it.
+            self.documents.truncate(before);
+            self.origins.truncate(before);
+        }
+        read
+    }
+
+    fn read_file(&mut self, path: &Path, before: usize) -> Result<()> {
+        let f = open_regular(path)?;
         let origin = Some(path.to_path_buf());
         let fits = parse_pieces(f, &mut |docs| {
             for d in docs {

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use super::{Edge, LineageGraph, Node};
 use crate::corpus::Corpus;
+use crate::error::{Error, ErrorKind};
 use crate::model::DocId;
 
 /// How many ids an implements-cycle problem shows.
@@ -49,6 +50,8 @@ pub enum Rule {
     UnknownAgency,
     /// A deadline's text could not be read.
     UnreadDeadline,
+    /// A data file could not be read (see [`Problem::unreadable`]).
+    UnreadableFile,
 }
 
 impl fmt::Display for Rule {
@@ -62,6 +65,7 @@ impl fmt::Display for Rule {
             Rule::DeadlineBeforeIssue => "deadline-before-issue",
             Rule::UnknownAgency => "unknown-agency",
             Rule::UnreadDeadline => "unread-deadline",
+            Rule::UnreadableFile => "unreadable-file",
         })
     }
 }
@@ -83,6 +87,27 @@ pub struct Problem {
     pub clause: Option<String>,
     /// What is wrong.
     pub message: String,
+}
+
+impl Problem {
+    /// A file that could not be read (as [`Corpus::load_reporting`] returns
+    /// them), as an error of `check`'s list; the message holds the line and
+    /// column where the file's JSON goes wrong.
+    pub fn unreadable(error: &Error) -> Problem {
+        Problem {
+            severity: Severity::Error,
+            rule: Rule::UnreadableFile,
+            file: error.path().map(|p| p.to_path_buf()),
+            document: None,
+            clause: None,
+            // The file is the problem's own field; the message says the rest.
+            message: match error.kind() {
+                ErrorKind::Json { line, column, message, .. } => format!("{line}:{column}: {message}"),
+                ErrorKind::Io { source, .. } => source.to_string(),
+                _ => error.to_string(),
+            },
+        }
+    }
 }
 
 impl fmt::Display for Problem {

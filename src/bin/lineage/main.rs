@@ -13,7 +13,7 @@ use clap::Parser;
 use directive_lineage::{
     align_in_corpus, apply_proposals, documents_csv, documents_json, extract_all, node_link_json,
     proposals_json, proposals_table, tasks_csv, tasks_json, view_dot, AlignOptions, Corpus, Date, DotOptions,
-    Error, ErrorKind, ExtractOptions, LineageGraph, NodeLinkOptions, QueryOptions, Role, Severity,
+    Error, ErrorKind, ExtractOptions, LineageGraph, NodeLinkOptions, Problem, QueryOptions, Role, Severity,
     TaskFilter,
 };
 
@@ -73,18 +73,23 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         }
     };
     if let Command::Check { paths } = &cli.command {
-        let mut corpus = Corpus::load(&cli.data)?;
-        if !paths.is_empty() {
-            let mut only = Corpus::new();
-            only.set_agencies(corpus.agencies().to_vec());
-            only.set_jurisdictions(corpus.jurisdictions().to_vec());
+        // Every file's problems: one that cannot be read is reported and
+        // the others are still checked.
+        let (corpus, unreadable) = if paths.is_empty() {
+            Corpus::load_reporting(&cli.data)?
+        } else {
+            let mut only = Corpus::tables(&cli.data)?;
+            let mut unreadable = Vec::new();
             for p in paths {
-                only.load_file(p)?;
+                if let Err(e) = only.load_file(p) {
+                    unreadable.push(e);
+                }
             }
-            corpus = only;
-        }
-        let graph = LineageGraph::build(corpus);
-        let problems = graph.validate();
+            (only, unreadable)
+        };
+        let mut problems: Vec<Problem> = unreadable.iter().map(Problem::unreadable).collect();
+        problems.extend(LineageGraph::build(corpus).validate());
+        problems.sort_by_key(|p| p.severity);
         let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
         match cli.format {
             Format::Json => writeln!(out, "{}", to_json(&problems)).map_err(io_err)?,
@@ -92,7 +97,11 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 for p in &problems {
                     writeln!(out, "{p}").map_err(io_err)?;
                 }
-                writeln!(out, "{errors} errors, {} warnings", problems.len() - errors).map_err(io_err)?;
+                let warnings = problems.len() - errors;
+                let plural =
+                    |n: usize, one: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") };
+                writeln!(out, "{}, {}", plural(errors, "error"), plural(warnings, "warning"))
+                    .map_err(io_err)?;
             }
         }
         return Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS });
