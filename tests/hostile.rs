@@ -170,3 +170,34 @@ fn a_long_cycle_is_one_short_problem() {
     assert!(cycles[0].message.len() < 600, "{}", cycles[0].message);
     assert!(cycles[0].message.contains(&format!("({} links)", 2 * n)), "{}", cycles[0].message);
 }
+
+#[test]
+fn a_chain_of_twenty_thousand_plans_draws_and_traces() {
+    let n = 20_000;
+    let docs: Vec<String> = (1..=n)
+        .map(|i| {
+            let cites = if i == 1 {
+                String::new()
+            } else {
+                format!(
+                    r#", "citations": [{{"text": "x", "target": "quang-ninh/2024/kh-ubnd/{}", "relation": "implements"}}]"#,
+                    i - 1
+                )
+            };
+            document(i, &cites)
+        })
+        .collect();
+    let graph = LineageGraph::load(data_dir("chain", &corpus_file(&docs))).unwrap();
+    let tree = graph.lineage_tree();
+    assert_eq!(
+        tree.lines().filter(|l| l.contains("KH-UBND") || l.contains("kh-ubnd")).count(),
+        n as usize,
+        "{}",
+        &tree[..500]
+    );
+    assert!(tree.len() < 300 * n as usize, "{} bytes", tree.len());
+    assert!(tree.contains("[level 25] "));
+    let chains = graph.trace_up(&format!("quang-ninh/2024/kh-ubnd/{n}"), &QueryOptions::new()).unwrap();
+    assert_eq!(chains.len(), 1);
+    assert_eq!(chains[0].steps.len(), n as usize);
+}

@@ -50,6 +50,18 @@ impl fmt::Display for Summary {
     }
 }
 
+/// How many levels of the lineage tree are indented.
+const TREE_INDENT: usize = 24;
+
+/// A document of the lineage tree whose implementers are being drawn.
+struct TreeFrame<'g> {
+    kids: Vec<&'g Document>,
+    next: usize,
+    prefix: String,
+    depth: usize,
+    clause_level: Vec<String>,
+}
+
 fn status_name(s: DocStatus) -> &'static str {
     match s {
         DocStatus::FullText => "full-text",
@@ -114,34 +126,55 @@ impl LineageGraph {
         roots.sort_by_key(|d| (d.date, d.id.clone()));
         for r in roots {
             let _ = writeln!(out, "{}", doc_line(r));
-            self.tree_children(r, "", &mut shown, &mut out);
+            self.tree_children(r, &mut shown, &mut out);
             out.push('\n');
         }
         out
     }
 
-    fn tree_children(&self, d: &Document, prefix: &str, shown: &mut HashSet<String>, out: &mut String) {
-        let mut kids = self.implementing_documents(d);
-        kids.sort_by_key(|k| (k.date, k.id.clone()));
-        let clause_level = self.clause_level_implementers(d, &kids);
-        let n = kids.len();
-        for (i, k) in kids.into_iter().enumerate() {
-            let last = i + 1 == n && clause_level.is_empty();
+    /// The documents beneath `root`, drawn with an explicit stack: a chain
+    /// of plans can be as long as the data makes it. Indentation stops
+    /// growing at [`TREE_INDENT`] levels (deeper lines say their level), so
+    /// that output stays proportional to the number of lines.
+    fn tree_children<'g>(&'g self, root: &'g Document, shown: &mut HashSet<String>, out: &mut String) {
+        let mut stack = vec![self.tree_frame(root, String::new(), 1)];
+        while let Some(top) = stack.last_mut() {
+            let Some(&k) = top.kids.get(top.next) else {
+                let frame = stack.pop().expect("non-empty");
+                if !frame.clause_level.is_empty() {
+                    let _ = writeln!(out, "{}└── clause-level:", frame.prefix);
+                    for (j, line) in frame.clause_level.iter().enumerate() {
+                        let b = if j + 1 == frame.clause_level.len() { "└── " } else { "├── " };
+                        let _ = writeln!(out, "{}    {b}{line}", frame.prefix);
+                    }
+                }
+                continue;
+            };
+            top.next += 1;
+            let last = top.next == top.kids.len() && top.clause_level.is_empty();
             let (branch, indent) = if last { ("└── ", "    ") } else { ("├── ", "│   ") };
             let again = !shown.insert(k.id.to_string());
             let more = if again { "  (also above)" } else { "" };
-            let _ = writeln!(out, "{prefix}{branch}{}{more}", doc_line(k));
+            let level =
+                if top.depth > TREE_INDENT { format!("[level {}] ", top.depth) } else { String::new() };
+            let _ = writeln!(out, "{}{branch}{level}{}{more}", top.prefix, doc_line(k));
             if !again {
-                self.tree_children(k, &format!("{prefix}{indent}"), shown, out);
+                let prefix = if top.depth < TREE_INDENT {
+                    format!("{}{indent}", top.prefix)
+                } else {
+                    top.prefix.clone()
+                };
+                let depth = top.depth + 1;
+                stack.push(self.tree_frame(k, prefix, depth));
             }
         }
-        if !clause_level.is_empty() {
-            let _ = writeln!(out, "{prefix}└── clause-level:");
-            for (j, line) in clause_level.iter().enumerate() {
-                let b = if j + 1 == clause_level.len() { "└── " } else { "├── " };
-                let _ = writeln!(out, "{prefix}    {b}{line}");
-            }
-        }
+    }
+
+    fn tree_frame<'g>(&'g self, d: &'g Document, prefix: String, depth: usize) -> TreeFrame<'g> {
+        let mut kids = self.implementing_documents(d);
+        kids.sort_by_key(|k| (k.date, k.id.clone()));
+        let clause_level = self.clause_level_implementers(d, &kids);
+        TreeFrame { kids, next: 0, prefix, depth, clause_level }
     }
 
     /// Documents that implement `d` only through clauses, with those
@@ -149,13 +182,6 @@ impl LineageGraph {
     /// II.1.a → #2`), skipping documents already beneath `d` by
     /// document-level links.
     fn clause_level_implementers(&self, d: &Document, kids: &[&Document]) -> Vec<String> {
-        let mut below: HashSet<String> = HashSet::new();
-        let mut stack: Vec<&Document> = kids.to_vec();
-        while let Some(k) = stack.pop() {
-            if below.insert(k.id.to_string()) {
-                stack.extend(self.implementing_documents(k));
-            }
-        }
         let mut by_doc: IndexMap<String, (String, Vec<String>)> = IndexMap::new();
         let mut targets = vec![(d.id.to_string(), "whole".to_string())];
         targets.extend(d.clauses.iter().map(|c| (format!("{}#{}", d.id, c.path), format!("#{}", c.path))));
@@ -166,7 +192,7 @@ impl LineageGraph {
                     continue;
                 }
                 if let NodeRef::Clause(src, c) = self.node(e.source()) {
-                    if src.id != d.id && !below.contains(src.id.as_str()) {
+                    if src.id != d.id {
                         let entry = by_doc.entry(src.id.to_string()).or_insert_with(|| {
                             (format!("{}  [{}]", src.display_name(), src.jurisdiction), Vec::new())
                         });
@@ -175,6 +201,25 @@ impl LineageGraph {
                 }
             }
         }
+        if !by_doc.is_empty() {
+            // Only when there is something to leave out: walking every plan
+            // beneath each document is quadratic on a long chain.
+            let below = self.documents_below(kids);
+            by_doc.retain(|id, _| !below.contains(id.as_str()));
+        }
         by_doc.into_values().map(|(head, links)| format!("{head}: {}", links.join(", "))).collect()
+    }
+
+    /// The ids of `kids` and every document beneath them by document-level
+    /// links.
+    fn documents_below(&self, kids: &[&Document]) -> HashSet<String> {
+        let mut below: HashSet<String> = HashSet::new();
+        let mut stack: Vec<&Document> = kids.to_vec();
+        while let Some(k) = stack.pop() {
+            if below.insert(k.id.to_string()) {
+                stack.extend(self.implementing_documents(k));
+            }
+        }
+        below
     }
 }
