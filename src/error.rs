@@ -152,7 +152,21 @@ impl Error {
             Some(i) => msg[..i].to_string(),
             None => msg,
         };
-        Error::new(ErrorKind::Json { path: path.into(), line: e.line(), column: e.column(), message })
+        // At the end of a line (or of the file) serde_json says column 0;
+        // columns here are 1-based.
+        Error::new(ErrorKind::Json { path: path.into(), line: e.line(), column: e.column().max(1), message })
+    }
+
+    /// Text that is not UTF-8, with the line and column of the first bad
+    /// byte (the column counts characters).
+    pub(crate) fn not_utf8(path: impl Into<PathBuf>, bytes: &[u8], e: &std::str::Utf8Error) -> Error {
+        let good = &bytes[..e.valid_up_to()];
+        let line = 1 + good.iter().filter(|&&b| b == b'\n').count();
+        let start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = 1 + std::str::from_utf8(&good[start..]).map_or(0, |s| s.chars().count());
+        let message =
+            format!("invalid UTF-8 (byte 0x{:02x}); save the file as UTF-8", bytes[e.valid_up_to()]);
+        Error::new(ErrorKind::Json { path: path.into(), line, column, message })
     }
 }
 

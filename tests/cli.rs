@@ -248,3 +248,26 @@ fn special_files_are_refused_not_read() {
     assert_eq!(out.matches("not a regular file").count(), 2, "{out}");
     assert!(out.ends_with("2 errors, 0 warnings\n"), "{out}");
 }
+
+#[test]
+fn an_empty_due_window_and_terminal_escapes() {
+    let o = lineage(&["tasks", "--due-from", "2025-01-01", "--due-to", "2024-01-01"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--due-from 2025-01-01 is after --due-to 2024-01-01"));
+
+    let mut curated = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/corpus/thai-binh-2024-kh-syt-56.json"
+    ))
+    .unwrap();
+    // The first clause heading, which the table shows.
+    let clauses = curated.find("\"clauses\"").unwrap();
+    let after = clauses + curated[clauses..].find("\"heading\": \"").unwrap() + "\"heading\": \"".len();
+    curated.insert_str(after, "\\u001b[2J\\u001b]0;owned\\u0007");
+    let dir = data_with("escapes", &[("x.json", &curated)]);
+    let o = lineage(&["--data", dir.to_str().unwrap(), "search", "owned"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    assert!(out.contains("\u{fffd}[2J\u{fffd}]0;owned"), "{out}");
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out}");
+}

@@ -201,3 +201,22 @@ fn a_chain_of_twenty_thousand_plans_draws_and_traces() {
     assert_eq!(chains.len(), 1);
     assert_eq!(chains[0].steps.len(), n as usize);
 }
+
+#[test]
+fn byte_order_marks_bad_bytes_and_the_end_of_the_file_are_placed() {
+    let good = corpus_file(&[document(1, "")]);
+    let graph = LineageGraph::load(data_dir("bom", &format!("\u{feff}{good}"))).unwrap();
+    assert_eq!(graph.corpus().documents().len(), 1);
+
+    let dir = data_dir("not-utf8", "");
+    let mut bytes = good.replace("\"T\"", "\"T\u{1}\"").into_bytes();
+    let at = bytes.iter().position(|&b| b == 1).unwrap();
+    bytes[at] = 0xff;
+    fs::write(dir.join("corpus/x.json"), &bytes).unwrap();
+    let e = load_error(&dir);
+    let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+    assert!(e.contains(&format!("x.json:{line}:")) && e.contains("invalid UTF-8"), "{e}");
+
+    let e = load_error(&data_dir("eof", "{\n  \"format\": \"directive-lineage/corpus@1\",\n"));
+    assert!(!e.contains(":0:"), "columns are 1-based: {e}");
+}

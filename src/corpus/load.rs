@@ -256,8 +256,14 @@ pub(crate) fn open_regular(path: &Path) -> Result<fs::File> {
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {
-    let text = std::io::read_to_string(open_regular(path)?).map_err(|e| Error::io(path, e))?;
-    serde_json::from_str(&text).map_err(|e| Error::json(path, &e))
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    open_regular(path)?.read_to_end(&mut bytes).map_err(|e| Error::io(path, e))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| Error::not_utf8(path, &bytes, &e))?;
+    // A byte-order mark (as Windows editors write) is not JSON but says
+    // nothing wrong about the content.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str(text).map_err(|e| Error::json(path, &e))
 }
 
 fn check_format(path: &Path, found: &str, expected: &'static str) -> Result<()> {
@@ -375,6 +381,7 @@ impl Corpus {
 
     /// Reads corpus JSON from a string (`name` is used in error messages).
     pub fn from_json(name: &str, json: &str) -> Result<Corpus> {
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         let mut c = Corpus::new();
         let fits = parse_pieces(json.as_bytes(), &mut |docs| {
             for d in docs {

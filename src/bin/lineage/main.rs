@@ -269,6 +269,14 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             if let Some(d) = date_arg(as_of)? {
                 filter = filter.as_of(d);
             }
+            let (from, to) = (date_arg(due_from)?, date_arg(due_to)?);
+            if let (Some(f), Some(t)) = (from, to) {
+                if f > t {
+                    return Err(Failure::Usage(format!(
+                        "--due-from {f} is after --due-to {t}: no day is in both"
+                    )));
+                }
+            }
             if let Some(d) = date_arg(due_from)? {
                 filter = filter.due_from(d);
             }

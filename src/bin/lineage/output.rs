@@ -31,10 +31,8 @@ pub(crate) fn print_table(out: &mut dyn Write, format: Format, rows: &[Vec<Strin
         }
         return w.flush();
     }
-    let cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| r.iter().map(|c| truncate(&c.replace('\n', " "), TEXT_WIDTH)).collect())
-        .collect();
+    let cells: Vec<Vec<String>> =
+        rows.iter().map(|r| r.iter().map(|c| truncate(&printable(c), TEXT_WIDTH)).collect()).collect();
     let n = cells.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..n)
         .map(|i| cells.iter().map(|r| r.get(i).map_or(0, |c| c.chars().count())).max().unwrap_or(0))
@@ -52,6 +50,23 @@ pub(crate) fn print_table(out: &mut dyn Write, format: Format, rows: &[Vec<Strin
         }
     }
     writeln!(out, "({} rows)", rows.len().saturating_sub(1))
+}
+
+/// A cell as one line a terminal shows as it is: line breaks become
+/// spaces, and other control characters (an escape sequence in a title
+/// would recolour or rewrite the terminal) become U+FFFD.
+fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c == '\n' {
+                ' '
+            } else if c.is_control() {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 pub(crate) fn truncate(s: &str, n: usize) -> String {
