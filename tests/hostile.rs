@@ -220,3 +220,32 @@ fn byte_order_marks_bad_bytes_and_the_end_of_the_file_are_placed() {
     let e = load_error(&data_dir("eof", "{\n  \"format\": \"directive-lineage/corpus@1\",\n"));
     assert!(!e.contains(":0:"), "columns are 1-based: {e}");
 }
+
+#[test]
+fn coverage_through_a_documents_own_links_is_linear_and_complete() {
+    // Plan 1's clause k implements its clause k-1; plan 2's clause 1
+    // implements plan 1's last clause.
+    let n = 20_000;
+    let rows: Vec<String> = (1..=n)
+        .map(|k| {
+            let up = if k == 1 {
+                String::new()
+            } else {
+                format!(r#", "implements": [{{"target": "quang-ninh/2024/kh-ubnd/1#{}", "provenance": "curated"}}]"#, k - 1)
+            };
+            format!(r#"{{"path": "{k}", "kind": "item", "provenance": "stated"{up}}}"#)
+        })
+        .collect();
+    let chain = document(1, &format!(r#", "clauses": [{}]"#, rows.join(",")));
+    let local = document(
+        2,
+        &format!(
+            r#", "clauses": [{{"path": "1", "kind": "item", "provenance": "stated", "implements": [{{"target": "quang-ninh/2024/kh-ubnd/1#{n}", "provenance": "curated"}}]}}]"#
+        ),
+    );
+    let graph = LineageGraph::load(data_dir("own-chain", &corpus_file(&[chain, local]))).unwrap();
+    let rows = graph.coverage("quang-ninh/2024/kh-ubnd/1", None, &QueryOptions::new()).unwrap();
+    assert_eq!(rows.len(), n as usize);
+    // Every clause of the chain is carried out by plan 2's clause, through the chain.
+    assert!(rows.iter().all(|r| r.implemented_by == ["quang-ninh/2024/kh-ubnd/2#1"]), "{:?}", &rows[..2]);
+}

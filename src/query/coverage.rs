@@ -1,12 +1,15 @@
 //! Coverage of a central document's clauses, and the comparison of two jurisdictions.
 
+use std::collections::{HashMap, HashSet};
+
+use petgraph::stable_graph::NodeIndex;
 use serde::Serialize;
 
 use crate::corpus::unknown_reference;
 use crate::error::Result;
 use crate::graph::{LineageGraph, Node, NodeRef};
 
-use super::QueryOptions;
+use super::{QueryOptions, Via};
 
 /// Coverage of one central clause ([`LineageGraph::coverage`]).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -101,34 +104,81 @@ impl LineageGraph {
             Some(Node::Document(p)) => p,
             _ => u32::MAX,
         };
+        let docs = self.corpus().documents();
+        let keep = |n: NodeIndex| match self.graph[n] {
+            // A clause of another document, in the jurisdictions asked for.
+            Node::Clause(di, _) => {
+                di != own && family.as_ref().is_none_or(|f| f.contains(&docs[di as usize].jurisdiction))
+            }
+            _ => false,
+        };
+        let mut memo = HashMap::new();
         let mut rows = Vec::with_capacity(doc.clauses.len());
         for c in &doc.clauses {
             let id = format!("{}#{}", doc.id, c.path);
             let Some(n) = self.idx(&id) else { continue };
-            let trace = self.trace_from(n, opts);
-            let mut implemented_by = Vec::with_capacity(trace.hits.len());
-            let mut inferred = Vec::new();
-            // Raw hits: a clause of another document is known from the node
-            // itself (its document's position), without reading the document
-            // unless a jurisdiction is asked for.
-            let docs = self.corpus().documents();
-            for h in &trace.hits[1..] {
-                let Node::Clause(di, _) = self.graph[h.node] else { continue };
-                if di == own {
-                    continue;
-                }
-                if family.as_ref().is_some_and(|f| !f.contains(&docs[di as usize].jurisdiction)) {
-                    continue;
-                }
-                let hit_id = self.node_id(h.node);
-                implemented_by.push(hit_id.to_string());
-                if let Some(s) = h.score {
-                    inferred.push((hit_id.to_string(), s));
-                }
-            }
+            let hits = self.implementers(n, own, opts, &keep, &mut memo);
+            let implemented_by = hits.iter().map(|&(h, _)| self.node_id(h).to_string()).collect();
+            let inferred =
+                hits.iter().filter_map(|&(h, s)| Some((self.node_id(h).to_string(), s?))).collect();
             rows.push(CoverageRow { clause: id, label: c.label().to_string(), implemented_by, inferred });
         }
         Ok(rows)
+    }
+
+    /// The clauses that `keep` accepts among those implementing `n`,
+    /// directly or through others, in trace order. Links between clauses of
+    /// the document itself (`own`) are followed once each: every such
+    /// clause's implementers are found once and shared (in `memo`), so a
+    /// document whose clauses implement one another in a long chain costs
+    /// time in proportion to its links, not to the chain's length squared.
+    fn implementers(
+        &self,
+        n: NodeIndex,
+        own: u32,
+        opts: &QueryOptions,
+        keep: &dyn Fn(NodeIndex) -> bool,
+        memo: &mut HashMap<NodeIndex, Vec<(NodeIndex, Option<f32>)>>,
+    ) -> Vec<(NodeIndex, Option<f32>)> {
+        let own_link = |m: NodeIndex, via: Via| {
+            via == Via::Implements && matches!(self.graph[m], Node::Clause(d, _) if d == own)
+        };
+        // Depth-first over the own-document links, each clause once: a
+        // clause's list is made when those of the clauses it reaches are.
+        let mut stack = vec![(n, false)];
+        let mut open: HashSet<NodeIndex> = HashSet::new();
+        while let Some((m, ready)) = stack.pop() {
+            if memo.contains_key(&m) {
+                continue;
+            }
+            let trace = self.trace_stopping(m, opts, own_link);
+            let kids: Vec<NodeIndex> =
+                trace.hits[1..].iter().filter(|h| own_link(h.node, h.via)).map(|h| h.node).collect();
+            if !ready && open.insert(m) {
+                stack.push((m, true));
+                // A clause still open is on a cycle (reported by validate).
+                stack.extend(
+                    kids.iter().filter(|k| !memo.contains_key(k) && !open.contains(k)).map(|&k| (k, false)),
+                );
+                continue;
+            }
+            let mut seen: HashSet<NodeIndex> = HashSet::new();
+            let mut list: Vec<(NodeIndex, Option<f32>)> = Vec::new();
+            for h in &trace.hits[1..] {
+                if keep(h.node) && seen.insert(h.node) {
+                    list.push((h.node, h.score));
+                }
+            }
+            for k in kids {
+                for &(h, s) in memo.get(&k).map(Vec::as_slice).unwrap_or_default() {
+                    if seen.insert(h) {
+                        list.push((h, s));
+                    }
+                }
+            }
+            memo.insert(m, list);
+        }
+        memo.get(&n).cloned().unwrap_or_default()
     }
 
     /// Compares two jurisdictions on one central document: which of its

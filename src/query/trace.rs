@@ -23,7 +23,7 @@ pub(super) struct RawHit {
     pub(super) node: NodeIndex,
     parent: u32,
     depth: u32,
-    via: Via,
+    pub(super) via: Via,
     pub(super) score: Option<f32>,
 }
 
@@ -200,6 +200,17 @@ impl LineageGraph {
     }
 
     pub(crate) fn trace_from(&self, s: NodeIndex, opts: &QueryOptions) -> Trace<'_> {
+        self.trace_stopping(s, opts, |_, _| false)
+    }
+
+    /// As [`LineageGraph::trace_from`], but a node for which `stop(node,
+    /// via)` holds is a hit whose own implementers are not followed.
+    pub(crate) fn trace_stopping(
+        &self,
+        s: NodeIndex,
+        opts: &QueryOptions,
+        stop: impl Fn(NodeIndex, Via) -> bool,
+    ) -> Trace<'_> {
         let mut hits = vec![RawHit { node: s, parent: NO_PARENT, depth: 0, via: Via::Root, score: None }];
         let mut seen: HashSet<NodeIndex, FxBuild> = HashSet::with_capacity_and_hasher(64, FxBuild::default());
         seen.insert(s);
@@ -208,6 +219,10 @@ impl LineageGraph {
         while i < hits.len() {
             let h = hits[i];
             next.clear();
+            if i > 0 && stop(h.node, h.via) {
+                i += 1;
+                continue;
+            }
             for e in self.graph.edges_directed(h.node, Direction::Incoming) {
                 if let Some(score) = opts.follows(e.weight()) {
                     next.push((e.source(), Via::Implements, score.or(h.score)));
