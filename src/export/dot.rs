@@ -3,7 +3,7 @@
 //! dot-writer writes ids and quoted values as given, so every id goes
 //! through [`quote_id`] and every label through [`escape`].
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::fs;
 use std::io;
@@ -954,18 +954,7 @@ pub fn agencies_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String> {
         header(&mut g, &title, "LR");
         g.set("ranksep", "1.2", false);
         draw_agency_column(&mut g, graph, opts, &agencies);
-        for (doc_id, ids) in &tasks {
-            let Some(doc) = graph.get(doc_id).and_then(|n| n.document()) else { continue };
-            let mut c = g.cluster();
-            c.set_label(&label(opts.lines(&doc.display_name())));
-            c.set("style", "rounded", true);
-            c.set("color", "#c8c8c8", true);
-            for &id in ids {
-                if let Some(NodeRef::Clause(d, cl)) = graph.get(id) {
-                    clause_node(&mut c, id, d, cl, statuses.get(id).copied(), opts);
-                }
-            }
-        }
+        draw_task_clusters(&mut g, graph, opts, &tasks, &statuses);
         for (s, t, role) in &assigns {
             let mut a = g.edge(quote_id(t), quote_id(s)).attributes();
             match role {
@@ -1010,6 +999,28 @@ fn chosen_assignments<'g>(
         assigns.push((s, t, *role));
     }
     Ok(assigns)
+}
+
+/// The assigned tasks in a cluster per document, coloured by status.
+fn draw_task_clusters(
+    g: &mut Scope<'_, '_>,
+    graph: &LineageGraph,
+    opts: &DotOptions,
+    tasks: &IndexMap<&str, IndexSet<&str>>,
+    statuses: &HashMap<String, TaskStatus>,
+) {
+    for (doc_id, ids) in tasks {
+        let Some(doc) = graph.get(doc_id).and_then(|n| n.document()) else { continue };
+        let mut c = g.cluster();
+        c.set_label(&label(opts.lines(&doc.display_name())));
+        c.set("style", "rounded", true);
+        c.set("color", "#c8c8c8", true);
+        for &id in ids {
+            if let Some(NodeRef::Clause(d, cl)) = graph.get(id) {
+                clause_node(&mut c, id, d, cl, statuses.get(id).copied(), opts);
+            }
+        }
+    }
 }
 
 /// The agencies in one column, shaped by kind, pink when not in the alias
