@@ -93,8 +93,8 @@ use crate::model::{ClauseKind, Document, Implements, Provenance};
 use crate::text::fold;
 use signals::{
     ancestor, containment, context_for, declared, depth, distinctive_share, similarity, under, Item, Model,
-    Profile, CLEAR_LEAD, DECLARED_GAIN, DISTINCT_GATE, DOCUMENT_PRIOR, EVIDENCE_GATE, NONE, STRUCTURE_FLOOR,
-    STRUCTURE_GAIN,
+    Profile, Tok, CLEAR_LEAD, DECLARED_GAIN, DISTINCT_GATE, DOCUMENT_PRIOR, EVIDENCE_GATE, NONE,
+    STRUCTURE_FLOOR, STRUCTURE_GAIN,
 };
 
 /// The score below which [`align`] proposes nothing unless told otherwise.
@@ -342,19 +342,88 @@ fn align_with(
         .collect();
     model.set_specificity(&candidates);
     let model = model;
-    let full_l: Vec<Profile> = model.local.iter().map(|i| model.profile(&i.full)).collect();
-    let full_p: Vec<Profile> = model.parent.iter().map(|i| model.profile(&i.full)).collect();
-    let seg_profiles: Vec<Profile> = (0..model.segs.len()).map(|s| model.profile(&[s])).collect();
-    let mut seg_sims: HashMap<(usize, usize), f64> = HashMap::new();
-    let mut coverage = |l: &Item, p: &Item| -> f64 {
-        // Each local segment (heading, body, a descendant's) finds the
-        // parent segment that contains most of it; the mean, weighted by
-        // each segment's mass, says how much of the local clause the parent
-        // accounts for. One-sided: a short parent heading inside a long
-        // local sentence accounts for little of it.
+    let mut text = TextSignal::new(&model);
+    let structure = Structure::new(&model, &text, &candidates, same_doc);
+    let declared = declared(local, parent);
+    let mut out = Vec::new();
+    for (i, li) in model.local.iter().enumerate() {
+        if !options.selects_local(&li.path, li.kind) {
+            continue;
+        }
+        let Some(local_ref) = ClauseId::clause(local.id.clone(), &li.path) else { continue };
+        let parts = candidate_parts(&model, &mut text, &structure, &candidates, same_doc, i);
+        let scored = combined_scores(&parts, declared_prior(&declared, &li.path));
+        let best = scored.first().map_or(0.0, |s| s.1);
+        for &(j, score) in scored
+            .iter()
+            .filter(|(_, s)| *s >= options.min_score && *s >= options.min_ratio * best)
+            .take(options.max_per_local)
+        {
+            let Some(parent_ref) = ClauseId::clause(parent.id.clone(), &model.parent[j].path) else {
+                continue;
+            };
+            out.push(Proposal {
+                local: local_ref.clone(),
+                parent: parent_ref,
+                score,
+                evidence: evidence(&model, &model.local[i], &model.parent[j]),
+            });
+        }
+    }
+    out
+}
+
+/// The text and heading signals: the profile of every clause's full text,
+/// of every heading and of every segment, with the segment containments
+/// computed so far (pairs of segments recur across candidates).
+struct TextSignal {
+    full_l: Vec<Profile>,
+    full_p: Vec<Profile>,
+    head_l: Vec<Option<Profile>>,
+    head_p: Vec<Option<Profile>>,
+    segs: Vec<Profile>,
+    seg_sims: HashMap<(usize, usize), f64>,
+}
+
+impl TextSignal {
+    fn new(model: &Model) -> TextSignal {
+        let full =
+            |items: &[Item]| -> Vec<Profile> { items.iter().map(|i| model.profile(&i.full)).collect() };
+        let head = |items: &[Item]| -> Vec<Option<Profile>> {
+            items.iter().map(|i| i.heading.map(|h| model.profile(&[h]))).collect()
+        };
+        TextSignal {
+            full_l: full(&model.local),
+            full_p: full(&model.parent),
+            head_l: head(&model.local),
+            head_p: head(&model.parent),
+            segs: (0..model.segs.len()).map(|s| model.profile(&[s])).collect(),
+            seg_sims: HashMap::new(),
+        }
+    }
+
+    /// Local clause `i` against parent clause `j`: the better of the text
+    /// score (symmetric, or how much of the local text the parent covers)
+    /// and the heading score.
+    fn score(&mut self, model: &Model, i: usize, j: usize) -> f64 {
+        let text = similarity(&self.full_l[i], &self.full_p[j])
+            .max(self.coverage(&model.local[i], &model.parent[j]));
+        let heading = match (&self.head_l[i], &self.head_p[j]) {
+            (Some(a), Some(b)) => similarity(a, b),
+            _ => 0.0,
+        };
+        text.max(heading)
+    }
+
+    /// Each local segment (heading, body, a descendant's) finds the parent
+    /// segment that contains most of it; the mean, weighted by each
+    /// segment's mass, says how much of the local clause the parent accounts
+    /// for. One-sided: a short parent heading inside a long local sentence
+    /// accounts for little of it.
+    fn coverage(&mut self, l: &Item, p: &Item) -> f64 {
         let (mut num, mut den) = (0.0, 0.0);
         for &ls in &l.full {
-            let w = seg_profiles[ls].total;
+            let w = self.segs[ls].total;
             if w <= 0.0 {
                 continue;
             }
@@ -362,9 +431,10 @@ fn align_with(
                 .full
                 .iter()
                 .map(|&ps| {
-                    *seg_sims
+                    *self
+                        .seg_sims
                         .entry((ls, ps))
-                        .or_insert_with(|| containment(&seg_profiles[ls], &seg_profiles[ps]).0)
+                        .or_insert_with(|| containment(&self.segs[ls], &self.segs[ps]).0)
                 })
                 .fold(0.0_f64, f64::max);
             num += w * best;
@@ -375,16 +445,51 @@ fn align_with(
         } else {
             0.0
         }
-    };
-    let head = |items: &[Item]| -> Vec<Option<Profile>> {
-        items.iter().map(|i| i.heading.map(|h| model.profile(&[h]))).collect()
-    };
-    let (head_l, head_p) = (head(&model.local), head(&model.parent));
-    let declared = declared(local, parent);
+    }
+}
 
-    // Heading matches between every local and parent clause with headings,
-    // and for each local heading its margin over the next best parent
-    // heading at the same depth: only a clear match is structure.
+/// The structure signal: the clear heading matches, and the lineage of each
+/// clause, so that a clause inherits its ancestors' matches.
+struct Structure {
+    /// (local clause, parent clause) → the heading match's margin.
+    lift: HashMap<(usize, usize), f64>,
+    /// Proper ancestors of each local clause.
+    local_ancestors: Vec<Vec<usize>>,
+    /// Each parent clause with its ancestors.
+    parent_lineage: Vec<Vec<usize>>,
+}
+
+impl Structure {
+    fn new(model: &Model, text: &TextSignal, candidates: &[usize], same_doc: bool) -> Structure {
+        Structure {
+            lift: heading_lifts(model, &text.head_l, &text.head_p, candidates, same_doc),
+            local_ancestors: lineage(&model.local, false),
+            parent_lineage: lineage(&model.parent, true),
+        }
+    }
+
+    /// The best lift from a proper ancestor of local clause `i` toward
+    /// parent clause `j` or one of its ancestors.
+    fn lift(&self, i: usize, j: usize) -> f64 {
+        self.local_ancestors[i]
+            .iter()
+            .flat_map(|&a| {
+                self.parent_lineage[j].iter().filter_map(move |&b| self.lift.get(&(a, b)).copied())
+            })
+            .fold(0.0_f64, f64::max)
+    }
+}
+
+/// Heading matches between every local and parent clause with headings,
+/// and for each local heading its margin over the next best parent heading
+/// at the same depth: only a clear match is structure.
+fn heading_lifts(
+    model: &Model,
+    head_l: &[Option<Profile>],
+    head_p: &[Option<Profile>],
+    candidates: &[usize],
+    same_doc: bool,
+) -> HashMap<(usize, usize), f64> {
     let mut lift: HashMap<(usize, usize), f64> = HashMap::new();
     for (i, hl) in head_l.iter().enumerate() {
         let Some(hl) = hl else { continue };
@@ -411,121 +516,108 @@ fn align_with(
             }
         }
     }
+    lift
+}
 
-    let lift = &lift;
-    // Proper ancestors of each local clause; each parent clause with its
-    // ancestors.
-    let lineage = |items: &[Item], with_self: bool| -> Vec<Vec<usize>> {
-        items
-            .iter()
-            .enumerate()
-            .map(|(k, it)| {
-                (0..items.len())
-                    .filter(|&a| (with_self && a == k) || ancestor(&items[a].path, &it.path))
-                    .collect()
-            })
-            .collect()
-    };
-    let (local_ancestors, parent_lineage) = (lineage(&model.local, false), lineage(&model.parent, true));
-    let mut out = Vec::new();
-    for (i, li) in model.local.iter().enumerate() {
-        if !options.selects_local(&li.path, li.kind) {
+/// For each item, the positions of its proper ancestors, and of the item
+/// itself when `with_self`.
+fn lineage(items: &[Item], with_self: bool) -> Vec<Vec<usize>> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(k, it)| {
+            (0..items.len())
+                .filter(|&a| (with_self && a == k) || ancestor(&items[a].path, &it.path))
+                .collect()
+        })
+        .collect()
+}
+
+/// Local clause `i` against each candidate: (candidate, text-and-heading
+/// score, structure lift, distinctive share of the shared text). A document
+/// aligned with itself skips the clause and its own ancestors and
+/// descendants.
+fn candidate_parts(
+    model: &Model,
+    text: &mut TextSignal,
+    structure: &Structure,
+    candidates: &[usize],
+    same_doc: bool,
+    i: usize,
+) -> Vec<(usize, f64, f64, f64)> {
+    let li = &model.local[i];
+    let mut parts: Vec<(usize, f64, f64, f64)> = Vec::new();
+    for &j in candidates {
+        let pj = &model.parent[j];
+        if same_doc && (i == j || ancestor(&li.path, &pj.path) || ancestor(&pj.path, &li.path)) {
             continue;
         }
-        let Some(local_ref) = ClauseId::clause(local.id.clone(), &li.path) else { continue };
-        // (candidate, text-and-heading score, structure lift)
-        // (candidate, text-and-heading score, structure lift, distinctive
-        // share of the shared text)
-        let mut parts: Vec<(usize, f64, f64, f64)> = Vec::new();
-        for &j in &candidates {
-            let pj = &model.parent[j];
-            if same_doc && (i == j || ancestor(&li.path, &pj.path) || ancestor(&pj.path, &li.path)) {
-                continue;
+        let base = text.score(model, i, j);
+        let lift = structure.lift(i, j);
+        parts.push((j, base, lift, distinctive_share(&text.full_l[i], &text.full_p[j])));
+    }
+    parts
+}
+
+/// The declaration prior of the clause at `path`: 1 when it or an ancestor
+/// implements or cites the parent document, [`DOCUMENT_PRIOR`] when only the
+/// local document as a whole does.
+fn declared_prior(declared: &[String], path: &str) -> f64 {
+    if declared.iter().any(|d| d == path || ancestor(d, path)) {
+        1.0
+    } else if declared.iter().any(String::is_empty) {
+        DOCUMENT_PRIOR
+    } else {
+        0.0
+    }
+}
+
+/// The candidate with the best text-and-heading score, with its lead over
+/// the runner-up (infinite when it has none), its score and its distinctive
+/// share.
+fn favourite(parts: &[(usize, f64, f64, f64)]) -> Option<(usize, f64, f64, f64)> {
+    let mut order: Vec<&(usize, f64, f64, f64)> = parts.iter().collect();
+    order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    match order.as_slice() {
+        [first, second, ..] if second.1 > 0.0 => Some((first.0, first.1 / second.1, first.1, first.3)),
+        [first, ..] if first.1 > 0.0 => Some((first.0, f64::INFINITY, first.1, first.3)),
+        _ => None,
+    }
+}
+
+/// Each candidate's score, the signals combined as a noisy-or and rounded,
+/// best first. A declared clause implements one of the parent's clauses, so
+/// only its clear favourite gets the declaration's lift: the more it leads
+/// the runner-up, and the more text it actually shares, the more. The
+/// runner-up of a declared clause is no likelier than any other clause's.
+fn combined_scores(parts: &[(usize, f64, f64, f64)], prior: f64) -> Vec<(usize, f64)> {
+    let favourite = favourite(parts);
+    let mut scored: Vec<(usize, f64)> = Vec::new();
+    for &(j, base, structure, _) in parts {
+        let lead = match favourite {
+            Some((f, ratio, top, distinct)) if f == j => {
+                ((ratio - 1.0) / (CLEAR_LEAD - 1.0)).clamp(0.0, 1.0)
+                    * (top / EVIDENCE_GATE).min(1.0)
+                    * (distinct / DISTINCT_GATE).min(1.0)
             }
-            let text = similarity(&full_l[i], &full_p[j]).max(coverage(li, pj));
-            let heading = match (&head_l[i], &head_p[j]) {
-                (Some(a), Some(b)) => similarity(a, b),
-                _ => 0.0,
-            };
-            // Structure: the best lift from a proper ancestor of the local
-            // clause toward the parent clause or one of its ancestors.
-            let structure = local_ancestors[i]
-                .iter()
-                .flat_map(|&a| parent_lineage[j].iter().filter_map(move |&b| lift.get(&(a, b)).copied()))
-                .fold(0.0_f64, f64::max);
-            parts.push((j, text.max(heading), structure, distinctive_share(&full_l[i], &full_p[j])));
-        }
-        // A clause declared to carry out the parent (it or an ancestor
-        // implements or cites the parent document) implements one of its
-        // clauses, so its clear favourite is lifted: the more it leads the
-        // runner-up, and the more text it actually shares, the more. Only
-        // the favourite: the runner-up of a declared clause is no likelier
-        // than any other clause's.
-        let prior = if declared.iter().any(|d| d == &li.path || ancestor(d, &li.path)) {
-            1.0
-        } else if declared.iter().any(String::is_empty) {
-            DOCUMENT_PRIOR
-        } else {
-            0.0
+            _ => 0.0,
         };
-        let mut order: Vec<&(usize, f64, f64, f64)> = parts.iter().collect();
-        order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let favourite = match order.as_slice() {
-            [first, second, ..] if second.1 > 0.0 => Some((first.0, first.1 / second.1, first.1, first.3)),
-            [first, ..] if first.1 > 0.0 => Some((first.0, f64::INFINITY, first.1, first.3)),
-            _ => None,
-        };
-        let mut scored: Vec<(usize, f64)> = Vec::new();
-        for &(j, base, structure, _) in &parts {
-            let lead = match favourite {
-                Some((f, ratio, top, distinct)) if f == j => {
-                    ((ratio - 1.0) / (CLEAR_LEAD - 1.0)).clamp(0.0, 1.0)
-                        * (top / EVIDENCE_GATE).min(1.0)
-                        * (distinct / DISTINCT_GATE).min(1.0)
-                }
-                _ => 0.0,
-            };
-            let score = 1.0
-                - (1.0 - base) * (1.0 - STRUCTURE_GAIN * structure) * (1.0 - DECLARED_GAIN * prior * lead);
-            if score.is_finite() && score > 0.0 {
-                // Rounded before the threshold, so that the printed score is
-                // the one compared.
-                scored.push((j, (score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0));
-            }
-        }
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let best = scored.first().map_or(0.0, |s| s.1);
-        for &(j, score) in scored
-            .iter()
-            .filter(|(_, s)| *s >= options.min_score && *s >= options.min_ratio * best)
-            .take(options.max_per_local)
-        {
-            let Some(parent_ref) = ClauseId::clause(parent.id.clone(), &model.parent[j].path) else {
-                continue;
-            };
-            out.push(Proposal {
-                local: local_ref.clone(),
-                parent: parent_ref,
-                score,
-                evidence: evidence(&model, &model.local[i], &model.parent[j]),
-            });
+        let score =
+            1.0 - (1.0 - base) * (1.0 - STRUCTURE_GAIN * structure) * (1.0 - DECLARED_GAIN * prior * lead);
+        if score.is_finite() && score > 0.0 {
+            // Rounded before the threshold, so that the printed score is
+            // the one compared.
+            scored.push((j, (score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0));
         }
     }
-    out
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    scored
 }
 
 /// The longest runs of syllables the local clause shares with the parent
 /// clause, in the local spelling, weightiest first.
 fn evidence(model: &Model, local: &Item, parent: &Item) -> Vec<String> {
-    const MAX: usize = 5;
-    // Every parent bigram's positions, to find where a local run may start.
-    let mut starts: HashMap<(u32, u32), Vec<(usize, usize)>> = HashMap::new();
-    for &s in &parent.full {
-        let toks = &model.segs[s].toks;
-        for k in 0..toks.len().saturating_sub(1) {
-            starts.entry((toks[k].id, toks[k + 1].id)).or_default().push((s, k));
-        }
-    }
+    let starts = bigram_starts(model, parent);
     let mut found: Vec<(f64, usize, String, String)> = Vec::new();
     let mut order = 0;
     for &s in &local.full {
@@ -533,46 +625,14 @@ fn evidence(model: &Model, local: &Item, parent: &Item) -> Vec<String> {
         let toks = &seg.toks;
         let mut i = 0;
         while i + 1 < toks.len() {
-            let mut best = 0;
-            if let Some(list) = starts.get(&(toks[i].id, toks[i + 1].id)) {
-                for &(ps, pk) in list {
-                    let pt = &model.segs[ps].toks;
-                    let m = toks[i..]
-                        .iter()
-                        .zip(&pt[pk..])
-                        .enumerate()
-                        .take_while(|(k, (a, b))| a.id == b.id && (*k == 0 || !a.breaks))
-                        .count();
-                    best = best.max(m);
-                }
-            }
+            let best = longest_shared_run(model, &starts, &toks[i..]);
             if best < 2 {
                 i += 1;
                 continue;
             }
-            let mut run = &toks[i..i + best];
-            // Function words at the edges add nothing to a phrase.
-            while let [first, rest @ ..] = run {
-                if rest.is_empty() || !model.stop.contains(&first.id) {
-                    break;
-                }
-                run = rest;
-            }
-            while let [rest @ .., last] = run {
-                if rest.is_empty() || !model.stop.contains(&last.id) {
-                    break;
-                }
-                run = rest;
-            }
-            // A phrase is worth showing when it holds a syllable that is
-            // neither boilerplate, nor a function word, nor common in the
-            // two documents (`y tế có` is all three).
+            let run = trim_stopwords(model, &toks[i..i + best]);
             let weight: f64 = run.iter().map(|t| model.weight(&[t.id, NONE, NONE], 1, t.boiler)).sum::<f64>();
-            let informative = run.iter().any(|t| {
-                let idf = model.idf.get(&[t.id, NONE, NONE]).copied().unwrap_or(model.max_idf);
-                !t.boiler && !model.stop.contains(&t.id) && idf >= 0.25 * model.max_idf
-            });
-            if run.len() >= 2 && informative {
+            if run.len() >= 2 && informative(model, run) {
                 if let (Some(a), Some(b)) = (run.first(), run.last()) {
                     let text = seg.text[a.start..b.end].split_whitespace().collect::<Vec<_>>().join(" ");
                     let key = fold(&text);
@@ -583,6 +643,78 @@ fn evidence(model: &Model, local: &Item, parent: &Item) -> Vec<String> {
             i += best;
         }
     }
+    strongest_phrases(found)
+}
+
+/// Every parent bigram's positions (segment, syllable), to find where a
+/// local run may start.
+fn bigram_starts(model: &Model, parent: &Item) -> HashMap<(u32, u32), Vec<(usize, usize)>> {
+    let mut starts: HashMap<(u32, u32), Vec<(usize, usize)>> = HashMap::new();
+    for &s in &parent.full {
+        let toks = &model.segs[s].toks;
+        for k in 0..toks.len().saturating_sub(1) {
+            starts.entry((toks[k].id, toks[k + 1].id)).or_default().push((s, k));
+        }
+    }
+    starts
+}
+
+/// How many syllables from the start of `toks` (at least two long) the
+/// parent repeats in one run, stopping at a sentence break.
+fn longest_shared_run(
+    model: &Model,
+    starts: &HashMap<(u32, u32), Vec<(usize, usize)>>,
+    toks: &[Tok],
+) -> usize {
+    let mut best = 0;
+    if let Some(list) = starts.get(&(toks[0].id, toks[1].id)) {
+        for &(ps, pk) in list {
+            let pt = &model.segs[ps].toks;
+            let m = toks
+                .iter()
+                .zip(&pt[pk..])
+                .enumerate()
+                .take_while(|(k, (a, b))| a.id == b.id && (*k == 0 || !a.breaks))
+                .count();
+            best = best.max(m);
+        }
+    }
+    best
+}
+
+/// The run without function words at its edges: they add nothing to a
+/// phrase.
+fn trim_stopwords<'t>(model: &Model, mut run: &'t [Tok]) -> &'t [Tok] {
+    while let [first, rest @ ..] = run {
+        if rest.is_empty() || !model.stop.contains(&first.id) {
+            break;
+        }
+        run = rest;
+    }
+    while let [rest @ .., last] = run {
+        if rest.is_empty() || !model.stop.contains(&last.id) {
+            break;
+        }
+        run = rest;
+    }
+    run
+}
+
+/// A phrase is worth showing when it holds a syllable that is neither
+/// boilerplate, nor a function word, nor common in the two documents (`y tế
+/// có` is all three).
+fn informative(model: &Model, run: &[Tok]) -> bool {
+    run.iter().any(|t| {
+        let idf = model.idf.get(&[t.id, NONE, NONE]).copied().unwrap_or(model.max_idf);
+        !t.boiler && !model.stop.contains(&t.id) && idf >= 0.25 * model.max_idf
+    })
+}
+
+/// At most five phrases of `found` (weight, order found, folded key, text),
+/// weightiest first, leaving out the far lighter ones and any phrase
+/// already shown or contained in one shown.
+fn strongest_phrases(mut found: Vec<(f64, usize, String, String)>) -> Vec<String> {
+    const MAX: usize = 5;
     found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     // Phrases far lighter than the heaviest are noise beside it.
     let floor = found.first().map_or(0.0, |f| f.0 * 0.2);
@@ -590,7 +722,6 @@ fn evidence(model: &Model, local: &Item, parent: &Item) -> Vec<String> {
     let mut seen: Vec<String> = Vec::new();
     let mut out = Vec::new();
     for (_, _, key, text) in found {
-        // Skip a phrase already shown, or contained in one shown.
         if seen.iter().any(|k| k.contains(&key)) {
             continue;
         }

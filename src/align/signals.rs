@@ -199,6 +199,75 @@ impl Vocab {
         }
         Segment { text, toks }
     }
+
+    /// The syllable ids of each [`BOILERPLATE`] phrase.
+    fn boilerplate(&mut self) -> Vec<Vec<u32>> {
+        BOILERPLATE
+            .iter()
+            .map(|p| {
+                let f = fold(p);
+                f.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(|w| self.id(w))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The clauses of `doc` as items, their segments appended to `segs`:
+    /// first every clause's own heading and body, then the text `borrowed`
+    /// from other documents.
+    fn items(
+        &mut self,
+        doc: &Document,
+        borrowed: Option<&HashMap<String, Vec<String>>>,
+        boiler: &[Vec<u32>],
+        segs: &mut Vec<Segment>,
+    ) -> Vec<Item> {
+        let mut items: Vec<Item> = Vec::with_capacity(doc.clauses.len());
+        for c in &doc.clauses {
+            let mut own = Vec::new();
+            let mut heading = None;
+            if let Some(h) = c.heading.as_deref().filter(|h| !h.trim().is_empty()) {
+                heading = Some(segs.len());
+                own.push(segs.len());
+                segs.push(self.segment(h, boiler));
+            }
+            if !c.text.trim().is_empty() {
+                own.push(segs.len());
+                segs.push(self.segment(&c.text, boiler));
+            }
+            items.push(Item { path: c.path.clone(), kind: c.kind, heading, full: own.clone(), own });
+        }
+        self.fill_full_texts(&mut items, borrowed, boiler, segs);
+        items
+    }
+
+    /// A clause's full text: its own, then its descendants' in document
+    /// order, then text borrowed from other documents.
+    fn fill_full_texts(
+        &mut self,
+        items: &mut [Item],
+        borrowed: Option<&HashMap<String, Vec<String>>>,
+        boiler: &[Vec<u32>],
+        segs: &mut Vec<Segment>,
+    ) {
+        for i in 0..items.len() {
+            let mut full = items[i].own.clone();
+            for j in 0..items.len() {
+                if ancestor(&items[i].path, &items[j].path) {
+                    full.extend(items[j].own.iter().copied());
+                }
+            }
+            if let Some(texts) = borrowed.and_then(|b| b.get(&items[i].path)) {
+                for t in texts {
+                    full.push(segs.len());
+                    segs.push(self.segment(t, boiler));
+                }
+            }
+            items[i].full = full;
+        }
+    }
 }
 
 /// Every gram of a segment with whether all its syllables are boilerplate.
@@ -256,6 +325,32 @@ pub(super) struct Model {
     pub(super) spec: HashMap<Gram, f64>,
 }
 
+/// The IDF of every gram, and the IDF of a gram in one clause (the
+/// highest). Document frequency is over the clauses of both documents (each
+/// clause's own text once; a document aligned with itself counts once).
+/// Borrowed text is left out: it repeats the parent's wording from other
+/// plans and would make the parent's own phrases look common.
+fn idf(local: &[Item], parent: &[Item], same_doc: bool, segs: &[Segment]) -> (HashMap<Gram, f64>, f64) {
+    let mut units: Vec<&Item> = local.iter().collect();
+    if !same_doc {
+        units.extend(parent.iter());
+    }
+    let mut df: HashMap<Gram, u32> = HashMap::new();
+    for it in &units {
+        let mut seen = HashSet::new();
+        for &s in &it.own {
+            for (g, _, _) in grams_of(&segs[s]) {
+                if seen.insert(g) {
+                    *df.entry(g).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    let n = units.len().max(1) as f64;
+    let idf_of = |d: u32| (1.0 + n / f64::from(d.max(1))).ln();
+    (df.into_iter().map(|(g, d)| (g, idf_of(d))).collect(), idf_of(1))
+}
+
 impl Model {
     pub(super) fn build(
         local: &Document,
@@ -263,87 +358,13 @@ impl Model {
         context: &HashMap<String, Vec<String>>,
     ) -> Model {
         let mut vocab = Vocab { parent_number: parent.number.clone(), ..Vocab::default() };
-        let boiler: Vec<Vec<u32>> = BOILERPLATE
-            .iter()
-            .map(|p| {
-                let f = fold(p);
-                f.split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .map(|w| vocab.id(w))
-                    .collect()
-            })
-            .collect();
+        let boiler = vocab.boilerplate();
         let stop: HashSet<u32> = STOPWORDS.iter().map(|w| vocab.id(w)).collect();
         let mut segs = Vec::new();
-        let mut items = |doc: &Document, borrowed: Option<&HashMap<String, Vec<String>>>| {
-            let mut items: Vec<Item> = Vec::with_capacity(doc.clauses.len());
-            for c in &doc.clauses {
-                let mut own = Vec::new();
-                let mut heading = None;
-                if let Some(h) = c.heading.as_deref().filter(|h| !h.trim().is_empty()) {
-                    heading = Some(segs.len());
-                    own.push(segs.len());
-                    segs.push(vocab.segment(h, &boiler));
-                }
-                if !c.text.trim().is_empty() {
-                    own.push(segs.len());
-                    segs.push(vocab.segment(&c.text, &boiler));
-                }
-                items.push(Item { path: c.path.clone(), kind: c.kind, heading, full: own.clone(), own });
-            }
-            // A clause's full text: its own, then its descendants' in
-            // document order, then text borrowed from other documents.
-            for i in 0..items.len() {
-                let mut full = items[i].own.clone();
-                for j in 0..items.len() {
-                    if ancestor(&items[i].path, &items[j].path) {
-                        full.extend(items[j].own.iter().copied());
-                    }
-                }
-                if let Some(texts) = borrowed.and_then(|b| b.get(&items[i].path)) {
-                    for t in texts {
-                        full.push(segs.len());
-                        segs.push(vocab.segment(t, &boiler));
-                    }
-                }
-                items[i].full = full;
-            }
-            items
-        };
-        let local_items = items(local, None);
-        let parent_items = items(parent, Some(context));
-        // Document frequency over the clauses of both documents (each
-        // clause's own text once; a document aligned with itself counts
-        // once). Borrowed text is left out: it repeats the parent's wording
-        // from other plans and would make the parent's own phrases look
-        // common.
-        let mut units: Vec<&Item> = local_items.iter().collect();
-        if local.id != parent.id {
-            units.extend(parent_items.iter());
-        }
-        let mut df: HashMap<Gram, u32> = HashMap::new();
-        for it in &units {
-            let mut seen = HashSet::new();
-            for &s in &it.own {
-                for (g, _, _) in grams_of(&segs[s]) {
-                    if seen.insert(g) {
-                        *df.entry(g).or_insert(0) += 1;
-                    }
-                }
-            }
-        }
-        let n = units.len().max(1) as f64;
-        let idf_of = |d: u32| (1.0 + n / f64::from(d.max(1))).ln();
-        let idf: HashMap<Gram, f64> = df.into_iter().map(|(g, d)| (g, idf_of(d))).collect();
-        Model {
-            segs,
-            local: local_items,
-            parent: parent_items,
-            idf,
-            stop,
-            max_idf: idf_of(1),
-            spec: HashMap::new(),
-        }
+        let local_items = vocab.items(local, None, &boiler, &mut segs);
+        let parent_items = vocab.items(parent, Some(context), &boiler, &mut segs);
+        let (idf, max_idf) = idf(&local_items, &parent_items, local.id == parent.id, &segs);
+        Model { segs, local: local_items, parent: parent_items, idf, stop, max_idf, spec: HashMap::new() }
     }
 
     pub(super) fn weight(&self, g: &Gram, n: usize, boiler: bool) -> f64 {

@@ -3,7 +3,7 @@
 //! dot-writer writes ids and quoted values as given, so every id goes
 //! through [`quote_id`] and every label through [`escape`].
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::fs;
 use std::io;
@@ -21,7 +21,7 @@ use crate::graph::{Edge, LineageGraph, NodeRef};
 use crate::model::date::Date;
 use crate::model::deadline::TaskStatus;
 use crate::model::{AgencyKind, Clause, DocStatus, Document, Level, Provenance, Relation, Role};
-use crate::query::{QueryOptions, Via};
+use crate::query::{QueryOptions, TraceHit, Via};
 
 const FONT: &str = "Helvetica,Arial,sans-serif";
 const DEFAULT_WRAP: usize = 32;
@@ -123,6 +123,12 @@ impl DotOptions {
     pub fn max_label(mut self, chars: usize) -> DotOptions {
         self.max_label = chars;
         self
+    }
+
+    /// The jurisdiction set and those merged into it
+    /// ([`LineageGraph::jurisdiction_family`]); an unknown one is an error.
+    fn family(&self, graph: &LineageGraph) -> Result<Option<Vec<String>>> {
+        self.jurisdiction.as_deref().map(|j| graph.known_jurisdiction_family(j)).transpose()
     }
 
     fn query(&self) -> QueryOptions {
@@ -435,14 +441,32 @@ fn doc_node(g: &mut Scope<'_, '_>, id: &str, d: &Document, opts: &DotOptions) {
 /// # Ok::<(), directive_lineage::Error>(())
 /// ```
 pub fn documents_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String> {
-    let family = opts.jurisdiction.as_deref().map(|j| graph.known_jurisdiction_family(j)).transpose()?;
-    let in_root: Option<HashSet<String>> = match &opts.root {
-        Some(r) => {
-            let t = graph.trace_down(r, &opts.query())?;
-            Some(t.hits().filter_map(|h| h.node.document()).map(|d| d.id.to_string()).collect())
-        }
-        None => None,
-    };
+    let (clusters, links) = choose_documents(graph, opts)?;
+    Ok(draw_documents(graph, opts, &clusters, &links))
+}
+
+/// The links of one kind from one document to another: a document-level
+/// link, clause-level implements summed, or both.
+#[derive(Default)]
+struct DocLink {
+    direct: bool,
+    clauses: usize,
+    inferred: usize,
+    best: Option<f32>,
+}
+
+/// Links by (source document, target document, kind), in graph order.
+type DocLinks<'g> = IndexMap<(&'g str, &'g str, &'static str), DocLink>;
+
+/// Documents by level, then by jurisdiction, in graph order.
+type Clusters<'g> = IndexMap<Level, IndexMap<&'g str, Vec<(&'g str, &'g Document)>>>;
+
+/// What the document view shows: the documents beneath the root and in the
+/// jurisdiction (with what they carry out or cite, when a jurisdiction is
+/// set), and the links among them.
+fn choose_documents<'g>(graph: &'g LineageGraph, opts: &DotOptions) -> Result<(Clusters<'g>, DocLinks<'g>)> {
+    let family = opts.family(graph)?;
+    let in_root = documents_beneath_root(graph, opts)?;
     let mut chosen: HashSet<&str> = HashSet::new();
     for (id, node) in graph.nodes() {
         if let NodeRef::Document(d) = node {
@@ -453,16 +477,31 @@ pub fn documents_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String> 
             }
         }
     }
-
-    // Edges between documents, clause-level implements summed per pair.
-    #[derive(Default)]
-    struct Link {
-        direct: bool,
-        clauses: usize,
-        inferred: usize,
-        best: Option<f32>,
+    let mut links = document_links(graph, opts);
+    // With a jurisdiction, also show what its documents carry out or cite.
+    let mut shown: HashSet<&str> = chosen.clone();
+    if family.is_some() {
+        for &(s, t, _) in links.keys() {
+            if chosen.contains(s) && in_root.as_ref().is_none_or(|r| r.contains(t)) {
+                shown.insert(t);
+            }
+        }
     }
-    let mut links: IndexMap<(&str, &str, &'static str), Link> = IndexMap::new();
+    links.retain(|&(s, t, _), _| shown.contains(s) && shown.contains(t));
+    Ok((document_clusters(graph, &shown), links))
+}
+
+/// The ids of the documents a trace down from the root reaches, when a root
+/// is set.
+fn documents_beneath_root(graph: &LineageGraph, opts: &DotOptions) -> Result<Option<HashSet<String>>> {
+    let Some(r) = &opts.root else { return Ok(None) };
+    let t = graph.trace_down(r, &opts.query())?;
+    Ok(Some(t.hits().filter_map(|h| h.node.document()).map(|d| d.id.to_string()).collect()))
+}
+
+/// Edges between documents, clause-level implements summed per pair.
+fn document_links<'g>(graph: &'g LineageGraph, opts: &DotOptions) -> DocLinks<'g> {
+    let mut links: DocLinks<'g> = IndexMap::new();
     for (s, t, e) in graph.edges() {
         if !opts.follows(e) {
             continue;
@@ -491,19 +530,13 @@ pub fn documents_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String> 
             _ => link.clauses += 1,
         }
     }
-    // With a jurisdiction, also show what its documents carry out or cite.
-    let mut shown: HashSet<&str> = chosen.clone();
-    if family.is_some() {
-        for &(s, t, _) in links.keys() {
-            if chosen.contains(s) && in_root.as_ref().is_none_or(|r| r.contains(t)) {
-                shown.insert(t);
-            }
-        }
-    }
+    links
+}
 
-    // Level → jurisdiction → documents, in graph order.
-    type Column<'g> = IndexMap<&'g str, Vec<(&'g str, &'g Document)>>;
-    let mut clusters: IndexMap<Level, Column<'_>> = IndexMap::new();
+/// The `shown` documents by level, then jurisdiction, in graph order; every
+/// level is listed, empty or not.
+fn document_clusters<'g>(graph: &'g LineageGraph, shown: &HashSet<&str>) -> Clusters<'g> {
+    let mut clusters: Clusters<'g> = IndexMap::new();
     for level in [Level::Central, Level::Province, Level::District, Level::Commune] {
         clusters.insert(level, IndexMap::new());
     }
@@ -519,7 +552,16 @@ pub fn documents_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String> 
             }
         }
     }
+    clusters
+}
 
+/// The document view's DOT text: the clusters, the links, the legend.
+fn draw_documents(
+    graph: &LineageGraph,
+    opts: &DotOptions,
+    clusters: &Clusters<'_>,
+    links: &DocLinks<'_>,
+) -> String {
     let mut title = "Document lineage".to_string();
     if let Some(r) = &opts.root {
         title.push_str(&format!(" beneath {r}"));
@@ -532,77 +574,95 @@ pub fn documents_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String> 
         let mut w = DotWriter::from(&mut bytes);
         let mut g = w.digraph();
         header(&mut g, &title, "TB");
-        for (level, by_j) in &clusters {
-            if by_j.is_empty() {
-                continue;
-            }
-            let mut lc = g.cluster();
-            lc.set_label(&escape(level_name(*level)));
-            lc.set("style", "rounded", true);
-            lc.set("color", "#9e9e9e", true);
-            for (j, docs) in by_j {
-                let mut jc = lc.cluster();
-                jc.set_label(&escape(&jurisdiction_name(graph, j)));
-                jc.set("style", "rounded,filled", true);
-                jc.set("fillcolor", "#f5f8fc", true);
-                jc.set("color", "#c8d3e0", true);
-                for (id, d) in docs {
-                    doc_node(&mut jc, id, d, opts);
-                }
-            }
+        draw_clusters(&mut g, graph, opts, clusters);
+        for ((s, t, kind), link) in links {
+            draw_document_link(&mut g, graph, s, t, kind, link);
         }
-        for ((s, t, kind), link) in &links {
-            if !(shown.contains(s) && shown.contains(t)) {
-                continue;
-            }
-            let source_date = graph.get(s).and_then(|n| n.document()).and_then(|d| d.date);
-            // Drawn from the higher document down so that rank follows
-            // authority; `dir=back` keeps the arrow on the implemented one.
-            let mut e = g.edge(quote_id(t), quote_id(s)).attributes();
-            e.set("dir", "back", false);
-            let mut text = vec![kind.to_string()];
-            if *kind == "implements" {
-                if !link.direct {
-                    text.push(format!("{} clause{}", link.clauses, if link.clauses == 1 { "" } else { "s" }));
-                }
-                if let Some(day) = source_date {
-                    text.push(day.to_string());
-                }
-                if link.inferred > 0 && link.inferred == link.clauses && !link.direct {
-                    e.set("style", "dashed", true);
-                    if let Some(b) = link.best {
-                        text.push(format!("inferred {b:.2}"));
-                    }
-                }
-                e.set("color", "#1f4e79", true).set("penwidth", "1.4", false);
-            } else {
-                e.set("color", "#a0a0a0", true).set("fontcolor", "#808080", true);
-                e.set("style", if *kind == "based-on" { "dashed" } else { "dotted" }, true);
-            }
-            e.set_label(&label(text));
+        document_status_legend(&mut g);
+    }
+    finish(bytes)
+}
+
+/// A cluster per level holding a cluster per jurisdiction of its documents.
+fn draw_clusters(g: &mut Scope<'_, '_>, graph: &LineageGraph, opts: &DotOptions, clusters: &Clusters<'_>) {
+    for (level, by_j) in clusters {
+        if by_j.is_empty() {
+            continue;
         }
-        {
-            let mut legend = g.cluster();
-            legend.set_label("Document status");
-            legend.set("style", "rounded", true);
-            legend.set("color", "#cccccc", true);
-            let rows = [
-                ("legend:full-text", "full text", "filled", "#ffffff"),
-                ("legend:summary", "summary", "filled,rounded", "#eef3fb"),
-                ("legend:draft", "draft", "filled,bold", "#fff4cc"),
-                ("legend:cited-only", "cited only", "filled,dashed", "#f7f7f7"),
-            ];
-            for (id, text, style, fill) in rows {
-                legend.node_named(quote_id(id)).set_label(&escape(text)).set("style", style, true).set(
-                    "fillcolor",
-                    fill,
-                    true,
-                );
+        let mut lc = g.cluster();
+        lc.set_label(&escape(level_name(*level)));
+        lc.set("style", "rounded", true);
+        lc.set("color", "#9e9e9e", true);
+        for (j, docs) in by_j {
+            let mut jc = lc.cluster();
+            jc.set_label(&escape(&jurisdiction_name(graph, j)));
+            jc.set("style", "rounded,filled", true);
+            jc.set("fillcolor", "#f5f8fc", true);
+            jc.set("color", "#c8d3e0", true);
+            for (id, d) in docs {
+                doc_node(&mut jc, id, d, opts);
             }
-            legend_chain(&mut legend, rows.iter().map(|r| r.0));
         }
     }
-    Ok(finish(bytes))
+}
+
+/// One edge between documents, labelled with its kind and, for
+/// `implements`, the clauses it sums and the implementing document's date.
+fn draw_document_link(
+    g: &mut Scope<'_, '_>,
+    graph: &LineageGraph,
+    s: &str,
+    t: &str,
+    kind: &str,
+    link: &DocLink,
+) {
+    let source_date = graph.get(s).and_then(|n| n.document()).and_then(|d| d.date);
+    // Drawn from the higher document down so that rank follows
+    // authority; `dir=back` keeps the arrow on the implemented one.
+    let mut e = g.edge(quote_id(t), quote_id(s)).attributes();
+    e.set("dir", "back", false);
+    let mut text = vec![kind.to_string()];
+    if kind == "implements" {
+        if !link.direct {
+            text.push(format!("{} clause{}", link.clauses, if link.clauses == 1 { "" } else { "s" }));
+        }
+        if let Some(day) = source_date {
+            text.push(day.to_string());
+        }
+        if link.inferred > 0 && link.inferred == link.clauses && !link.direct {
+            e.set("style", "dashed", true);
+            if let Some(b) = link.best {
+                text.push(format!("inferred {b:.2}"));
+            }
+        }
+        e.set("color", "#1f4e79", true).set("penwidth", "1.4", false);
+    } else {
+        e.set("color", "#a0a0a0", true).set("fontcolor", "#808080", true);
+        e.set("style", if kind == "based-on" { "dashed" } else { "dotted" }, true);
+    }
+    e.set_label(&label(text));
+}
+
+/// The legend of the document borders.
+fn document_status_legend(g: &mut Scope<'_, '_>) {
+    let mut legend = g.cluster();
+    legend.set_label("Document status");
+    legend.set("style", "rounded", true);
+    legend.set("color", "#cccccc", true);
+    let rows = [
+        ("legend:full-text", "full text", "filled", "#ffffff"),
+        ("legend:summary", "summary", "filled,rounded", "#eef3fb"),
+        ("legend:draft", "draft", "filled,bold", "#fff4cc"),
+        ("legend:cited-only", "cited only", "filled,dashed", "#f7f7f7"),
+    ];
+    for (id, text, style, fill) in rows {
+        legend.node_named(quote_id(id)).set_label(&escape(text)).set("style", style, true).set(
+            "fillcolor",
+            fill,
+            true,
+        );
+    }
+    legend_chain(&mut legend, rows.iter().map(|r| r.0));
 }
 
 /// Invisible edges that stack legend entries in one column.
@@ -716,36 +776,7 @@ fn default_roots(graph: &LineageGraph, q: &QueryOptions) -> Vec<String> {
 /// # Ok::<(), directive_lineage::Error>(())
 /// ```
 pub fn trace_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String> {
-    let q = opts.query();
-    let family = opts.jurisdiction.as_deref().map(|j| graph.known_jurisdiction_family(j)).transpose()?;
-    let starts = match &opts.root {
-        Some(r) => vec![r.clone()],
-        None => default_roots(graph, &q),
-    };
-    let mut included: IndexSet<&str> = IndexSet::new();
-    for s in &starts {
-        let trace = graph.trace_down(s, &q)?;
-        let hits: Vec<_> = trace.hits().collect();
-        let mut keep = vec![family.is_none(); hits.len()];
-        if let Some(f) = &family {
-            keep[0] = true;
-            for i in 0..hits.len() {
-                if hits[i].node.document().is_some_and(|d| f.contains(&d.jurisdiction)) {
-                    // Keep the chain from the root so the picture stays connected.
-                    let mut cur = Some(i);
-                    while let Some(c) = cur {
-                        if keep[c] && c != i {
-                            break;
-                        }
-                        keep[c] = true;
-                        cur = hits[c].parent;
-                    }
-                }
-            }
-        }
-        included.extend(hits.iter().zip(&keep).filter(|(_, k)| **k).map(|(h, _)| h.id));
-    }
-
+    let included = trace_nodes(graph, opts)?;
     // Statuses of the drawn tasks only: the whole corpus's would make a
     // trace cost as much as the corpus, not the picture.
     let as_of = opts.as_of.or_else(|| graph.corpus().latest_date());
@@ -766,50 +797,11 @@ pub fn trace_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String> {
         let mut g = w.digraph();
         header(&mut g, &title, "TB");
         for (doc_id, nodes) in &by_doc {
-            let Some(doc) = nodes.first().and_then(|(_, n)| n.document()) else { continue };
-            let mut c = g.cluster();
-            let head = format!("{} · {}", doc.display_name(), jurisdiction_name(graph, &doc.jurisdiction));
-            c.set_label(&label(opts.lines(&head)));
-            c.set("style", "rounded,filled", true);
-            c.set("fillcolor", "#fafafa", true);
-            c.set("color", "#c8c8c8", true);
-            c.set("tooltip", &escape(doc_id), true);
-            for (id, node) in nodes {
-                match node {
-                    NodeRef::Document(d) => doc_node(&mut c, id, d, opts),
-                    NodeRef::Clause(d, cl) => {
-                        let status = as_of.and_then(|day| graph.task_status(cl, day));
-                        clause_node(&mut c, id, d, cl, status, opts)
-                    }
-                    _ => {}
-                }
-            }
+            draw_trace_document(&mut g, graph, opts, doc_id, nodes, as_of);
         }
         for (s, t, e) in graph.edges_among(&included) {
-            if !opts.follows(e) {
-                continue;
-            }
-            match e {
-                Edge::Contains => {
-                    g.edge(quote_id(s), quote_id(t)).attributes().set("color", "#b0b0b0", true).set(
-                        "arrowhead",
-                        "none",
-                        false,
-                    );
-                }
-                Edge::Implements { provenance, score } => {
-                    let mut a = g.edge(quote_id(t), quote_id(s)).attributes();
-                    a.set("dir", "back", false);
-                    if *provenance == Provenance::Inferred {
-                        a.set("style", "dashed", true).set("color", "#7f7f7f", true);
-                        if let Some(sc) = score {
-                            a.set_label(&format!("{sc:.2}"));
-                        }
-                    } else {
-                        a.set("color", "#1f4e79", true).set("penwidth", "1.4", false);
-                    }
-                }
-                _ => {}
+            if opts.follows(e) {
+                draw_trace_edge(&mut g, s, t, e);
             }
         }
         let extra: &[(&str, &str)] = if opts.with_inferred {
@@ -820,6 +812,106 @@ pub fn trace_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String> {
         status_legend(&mut g, as_of, extra);
     }
     Ok(finish(bytes))
+}
+
+/// The nodes the trace view draws, in trace order: everything beneath each
+/// start (the root, or every implemented root document), within the
+/// jurisdiction when one is set.
+fn trace_nodes<'g>(graph: &'g LineageGraph, opts: &DotOptions) -> Result<IndexSet<&'g str>> {
+    let q = opts.query();
+    let family = opts.family(graph)?;
+    let starts = match &opts.root {
+        Some(r) => vec![r.clone()],
+        None => default_roots(graph, &q),
+    };
+    let mut included: IndexSet<&str> = IndexSet::new();
+    for s in &starts {
+        let trace = graph.trace_down(s, &q)?;
+        let hits: Vec<_> = trace.hits().collect();
+        let keep = kept_hits(&hits, family.as_deref());
+        included.extend(hits.iter().zip(&keep).filter(|(_, k)| **k).map(|(h, _)| h.id));
+    }
+    Ok(included)
+}
+
+/// Which hits of a trace are drawn: all of them, or within a jurisdiction
+/// family the start, the hits in its documents and the chain from the start
+/// to each, so that the picture stays connected.
+fn kept_hits(hits: &[TraceHit<'_>], family: Option<&[String]>) -> Vec<bool> {
+    let mut keep = vec![family.is_none(); hits.len()];
+    if let Some(f) = family {
+        keep[0] = true;
+        for i in 0..hits.len() {
+            if hits[i].node.document().is_some_and(|d| f.contains(&d.jurisdiction)) {
+                let mut cur = Some(i);
+                while let Some(c) = cur {
+                    if keep[c] && c != i {
+                        break;
+                    }
+                    keep[c] = true;
+                    cur = hits[c].parent;
+                }
+            }
+        }
+    }
+    keep
+}
+
+/// A document of the trace: a cluster of its traced nodes, tasks coloured
+/// by their status on `as_of`.
+fn draw_trace_document(
+    g: &mut Scope<'_, '_>,
+    graph: &LineageGraph,
+    opts: &DotOptions,
+    doc_id: &str,
+    nodes: &[(&str, NodeRef<'_>)],
+    as_of: Option<Date>,
+) {
+    let Some(doc) = nodes.first().and_then(|(_, n)| n.document()) else { return };
+    let mut c = g.cluster();
+    let head = format!("{} · {}", doc.display_name(), jurisdiction_name(graph, &doc.jurisdiction));
+    c.set_label(&label(opts.lines(&head)));
+    c.set("style", "rounded,filled", true);
+    c.set("fillcolor", "#fafafa", true);
+    c.set("color", "#c8c8c8", true);
+    c.set("tooltip", &escape(doc_id), true);
+    for (id, node) in nodes {
+        match node {
+            NodeRef::Document(d) => doc_node(&mut c, id, d, opts),
+            NodeRef::Clause(d, cl) => {
+                let status = as_of.and_then(|day| graph.task_status(cl, day));
+                clause_node(&mut c, id, d, cl, status, opts)
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A contains edge (light, no arrow) or an implements edge (drawn from the
+/// implemented node down; dashed with its score when inferred).
+fn draw_trace_edge(g: &mut Scope<'_, '_>, s: &str, t: &str, e: &Edge) {
+    match e {
+        Edge::Contains => {
+            g.edge(quote_id(s), quote_id(t)).attributes().set("color", "#b0b0b0", true).set(
+                "arrowhead",
+                "none",
+                false,
+            );
+        }
+        Edge::Implements { provenance, score } => {
+            let mut a = g.edge(quote_id(t), quote_id(s)).attributes();
+            a.set("dir", "back", false);
+            if *provenance == Provenance::Inferred {
+                a.set("style", "dashed", true).set("color", "#7f7f7f", true);
+                if let Some(sc) = score {
+                    a.set_label(&format!("{sc:.2}"));
+                }
+            } else {
+                a.set("color", "#1f4e79", true).set("penwidth", "1.4", false);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Agency view: each agency points to its tasks, solid for lead, dashed for
@@ -837,24 +929,7 @@ pub fn trace_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String> {
 /// # Ok::<(), directive_lineage::Error>(())
 /// ```
 pub fn agencies_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String> {
-    let family = opts.jurisdiction.as_deref().map(|j| graph.known_jurisdiction_family(j)).transpose()?;
-    let mut query = opts.agency.as_deref().map(|q| AgencyQuery::new(graph.corpus(), q));
-    let mut assigns: Vec<(&str, &str, Role)> = Vec::new();
-    for (s, t, e) in graph.edges() {
-        let Edge::Assigns { role, index } = e else { continue };
-        let Some(NodeRef::Clause(d, c)) = graph.get(s) else { continue };
-        if family.as_ref().is_some_and(|f| !f.contains(&d.jurisdiction)) {
-            continue;
-        }
-        if let Some(q) = query.as_mut() {
-            // The rule of `TaskFilter::agency`, without groups.
-            let Some(a) = c.assignments.get(*index as usize) else { continue };
-            if q.matches(&a.agency, &d.jurisdiction) != AgencyMatch::Same {
-                continue;
-            }
-        }
-        assigns.push((s, t, *role));
-    }
+    let assigns = chosen_assignments(graph, opts)?;
     let as_of = opts.as_of.or_else(|| graph.corpus().latest_date());
     let statuses = as_of.map(|d| task_statuses(graph, d)).unwrap_or_default();
     let agencies: IndexSet<&str> = assigns.iter().map(|a| a.1).collect();
@@ -878,39 +953,8 @@ pub fn agencies_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String> {
         let mut g = w.digraph();
         header(&mut g, &title, "LR");
         g.set("ranksep", "1.2", false);
-        {
-            let mut col = g.subgraph();
-            col.set("rank", "same", false);
-            for &id in &agencies {
-                let Some(NodeRef::Agency(a)) = graph.get(id) else { continue };
-                let mut lines = opts.lines(&a.name);
-                lines.extend(opts.lines(&format!("({})", jurisdiction_name(graph, &a.jurisdiction))));
-                let mut n = col.node_named(quote_id(id));
-                n.set_label(&label(lines)).set("tooltip", &escape(id), true);
-                match a.kind {
-                    AgencyKind::Group => n.set("shape", "ellipse", false).set("peripheries", "2", false),
-                    AgencyKind::Office => n.set("shape", "octagon", false),
-                    _ => n.set("shape", "ellipse", false),
-                };
-                n.set("style", "filled", true).set(
-                    "fillcolor",
-                    if a.known { "#e8f0fe" } else { "#fde8e8" },
-                    true,
-                );
-            }
-        }
-        for (doc_id, ids) in &tasks {
-            let Some(doc) = graph.get(doc_id).and_then(|n| n.document()) else { continue };
-            let mut c = g.cluster();
-            c.set_label(&label(opts.lines(&doc.display_name())));
-            c.set("style", "rounded", true);
-            c.set("color", "#c8c8c8", true);
-            for &id in ids {
-                if let Some(NodeRef::Clause(d, cl)) = graph.get(id) {
-                    clause_node(&mut c, id, d, cl, statuses.get(id).copied(), opts);
-                }
-            }
-        }
+        draw_agency_column(&mut g, graph, opts, &agencies);
+        draw_task_clusters(&mut g, graph, opts, &tasks, &statuses);
         for (s, t, role) in &assigns {
             let mut a = g.edge(quote_id(t), quote_id(s)).attributes();
             match role {
@@ -928,6 +972,80 @@ pub fn agencies_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String> {
         );
     }
     Ok(finish(bytes))
+}
+
+/// The assignments the agency view draws, as (task, agency, role): those in
+/// the jurisdiction and to the agency, when set.
+fn chosen_assignments<'g>(
+    graph: &'g LineageGraph,
+    opts: &DotOptions,
+) -> Result<Vec<(&'g str, &'g str, Role)>> {
+    let family = opts.family(graph)?;
+    let mut query = opts.agency.as_deref().map(|q| AgencyQuery::new(graph.corpus(), q));
+    let mut assigns: Vec<(&str, &str, Role)> = Vec::new();
+    for (s, t, e) in graph.edges() {
+        let Edge::Assigns { role, index } = e else { continue };
+        let Some(NodeRef::Clause(d, c)) = graph.get(s) else { continue };
+        if family.as_ref().is_some_and(|f| !f.contains(&d.jurisdiction)) {
+            continue;
+        }
+        if let Some(q) = query.as_mut() {
+            // The rule of `TaskFilter::agency`, without groups.
+            let Some(a) = c.assignments.get(*index as usize) else { continue };
+            if q.matches(&a.agency, &d.jurisdiction) != AgencyMatch::Same {
+                continue;
+            }
+        }
+        assigns.push((s, t, *role));
+    }
+    Ok(assigns)
+}
+
+/// The assigned tasks in a cluster per document, coloured by status.
+fn draw_task_clusters(
+    g: &mut Scope<'_, '_>,
+    graph: &LineageGraph,
+    opts: &DotOptions,
+    tasks: &IndexMap<&str, IndexSet<&str>>,
+    statuses: &HashMap<String, TaskStatus>,
+) {
+    for (doc_id, ids) in tasks {
+        let Some(doc) = graph.get(doc_id).and_then(|n| n.document()) else { continue };
+        let mut c = g.cluster();
+        c.set_label(&label(opts.lines(&doc.display_name())));
+        c.set("style", "rounded", true);
+        c.set("color", "#c8c8c8", true);
+        for &id in ids {
+            if let Some(NodeRef::Clause(d, cl)) = graph.get(id) {
+                clause_node(&mut c, id, d, cl, statuses.get(id).copied(), opts);
+            }
+        }
+    }
+}
+
+/// The agencies in one column, shaped by kind, pink when not in the alias
+/// table.
+fn draw_agency_column(
+    g: &mut Scope<'_, '_>,
+    graph: &LineageGraph,
+    opts: &DotOptions,
+    agencies: &IndexSet<&str>,
+) {
+    let mut col = g.subgraph();
+    col.set("rank", "same", false);
+    for &id in agencies {
+        let Some(NodeRef::Agency(a)) = graph.get(id) else { continue };
+        let mut lines = opts.lines(&a.name);
+        lines.extend(opts.lines(&format!("({})", jurisdiction_name(graph, &a.jurisdiction))));
+        let mut n = col.node_named(quote_id(id));
+        n.set_label(&label(lines)).set("tooltip", &escape(id), true);
+        match a.kind {
+            AgencyKind::Group => n.set("shape", "ellipse", false).set("peripheries", "2", false),
+            AgencyKind::Office => n.set("shape", "octagon", false),
+            _ => n.set("shape", "ellipse", false),
+        };
+        n.set("style", "filled", true).set("fillcolor", if a.known { "#e8f0fe" } else { "#fde8e8" }, true);
+    }
 }
 
 #[cfg(test)]

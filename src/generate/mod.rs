@@ -509,11 +509,45 @@ impl Month {
 }
 
 /// A province as the generator uses it.
+#[derive(Clone)]
 struct Prov {
     id: String,
     name: &'static str,
     city: bool,
     communes: Vec<(String, String)>,
+}
+
+impl Prov {
+    /// What a plan calls the province: `thành phố` or `tỉnh`.
+    fn tinh(&self) -> &'static str {
+        if self.city {
+            "thành phố"
+        } else {
+            "tỉnh"
+        }
+    }
+
+    /// The scope of a province plan's tasks.
+    fn scope(&self) -> String {
+        format!("trên địa bàn {} {}", self.tinh(), self.name)
+    }
+}
+
+/// A plan the plans below it implement and cite: its id, its name as they
+/// cite it, and the month it was issued in.
+struct Parent {
+    id: DocId,
+    name: String,
+    month: Month,
+}
+
+/// A central directive as the provinces carry it out: its topic, its number
+/// of task groups, and the two plans province plans implement.
+struct Cascade {
+    topic: &'static Topic,
+    groups: usize,
+    central: Parent,
+    qd: Parent,
 }
 
 /// A plan being written: its id, authority and clauses.
@@ -645,6 +679,16 @@ impl<'a> Gen<'a> {
 
     fn directive(&mut self, d: usize, month: Month) {
         let topic = &TOPICS[d % TOPICS.len()];
+        let (central, groups) = self.central_directive(topic, month);
+        let qd = self.prime_minister_plan(topic, groups, &central);
+        let cascade = Cascade { topic, groups, central, qd };
+        for p in 0..self.provinces.len() {
+            self.province(p, &cascade);
+        }
+    }
+
+    /// The Party's directive: a task group per item, with points.
+    fn central_directive(&mut self, topic: &'static Topic, month: Month) -> (Parent, usize) {
         let (kind, code, issuer, branch_name) = *self.rng.pick(&[
             (DocKind::ChiThi, "CT", "Ban Bí thư", "Ban Bí thư"),
             (DocKind::NghiQuyet, "NQ", "Bộ Chính trị", "Bộ Chính trị"),
@@ -657,22 +701,7 @@ impl<'a> Gen<'a> {
         let central_id = DocId::from_number("vn", year, &number);
         let central_name = format!("{} số {number} ngày {} của {branch_name}", kind.name(), dmy(date));
         let groups = self.rng.range(2, topic.groups.len().min(6));
-        let mut clauses = Vec::new();
-        for g in 0..groups {
-            let mut c = Clause::new(&(g + 1).to_string(), ClauseKind::Item, "", Provenance::Stated);
-            c.heading = Some(topic.groups[g].to_string());
-            clauses.push(c);
-            let points = self.rng.range(1, 3);
-            for point in &POINTS[..points] {
-                let text = self.task_text(topic, "trên phạm vi cả nước");
-                clauses.push(Clause::new(
-                    &format!("{}.{point}", g + 1),
-                    ClauseKind::Point,
-                    &text,
-                    Provenance::Stated,
-                ));
-            }
-        }
+        let clauses = self.directive_clauses(topic, groups);
         self.docs.push(Document {
             id: central_id.clone(),
             kind,
@@ -693,9 +722,34 @@ impl<'a> Gen<'a> {
             clauses,
             warnings: Vec::new(),
         });
+        (Parent { id: central_id, name: central_name, month }, groups)
+    }
 
-        // The Prime Minister's plan: one item per group, each implementing it.
-        let qd_month = month.plus(1);
+    /// A directive's clauses: an item per group with one to three points.
+    fn directive_clauses(&mut self, topic: &Topic, groups: usize) -> Vec<Clause> {
+        let mut clauses = Vec::new();
+        for g in 0..groups {
+            let mut c = Clause::new(&(g + 1).to_string(), ClauseKind::Item, "", Provenance::Stated);
+            c.heading = Some(topic.groups[g].to_string());
+            clauses.push(c);
+            let points = self.rng.range(1, 3);
+            for point in &POINTS[..points] {
+                let text = self.task_text(topic, "trên phạm vi cả nước");
+                clauses.push(Clause::new(
+                    &format!("{}.{point}", g + 1),
+                    ClauseKind::Point,
+                    &text,
+                    Provenance::Stated,
+                ));
+            }
+        }
+        clauses
+    }
+
+    /// The Prime Minister's plan, the month after the directive: one item
+    /// per group, each implementing it.
+    fn prime_minister_plan(&mut self, topic: &Topic, groups: usize, central: &Parent) -> Parent {
+        let qd_month = central.month.plus(1);
         let qd_n = self.number("vn", qd_month.0, "QĐ-TTg");
         let qd_number: DocNumber = format!("{qd_n}/QĐ-TTg").parse().expect("number parses");
         let qd_date = qd_month.day(self.rng.range(1, 28) as u8);
@@ -704,7 +758,7 @@ impl<'a> Gen<'a> {
         for g in 0..groups {
             let mut c = Clause::new(&format!("II.{}", g + 1), ClauseKind::Item, "", Provenance::Stated);
             c.heading = Some(topic.groups[g].to_string());
-            c.implements.push(link(&central_id, Some(&(g + 1).to_string())));
+            c.implements.push(link(&central.id, Some(&(g + 1).to_string())));
             qd_clauses.push(c);
         }
         let qd_name = format!("Quyết định số {qd_number} ngày {} của Thủ tướng Chính phủ", dmy(qd_date));
@@ -717,7 +771,7 @@ impl<'a> Gen<'a> {
             level: Level::Central,
             branch: Branch::Government,
             date: Some(qd_date),
-            title: format!("Ban hành Kế hoạch triển khai thực hiện {central_name} về {}", topic.title),
+            title: format!("Ban hành Kế hoạch triển khai thực hiện {} về {}", central.name, topic.title),
             signer: Some(Signer {
                 name: self.rng.pick(SIGNERS).to_string(),
                 capacity: Some("KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG".into()),
@@ -725,136 +779,134 @@ impl<'a> Gen<'a> {
             status: DocStatus::FullText,
             source: None,
             citations: vec![DocLink {
-                text: central_name.clone(),
-                target: central_id.clone(),
+                text: central.name.clone(),
+                target: central.id.clone(),
                 relation: Relation::Implements,
                 clause: None,
             }],
             clauses: qd_clauses,
             warnings: Vec::new(),
         });
-
-        for p in 0..self.provinces.len() {
-            self.province(p, topic, groups, &central_id, &central_name, &qd_id, &qd_name, qd_month);
-        }
+        Parent { id: qd_id, name: qd_name, month: qd_month }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn province(
-        &mut self,
-        p: usize,
-        topic: &'static Topic,
-        groups: usize,
-        central: &DocId,
-        central_name: &str,
-        qd: &DocId,
-        qd_name: &str,
-        month: Month,
-    ) {
-        let (pid, pname, city) =
-            (self.provinces[p].id.clone(), self.provinces[p].name, self.provinces[p].city);
-        let tinh = if city { "thành phố" } else { "tỉnh" };
-        let per = self.p.clauses_per_plan;
+    /// A province's cascade of plans for one directive: the Party plan, the
+    /// People's Committee's plan, the department plans and the commune plans.
+    fn province(&mut self, p: usize, cascade: &Cascade) {
+        // A copy: the plans are written into `self`.
+        let prov = self.provinces[p].clone();
+        let tu = self.party_plan(&prov, cascade);
+        let ub = self.committee_plan(&prov, cascade, &tu);
+        let dept_tasks = self.department_plans(&prov, cascade, &ub);
+        self.commune_plans(&prov, cascade.topic, &ub, &dept_tasks);
+    }
 
-        // The standing committee's plan implements the directive's groups.
-        let tu_month = month.plus(self.rng.range(0, 1));
+    /// The standing committee's plan implements the directive's groups.
+    fn party_plan(&mut self, prov: &Prov, cascade: &Cascade) -> Parent {
+        let tu_month = cascade.qd.month.plus(self.rng.range(0, 1));
         let tu_date = tu_month.day(self.rng.range(1, 28) as u8);
         let tu_issuer =
-            if city { "Ban Thường vụ Thành ủy" } else { "Ban Thường vụ Tỉnh ủy" };
-        let tu = self.plan_doc(&pid, tu_date, "KH", "TU", true);
+            if prov.city { "Ban Thường vụ Thành ủy" } else { "Ban Thường vụ Tỉnh ủy" };
+        let tu = self.plan_doc(&prov.id, tu_date, "KH", "TU", true);
         let mut tu_plan = Plan { id: tu.0.clone(), clauses: Vec::new() };
         self.plan_body(
             &mut tu_plan,
-            topic,
-            groups,
-            per,
+            cascade.topic,
+            cascade.groups,
+            self.p.clauses_per_plan,
             tu_date,
             Level::Province,
-            &pname_scope(tinh, pname),
-            |g| vec![(central.clone(), Some((g + 1).to_string()))],
+            &prov.scope(),
+            |g| vec![(cascade.central.id.clone(), Some((g + 1).to_string()))],
         );
         let tu_name = format!("Kế hoạch số {} ngày {} của {tu_issuer}", tu.1, dmy(tu_date));
         self.push_doc(
             tu_plan,
             tu.1,
-            format!("{tu_issuer} {pname}"),
-            &pid,
+            format!("{tu_issuer} {}", prov.name),
+            &prov.id,
             Level::Province,
             Branch::Party,
             tu_date,
-            format!("Thực hiện {central_name} về {}", topic.title),
-            vec![(central_name.to_string(), central.clone())],
+            format!("Thực hiện {} về {}", cascade.central.name, cascade.topic.title),
+            vec![(cascade.central.name.clone(), cascade.central.id.clone())],
             "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ",
         );
+        Parent { id: tu.0, name: tu_name, month: tu_month }
+    }
 
-        // The People's Committee's plan implements the Party plan and the
-        // Prime Minister's plan; its appendix rows are the tasks.
-        let ub_month = tu_month.plus(self.rng.range(1, 2));
+    /// The People's Committee's plan implements the Party plan and the
+    /// Prime Minister's plan; its appendix rows are the tasks.
+    fn committee_plan(&mut self, prov: &Prov, cascade: &Cascade, tu: &Parent) -> Parent {
+        let (tinh, per) = (prov.tinh(), self.p.clauses_per_plan);
+        let ub_month = tu.month.plus(self.rng.range(1, 2));
         let ub_date = ub_month.day(self.rng.range(1, 28) as u8);
-        let ub = self.plan_doc(&pid, ub_date, "KH", "UBND", false);
+        let ub = self.plan_doc(&prov.id, ub_date, "KH", "UBND", false);
         let mut ub_plan = Plan { id: ub.0.clone(), clauses: Vec::new() };
-        let tu_id = tu.0.clone();
-        let qd_id = qd.clone();
         self.plan_body(
             &mut ub_plan,
-            topic,
-            groups,
+            cascade.topic,
+            cascade.groups,
             per * 2 / 3,
             ub_date,
             Level::Province,
-            &pname_scope(tinh, pname),
+            &prov.scope(),
             |g| {
                 vec![
-                    (tu_id.clone(), Some(format!("II.{}", g + 1))),
-                    (qd_id.clone(), Some(format!("II.{}", g + 1))),
+                    (tu.id.clone(), Some(format!("II.{}", g + 1))),
+                    (cascade.qd.id.clone(), Some(format!("II.{}", g + 1))),
                 ]
             },
         );
         let rows = per.saturating_sub(ub_plan.clauses.len()).max(3);
         for r in 0..rows {
-            let g = self.rng.below(groups);
-            let text = self.task_text(topic, &format!("trên địa bàn {tinh}"));
-            let mut c = Clause::new(&format!("PL.{}", r + 1), ClauseKind::Row, &text, Provenance::Stated);
-            c.implements.push(link(&ub.0, Some(&format!("II.{}", g + 1))));
-            self.assign(&mut c, ub_date, Level::Province);
-            ub_plan.clauses.push(c);
+            let g = self.rng.below(cascade.groups);
+            let text = self.task_text(cascade.topic, &format!("trên địa bàn {tinh}"));
+            let mut row = Clause::new(&format!("PL.{}", r + 1), ClauseKind::Row, &text, Provenance::Stated);
+            row.implements.push(link(&ub.0, Some(&format!("II.{}", g + 1))));
+            self.assign(&mut row, ub_date, Level::Province);
+            ub_plan.clauses.push(row);
         }
         let ub_name = format!("Kế hoạch số {} ngày {} của UBND {tinh}", ub.1, dmy(ub_date));
         self.push_doc(
             ub_plan,
             ub.1,
-            format!("UBND {tinh} {pname}"),
-            &pid,
+            format!("UBND {tinh} {}", prov.name),
+            &prov.id,
             Level::Province,
             Branch::Government,
             ub_date,
-            format!("Triển khai thực hiện {qd_name} và {tu_name}"),
+            format!("Triển khai thực hiện {} và {}", cascade.qd.name, tu.name),
             vec![
-                (central_name.to_string(), central.clone()),
-                (qd_name.to_string(), qd.clone()),
-                (tu_name, tu.0.clone()),
+                (cascade.central.name.clone(), cascade.central.id.clone()),
+                (cascade.qd.name.clone(), cascade.qd.id.clone()),
+                (tu.name.clone(), tu.id.clone()),
             ],
             "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
         );
+        Parent { id: ub.0, name: ub_name, month: ub_month }
+    }
 
-        // Department plans implement the People's Committee's groups.
+    /// Department plans implement the People's Committee's groups. Returns
+    /// their tasks (document, clause path), for the communes to implement.
+    fn department_plans(&mut self, prov: &Prov, cascade: &Cascade, ub: &Parent) -> Vec<(DocId, String)> {
+        let tinh = prov.tinh();
         let mut dept_tasks: Vec<(DocId, String)> = Vec::new();
         for k in 0..self.p.departments {
             let (key, code) = DEPARTMENTS[k % DEPARTMENTS.len()];
             let dname = self.agencies[self.by_key[key]].name.clone();
-            let d_date = ub_month.plus(self.rng.range(0, 2)).day(self.rng.range(1, 28) as u8);
-            let doc = self.plan_doc(&pid, d_date, "KH", code, false);
+            let d_date = ub.month.plus(self.rng.range(0, 2)).day(self.rng.range(1, 28) as u8);
+            let doc = self.plan_doc(&prov.id, d_date, "KH", code, false);
             let mut plan = Plan { id: doc.0.clone(), clauses: Vec::new() };
-            let ub_id = ub.0.clone();
             self.plan_body(
                 &mut plan,
-                topic,
-                groups,
-                per,
+                cascade.topic,
+                cascade.groups,
+                self.p.clauses_per_plan,
                 d_date,
                 Level::Province,
-                &pname_scope(tinh, pname),
-                |g| vec![(ub_id.clone(), Some(format!("II.{}", g + 1)))],
+                &prov.scope(),
+                |g| vec![(ub.id.clone(), Some(format!("II.{}", g + 1)))],
             );
             dept_tasks
                 .extend(plan.clauses.iter().filter(|c| c.is_task()).map(|c| (doc.0.clone(), c.path.clone())));
@@ -863,22 +915,25 @@ impl<'a> Gen<'a> {
             self.push_doc(
                 plan,
                 doc.1,
-                format!("{dname} {tinh} {pname}"),
-                &pid,
+                format!("{dname} {tinh} {}", prov.name),
+                &prov.id,
                 Level::Province,
                 Branch::Department,
                 d_date,
-                format!("{detail} {ub_name}"),
-                vec![(ub_name.clone(), ub.0.clone())],
+                format!("{detail} {}", ub.name),
+                vec![(ub.name.clone(), ub.id.clone())],
                 "GIÁM ĐỐC",
             );
         }
+        dept_tasks
+    }
 
-        // Commune plans: each task implements a department task.
-        let communes = self.provinces[p].communes.clone();
-        for (cid, cname) in communes {
-            let c_date = ub_month.plus(self.rng.range(1, 3)).day(self.rng.range(1, 28) as u8);
-            let doc = self.plan_doc(&cid, c_date, "KH", "UBND", false);
+    /// Commune plans: each task implements a department task (now and then
+    /// two).
+    fn commune_plans(&mut self, prov: &Prov, topic: &Topic, ub: &Parent, dept_tasks: &[(DocId, String)]) {
+        for (cid, cname) in &prov.communes {
+            let c_date = ub.month.plus(self.rng.range(1, 3)).day(self.rng.range(1, 28) as u8);
+            let doc = self.plan_doc(cid, c_date, "KH", "UBND", false);
             let mut clauses = Vec::new();
             for t in 0..self.p.commune_clauses() {
                 let text = self.task_text(topic, &format!("trên địa bàn {cname}"));
@@ -900,12 +955,12 @@ impl<'a> Gen<'a> {
                 Plan { id: doc.0, clauses },
                 doc.1,
                 format!("UBND {cname}"),
-                &cid,
+                cid,
                 Level::Commune,
                 Branch::Government,
                 c_date,
-                format!("Thực hiện {ub_name}"),
-                vec![(ub_name.clone(), ub.0.clone())],
+                format!("Thực hiện {}", ub.name),
+                vec![(ub.name.clone(), ub.id.clone())],
                 "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
             );
         }
@@ -1130,10 +1185,6 @@ impl<'a> Gen<'a> {
 }
 
 const POINTS: &[&str] = &["a", "b", "c", "d"];
-
-fn pname_scope(tinh: &str, name: &str) -> String {
-    format!("trên địa bàn {tinh} {name}")
-}
 
 fn dmy(d: Date) -> String {
     format!("{:02}/{}/{}", d.day(), d.month(), d.year())

@@ -8,7 +8,7 @@ use super::interning::IdIndex;
 use super::task_index::TaskIndex;
 use super::validate::{push_problem, Problem, Rule, Severity};
 use super::{Edge, LineageGraph, Node};
-use crate::corpus::Corpus;
+use crate::corpus::{Agency, Corpus};
 use crate::error::{Error, Result};
 use crate::hash::FxHashMap;
 use crate::model::identity::{is_clause_path, ClauseId};
@@ -151,139 +151,36 @@ impl Builder {
         // Every document's tasks, duplicates too: task queries read the corpus.
         self.g.task_index.add_document(i, &doc);
         self.g.corpus.push_document(doc, origin);
-        let LineageGraph { corpus, graph, index, agencies, build_problems, by_jurisdiction, .. } =
-            &mut self.g;
+        let Some(dn) = self.g.add_document_node(i) else { return };
+        self.g.add_to_jurisdiction(i, dn, &mut self.key);
+        let nodes = self.g.add_clause_nodes(i, dn);
+        self.add_contains_and_assigns(i, dn, &nodes);
+        self.add_known_links(i, dn, &nodes);
+    }
+
+    /// Each kept clause's contains edge from its parent and its assigns
+    /// edges, resolving each agency name once per jurisdiction.
+    fn add_contains_and_assigns(&mut self, i: usize, dn: NodeIndex, nodes: &[Option<NodeIndex>]) {
+        let Builder { g, resolved, agency_ids, .. } = self;
+        let LineageGraph { corpus, graph, index, agencies, build_problems, .. } = g;
         let corpus: &Corpus = corpus;
         let doc = &corpus.documents()[i];
-        let id = doc.id.as_str();
-        // The id first: a duplicate gets no node, and otherwise the id's
-        // position is the index of the node added next.
-        let dn = match index.insert(id) {
-            Ok(at) => {
-                let dn = graph.add_node(Node::Document(i as u32));
-                debug_assert_eq!(at, dn.index(), "node index = id position");
-                dn
-            }
-            Err(prev) => {
-                let prev = match graph[NodeIndex::new(prev)] {
-                    Node::Document(p) => corpus.origin(p as usize),
-                    _ => None,
-                };
-                let where_prev = prev.map(|p| format!(" (first in {})", p.display())).unwrap_or_default();
-                let msg = format!("document id {id} is used twice{where_prev}");
-                push_problem(build_problems, corpus, Severity::Error, Rule::DuplicateId, Some(i), None, msg);
-                return;
-            }
-        };
-        let j = doc.jurisdiction.as_str();
-        match by_jurisdiction.get_mut(j) {
-            Some(v) => v.push(i as u32),
-            None => {
-                by_jurisdiction.insert(j.to_string(), vec![i as u32]);
-            }
-        }
-        self.key.clear();
-        self.key.push_str("jurisdiction:");
-        self.key.push_str(j);
-        match index.get(&self.key) {
-            Some(jn) => {
-                graph.add_edge(dn, NodeIndex::new(jn), Edge::IssuedIn);
-            }
-            None if corpus.jurisdictions().is_empty() => {}
-            None => {
-                let msg = format!("unknown jurisdiction {j}");
-                push_problem(
-                    build_problems,
-                    corpus,
-                    Severity::Error,
-                    Rule::DanglingReference,
-                    Some(i),
-                    None,
-                    msg,
-                );
-            }
-        }
-
-        // Clause nodes first: a parent may follow its child. A path used
-        // twice keeps its first clause: sorting by (path, position) puts the
-        // repeats right after it.
-        let n_clauses = doc.clauses.len();
-        let valid: Vec<bool> = doc.clauses.iter().map(|c| is_clause_path(&c.path)).collect();
-        let mut order: Vec<u32> = (0..n_clauses as u32).filter(|&c| valid[c as usize]).collect();
-        order.sort_unstable_by(|&x, &y| {
-            doc.clauses[x as usize].path.cmp(&doc.clauses[y as usize].path).then(x.cmp(&y))
-        });
-        let mut repeated = vec![false; n_clauses];
-        for w in order.windows(2) {
-            if doc.clauses[w[0] as usize].path == doc.clauses[w[1] as usize].path {
-                repeated[w[1] as usize] = true;
-            }
-        }
-        let mut paths: Vec<&str> = Vec::with_capacity(n_clauses);
-        let mut kept: Vec<u32> = Vec::with_capacity(n_clauses);
-        for (c, clause) in doc.clauses.iter().enumerate() {
-            let path = clause.path.as_str();
-            let problem = if !valid[c] {
-                Some((Rule::InvalidPath, format!("malformed clause path {path:?}")))
-            } else if repeated[c] {
-                Some((Rule::DuplicateId, format!("clause path {path} is used twice")))
-            } else {
-                None
-            };
-            match problem {
-                Some((rule, msg)) => {
-                    push_problem(build_problems, corpus, Severity::Error, rule, Some(i), Some(path), msg)
-                }
-                None => {
-                    paths.push(path);
-                    kept.push(c as u32);
-                }
-            }
-        }
-        let first = index.add_parts(dn.index(), id, &paths);
-        let mut nodes: Vec<Option<NodeIndex>> = vec![None; n_clauses];
-        for (k, &c) in kept.iter().enumerate() {
-            let n = graph.add_node(Node::Clause(i as u32, c));
-            debug_assert_eq!(n.index(), first + k, "node index = id position");
-            nodes[c as usize] = Some(n);
-        }
-        let names = match self.resolved.get_mut(j) {
+        let (id, j) = (doc.id.as_str(), doc.jurisdiction.as_str());
+        let names = match resolved.get_mut(j) {
             Some(m) => m,
-            None => self.resolved.entry(j.to_string()).or_default(),
+            None => resolved.entry(j.to_string()).or_default(),
         };
-        for (clause, n) in doc.clauses.iter().zip(&nodes) {
+        for (clause, n) in doc.clauses.iter().zip(nodes) {
             let Some(n) = *n else { continue };
-            let mut parent = dn;
-            let mut p = clause.path.as_str();
-            while let Some((head, _)) = p.rsplit_once('.') {
-                if let Some(pn) = index.part(dn.index(), id.len(), head) {
-                    parent = NodeIndex::new(pn);
-                    break;
-                }
-                p = head;
-            }
-            graph.add_edge(parent, n, Edge::Contains);
+            graph.add_edge(parent_node(index, dn, id, &clause.path), n, Edge::Contains);
             for (k, a) in clause.assignments.iter().enumerate() {
                 let (an, known) = match names.get(a.agency.as_str()) {
                     Some(&hit) => hit,
                     None => {
                         let r = corpus.resolve_agency(&a.agency, j);
-                        let known = r.known;
-                        let ai = *self.agency_ids.entry(r.id.clone()).or_insert_with(|| {
-                            agencies.push(r.clone());
-                            (agencies.len() - 1) as u32
-                        });
-                        let key = format!("agency:{}", r.id);
-                        let an = match index.insert(&key) {
-                            Err(p) => NodeIndex::new(p),
-                            Ok(at) => {
-                                let an = graph.add_node(Node::Agency(ai));
-                                debug_assert_eq!(at, an.index(), "node index = id position");
-                                an
-                            }
-                        };
-                        names.insert(a.agency.clone(), (an, known));
-                        (an, known)
+                        let an = agency_node(graph, index, agencies, agency_ids, &r);
+                        names.insert(a.agency.clone(), (an, r.known));
+                        (an, r.known)
                     }
                 };
                 if !known {
@@ -301,9 +198,13 @@ impl Builder {
                 graph.add_edge(n, an, Edge::Assigns { role: a.role, index: k as u32 });
             }
         }
+    }
 
-        // Links whose targets are known now; the others wait for `finish`.
-        let key = &mut self.key;
+    /// Links whose targets are known now; the others wait for `finish`.
+    fn add_known_links(&mut self, i: usize, dn: NodeIndex, nodes: &[Option<NodeIndex>]) {
+        let Builder { g, pending, key, .. } = self;
+        let LineageGraph { corpus, graph, index, .. } = g;
+        let doc = &corpus.documents()[i];
         let mut lookup = |r: &ClauseId| {
             key.clear();
             key.push_str(r.doc().as_str());
@@ -318,17 +219,17 @@ impl Builder {
                 Some(t) => {
                     graph.add_edge(dn, NodeIndex::new(t), citation_edge(link.relation));
                 }
-                None => self.pending.push(Pending::Citation { doc: i as u32, from: dn, k: k as u32 }),
+                None => pending.push(Pending::Citation { doc: i as u32, from: dn, k: k as u32 }),
             }
         }
-        for (c, (clause, cn)) in doc.clauses.iter().zip(&nodes).enumerate() {
+        for (c, (clause, cn)) in doc.clauses.iter().zip(nodes).enumerate() {
             let Some(cn) = *cn else { continue };
             for (k, imp) in clause.implements.iter().enumerate() {
                 match lookup(&imp.target) {
                     Some(t) => {
                         graph.add_edge(cn, t, implements_edge(imp));
                     }
-                    None => self.pending.push(Pending::Implements {
+                    None => pending.push(Pending::Implements {
                         doc: i as u32,
                         clause: c as u32,
                         from: cn,
@@ -338,7 +239,7 @@ impl Builder {
             }
             for (k, s) in clause.sources.iter().enumerate() {
                 if lookup(s).is_none() {
-                    self.pending.push(Pending::Source { doc: i as u32, clause: c as u32, k: k as u32 });
+                    pending.push(Pending::Source { doc: i as u32, clause: c as u32, k: k as u32 });
                 }
             }
         }
@@ -401,6 +302,60 @@ impl Builder {
     }
 }
 
+/// Which valid clauses repeat the path of an earlier one: a path used twice
+/// keeps its first clause, and sorting by (path, position) puts the repeats
+/// right after it.
+fn repeated_paths(doc: &Document, valid: &[bool]) -> Vec<bool> {
+    let mut order: Vec<u32> = (0..doc.clauses.len() as u32).filter(|&c| valid[c as usize]).collect();
+    order.sort_unstable_by(|&x, &y| {
+        doc.clauses[x as usize].path.cmp(&doc.clauses[y as usize].path).then(x.cmp(&y))
+    });
+    let mut repeated = vec![false; doc.clauses.len()];
+    for w in order.windows(2) {
+        if doc.clauses[w[0] as usize].path == doc.clauses[w[1] as usize].path {
+            repeated[w[1] as usize] = true;
+        }
+    }
+    repeated
+}
+
+/// The node of a clause's nearest ancestor present in the index (document
+/// `dn`, id `id`), or the document's node when it has none.
+fn parent_node(index: &IdIndex, dn: NodeIndex, id: &str, path: &str) -> NodeIndex {
+    let mut p = path;
+    while let Some((head, _)) = p.rsplit_once('.') {
+        if let Some(pn) = index.part(dn.index(), id.len(), head) {
+            return NodeIndex::new(pn);
+        }
+        p = head;
+    }
+    dn
+}
+
+/// The node of a resolved agency, added with its record the first time the
+/// agency is met.
+fn agency_node(
+    graph: &mut StableDiGraph<Node, Edge>,
+    index: &mut IdIndex,
+    agencies: &mut Vec<Agency>,
+    agency_ids: &mut FxHashMap<String, u32>,
+    r: &Agency,
+) -> NodeIndex {
+    let ai = *agency_ids.entry(r.id.clone()).or_insert_with(|| {
+        agencies.push(r.clone());
+        (agencies.len() - 1) as u32
+    });
+    let key = format!("agency:{}", r.id);
+    match index.insert(&key) {
+        Err(p) => NodeIndex::new(p),
+        Ok(at) => {
+            let an = graph.add_node(Node::Agency(ai));
+            debug_assert_eq!(at, an.index(), "node index = id position");
+            an
+        }
+    }
+}
+
 fn citation_edge(relation: Relation) -> Edge {
     match relation {
         Relation::Implements => Edge::Implements { provenance: Provenance::Stated, score: None },
@@ -413,6 +368,108 @@ fn implements_edge(imp: &Implements) -> Edge {
 }
 
 impl LineageGraph {
+    /// The node of document `i`, or none when its id is taken (a problem).
+    fn add_document_node(&mut self, i: usize) -> Option<NodeIndex> {
+        let LineageGraph { corpus, graph, index, build_problems, .. } = self;
+        let corpus: &Corpus = corpus;
+        let id = corpus.documents()[i].id.as_str();
+        // The id first: a duplicate gets no node, and otherwise the id's
+        // position is the index of the node added next.
+        match index.insert(id) {
+            Ok(at) => {
+                let dn = graph.add_node(Node::Document(i as u32));
+                debug_assert_eq!(at, dn.index(), "node index = id position");
+                Some(dn)
+            }
+            Err(prev) => {
+                let prev = match graph[NodeIndex::new(prev)] {
+                    Node::Document(p) => corpus.origin(p as usize),
+                    _ => None,
+                };
+                let where_prev = prev.map(|p| format!(" (first in {})", p.display())).unwrap_or_default();
+                let msg = format!("document id {id} is used twice{where_prev}");
+                push_problem(build_problems, corpus, Severity::Error, Rule::DuplicateId, Some(i), None, msg);
+                None
+            }
+        }
+    }
+
+    /// Files document `i` under its jurisdiction and links it there with an
+    /// issued-in edge; `key` is a reused buffer for the jurisdiction's id.
+    fn add_to_jurisdiction(&mut self, i: usize, dn: NodeIndex, key: &mut String) {
+        let LineageGraph { corpus, graph, index, build_problems, by_jurisdiction, .. } = self;
+        let corpus: &Corpus = corpus;
+        let j = corpus.documents()[i].jurisdiction.as_str();
+        match by_jurisdiction.get_mut(j) {
+            Some(v) => v.push(i as u32),
+            None => {
+                by_jurisdiction.insert(j.to_string(), vec![i as u32]);
+            }
+        }
+        key.clear();
+        key.push_str("jurisdiction:");
+        key.push_str(j);
+        match index.get(key) {
+            Some(jn) => {
+                graph.add_edge(dn, NodeIndex::new(jn), Edge::IssuedIn);
+            }
+            None if corpus.jurisdictions().is_empty() => {}
+            None => {
+                let msg = format!("unknown jurisdiction {j}");
+                push_problem(
+                    build_problems,
+                    corpus,
+                    Severity::Error,
+                    Rule::DanglingReference,
+                    Some(i),
+                    None,
+                    msg,
+                );
+            }
+        }
+    }
+
+    /// The node of each clause of document `i`, or none for a malformed or
+    /// repeated path (a problem). Clause nodes come before any edge: a
+    /// parent may follow its child.
+    fn add_clause_nodes(&mut self, i: usize, dn: NodeIndex) -> Vec<Option<NodeIndex>> {
+        let LineageGraph { corpus, graph, index, build_problems, .. } = self;
+        let corpus: &Corpus = corpus;
+        let doc = &corpus.documents()[i];
+        let n_clauses = doc.clauses.len();
+        let valid: Vec<bool> = doc.clauses.iter().map(|c| is_clause_path(&c.path)).collect();
+        let repeated = repeated_paths(doc, &valid);
+        let mut paths: Vec<&str> = Vec::with_capacity(n_clauses);
+        let mut kept: Vec<u32> = Vec::with_capacity(n_clauses);
+        for (c, clause) in doc.clauses.iter().enumerate() {
+            let path = clause.path.as_str();
+            let problem = if !valid[c] {
+                Some((Rule::InvalidPath, format!("malformed clause path {path:?}")))
+            } else if repeated[c] {
+                Some((Rule::DuplicateId, format!("clause path {path} is used twice")))
+            } else {
+                None
+            };
+            match problem {
+                Some((rule, msg)) => {
+                    push_problem(build_problems, corpus, Severity::Error, rule, Some(i), Some(path), msg)
+                }
+                None => {
+                    paths.push(path);
+                    kept.push(c as u32);
+                }
+            }
+        }
+        let first = index.add_parts(dn.index(), doc.id.as_str(), &paths);
+        let mut nodes: Vec<Option<NodeIndex>> = vec![None; n_clauses];
+        for (k, &c) in kept.iter().enumerate() {
+            let n = graph.add_node(Node::Clause(i as u32, c));
+            debug_assert_eq!(n.index(), first + k, "node index = id position");
+            nodes[c as usize] = Some(n);
+        }
+        nodes
+    }
+
     fn add_jurisdictions(&mut self) {
         for (i, j) in self.corpus.jurisdictions().iter().enumerate() {
             let key = format!("jurisdiction:{}", j.id);
