@@ -164,14 +164,6 @@ const STILL_LONG: &[&str] = &[
     "extract/clauses.rs build",
     "extract/citations.rs read",
     "extract/header.rs read",
-    "align/mod.rs align_with",
-    "align/signals.rs build",
-    "export/dot.rs documents_dot",
-    "export/dot.rs trace_dot",
-    "export/dot.rs agencies_dot",
-    "generate/mod.rs directive",
-    "generate/mod.rs province",
-    "graph/build.rs add",
 ];
 
 /// `(file, name, lines)` of every function of the library's and the
