@@ -249,3 +249,32 @@ fn coverage_through_a_documents_own_links_is_linear_and_complete() {
     // Every clause of the chain is carried out by plan 2's clause, through the chain.
     assert!(rows.iter().all(|r| r.implemented_by == ["quang-ninh/2024/kh-ubnd/2#1"]), "{:?}", &rows[..2]);
 }
+
+#[test]
+fn values_outside_their_range_are_refused() {
+    let link = |score: &str| {
+        document(
+            1,
+            &format!(
+                r#", "clauses": [{{"path": "1", "kind": "item", "provenance": "stated", "implements": [{{"target": "vn/2023/ct-tw/25", "provenance": "inferred", "score": {score}}}]}}]"#
+            ),
+        )
+    };
+    for bad in ["-5.0", "1.5"] {
+        let e = load_error(&data_dir("score", &corpus_file(&[link(bad)])));
+        assert!(e.contains("outside 0 to 1"), "{e}");
+    }
+    assert!(LineageGraph::load(data_dir("score-ok", &corpus_file(&[link("0.93")]))).is_ok());
+
+    let reversed = document(
+        1,
+        r#", "clauses": [{"path": "1", "kind": "item", "provenance": "stated",
+            "deadline": {"text": "Quý II năm 2024", "kind": "by", "start": "2024-06-30", "end": "2024-04-01"}}]"#,
+    );
+    let e = load_error(&data_dir("reversed-deadline", &corpus_file(&[reversed])));
+    assert!(e.contains("deadline starts 2024-06-30, after it ends 2024-04-01"), "{e}");
+
+    for id in ["quang-ninh/2024/../1", "quang-ninh/2024/kh..ubnd/1", "quang-ninh/2024/.kh/1"] {
+        assert!(id.parse::<directive_lineage::DocId>().is_err(), "{id} accepted");
+    }
+}

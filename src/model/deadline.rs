@@ -355,6 +355,13 @@ impl<'de> Deserialize<'de> for Deadline {
                     }
                 }
                 let text = text.ok_or_else(|| serde::de::Error::missing_field("text"))?;
+                if let (Some(s), Some(e)) = (start, end) {
+                    if s > e {
+                        return Err(serde::de::Error::custom(format_args!(
+                            "deadline starts {s}, after it ends {e}"
+                        )));
+                    }
+                }
                 Ok(match kind {
                     None => Deadline::parse(&text),
                     Some(kind) => Deadline { text, kind, start, end },

@@ -140,7 +140,7 @@ pub struct Implements {
     /// Who says so.
     pub provenance: Provenance,
     /// Alignment score in [0, 1] for inferred links.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "unit_score")]
     pub score: Option<f64>,
 }
 
@@ -481,6 +481,17 @@ impl Document {
     /// a clause of equal or higher authority.
     pub fn authority(&self) -> (Level, Branch) {
         (self.level, self.branch)
+    }
+}
+
+/// A score, which is a share: a number from 0 to 1.
+fn unit_score<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    let score = Option::<f64>::deserialize(d)?;
+    match score {
+        Some(s) if !(0.0..=1.0).contains(&s) => {
+            Err(serde::de::Error::custom(format_args!("score {s} is outside 0 to 1")))
+        }
+        _ => Ok(score),
     }
 }
 
