@@ -398,7 +398,9 @@ fn is_slug(s: &str, dot: bool) -> bool {
         && !s.ends_with('-')
         && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || (dot && b == b'.'))
         // An id is also a file name: no `..`, no dot at either end.
-        && !(s.starts_with('.') || s.ends_with('.') || s.contains(".."))
+        && !s.starts_with('.')
+        && !s.ends_with('.')
+        && !s.contains("..")
 }
 
 impl DocId {
