@@ -155,7 +155,8 @@ struct Builder<'a> {
     suffixes: HashMap<String, usize>,
     /// The text line before, to tell a line the layout broke.
     prev_text: String,
-    /// A blank line (or a table, a heading) came since the text before.
+    /// A blank line, a table, a header line or an appendix title came
+    /// after `prev_text`.
     blank_before: bool,
 }
 
