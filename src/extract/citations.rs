@@ -18,7 +18,10 @@
 //!   number gives. One link per target at document level (the strongest
 //!   relation), one per target and clause inside clauses.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::model::identity::{Citation, DocId, DocNumber};
 use crate::model::{DocLink, Relation, Warning};
@@ -117,136 +120,211 @@ fn strength(r: Relation) -> u8 {
 /// Reads the citations of `sources`. `own` is the document's number (a
 /// citation of itself is no link), `jurisdiction` the citing jurisdiction.
 pub(crate) fn read(sources: &[Source], own: Option<&DocNumber>, jurisdiction: &str) -> Found {
-    let mut found = Found::default();
-    let all: Vec<(usize, Vec<Citation>, String)> = sources
-        .iter()
-        .enumerate()
-        .map(|(k, s)| {
-            let t = nfc(s.text);
-            // Every number grammar has a digit, then `-` or `/`, then a
-            // capital (`25-CT`, `281/QĐ`, `33/2015/TT`): skip the citation
-            // regex where nothing looks like one (dates do not).
-            static MAYBE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-                regex::Regex::new(r"\d\s*[-/]\s*(?:\d{4}\s*/\s*)?[A-ZĐ]").unwrap()
-            });
-            let cs = if MAYBE.is_match(&t) { Citation::find_all(&t) } else { Vec::new() };
-            (k, cs, t)
-        })
-        .collect();
-    // Years from dated citations, for undated ones.
+    let all: Vec<(Vec<Citation>, String)> = sources.iter().map(|s| find_citations(s.text)).collect();
+    let mut reader = Reader {
+        own,
+        jurisdiction,
+        years: dated_years(&all),
+        found: Found::default(),
+        links: Links::default(),
+        implements_seen: HashSet::new(),
+    };
+    // A preamble paragraph that starts with a citation goes on with the
+    // trigger of the paragraph before (`Thực hiện A` ¶ `B`).
+    let mut carried = Relation::Cites;
+    for (src, (cs, text)) in sources.iter().zip(&all) {
+        let first_relation = reader.read_source(src, cs, text, carried);
+        if src.clause.is_none() {
+            carried = first_relation.unwrap_or(Relation::Cites);
+        }
+    }
+    let mut found = reader.found;
+    found.links = reader.links.into_vec();
+    found
+}
+
+/// The citations of a text, and the text in NFC (their spans are in it).
+fn find_citations(text: &str) -> (Vec<Citation>, String) {
+    // Every number grammar has a digit, then `-` or `/`, then a capital
+    // (`25-CT`, `281/QĐ`, `33/2015/TT`): skip the citation regex where
+    // nothing looks like one (dates do not).
+    static MAYBE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\d\s*[-/]\s*(?:\d{4}\s*/\s*)?[A-ZĐ]").unwrap());
+    let t = nfc(text);
+    let cs = if MAYBE.is_match(&t) { Citation::find_all(&t) } else { Vec::new() };
+    (cs, t)
+}
+
+/// The year of each number that some citation dates, for undated ones.
+fn dated_years(all: &[(Vec<Citation>, String)]) -> HashMap<String, u16> {
     let mut years: HashMap<String, u16> = HashMap::new();
-    for (_, cs, _) in &all {
+    for (cs, _) in all {
         for c in cs {
             if let Some(y) = c.number().year().or(c.date().map(|d| d.year())) {
                 years.entry(c.number().to_string()).or_insert(y);
             }
         }
     }
-    // Only ids that parse back (a year of four digits, a number slug).
-    let resolve = |c: &Citation| -> Option<DocId> {
-        c.resolve(jurisdiction)
+    years
+}
+
+/// The links kept: one per target at document level (the strongest
+/// relation, with its text), one per target and clause inside clauses.
+#[derive(Default)]
+struct Links {
+    doc_level: Vec<DocLink>,
+    doc_index: HashMap<DocId, usize>,
+    clause_level: Vec<DocLink>,
+    clause_seen: HashSet<(DocId, String)>,
+}
+
+impl Links {
+    fn add(&mut self, link: DocLink) {
+        if let Some(path) = &link.clause {
+            if self.clause_seen.insert((link.target.clone(), path.clone())) {
+                self.clause_level.push(link);
+            }
+        } else if let Some(&k) = self.doc_index.get(&link.target) {
+            let l = &mut self.doc_level[k];
+            if strength(link.relation) > strength(l.relation) {
+                l.relation = link.relation;
+                l.text = link.text;
+            }
+        } else {
+            self.doc_index.insert(link.target.clone(), self.doc_level.len());
+            self.doc_level.push(link);
+        }
+    }
+
+    /// Document-level links first, then the clauses'.
+    fn into_vec(self) -> Vec<DocLink> {
+        let mut links = self.doc_level;
+        links.extend(self.clause_level);
+        links
+    }
+}
+
+/// Reads the sources one by one into what it found.
+struct Reader<'s> {
+    own: Option<&'s DocNumber>,
+    jurisdiction: &'s str,
+    years: HashMap<String, u16>,
+    found: Found,
+    links: Links,
+    /// Pairs already in `found.implements` (a set: a clause may cite thousands).
+    implements_seen: HashSet<(&'s str, DocId)>,
+}
+
+impl<'s> Reader<'s> {
+    /// The citation's id; only ids that parse back (a year of four digits,
+    /// a number slug).
+    fn resolve(&self, c: &Citation) -> Option<DocId> {
+        c.resolve(self.jurisdiction)
             .or_else(|| {
-                years.get(&c.number().to_string()).map(|&y| DocId::from_number(jurisdiction, y, c.number()))
+                self.years
+                    .get(&c.number().to_string())
+                    .map(|&y| DocId::from_number(self.jurisdiction, y, c.number()))
             })
             .filter(|id| id.as_str().parse::<DocId>().is_ok())
-    };
-    let mut doc_level: Vec<DocLink> = Vec::new();
-    let mut doc_index: HashMap<DocId, usize> = HashMap::new();
-    let mut clause_level: Vec<DocLink> = Vec::new();
-    let mut clause_seen: std::collections::HashSet<(DocId, String)> = std::collections::HashSet::new();
-    // Pairs already in `found.implements` (a set: a clause may cite thousands).
-    let mut implements_seen: std::collections::HashSet<(&str, DocId)> = std::collections::HashSet::new();
-    // A preamble paragraph that starts with a citation goes on with the
-    // trigger of the paragraph before (`Thực hiện A` ¶ `B`).
-    let mut carried = Relation::Cites;
-    for (k, cs, text) in &all {
-        let src = &sources[*k];
+    }
+
+    /// Reads the citations `cs` of one source (`text`, its NFC form);
+    /// returns the relation of its first link at document level.
+    fn read_source(
+        &mut self,
+        src: &Source<'s>,
+        cs: &[Citation],
+        text: &str,
+        carried: Relation,
+    ) -> Option<Relation> {
         let mut prev: Option<&Citation> = None;
         let mut first_relation = None;
         for c in cs {
-            let is_own = own.is_some_and(|o| o.number().is_some() && o == c.number());
-            let id = if is_own { None } else { resolve(c) };
+            let is_own = self.own.is_some_and(|o| o.number().is_some() && o == c.number());
+            let id = if is_own { None } else { self.resolve(c) };
             if !is_own {
                 match &id {
-                    Some(id) => found.cited.push((id.clone(), c.clone())),
-                    None => found.warnings.push(Warning {
+                    Some(id) => self.found.cited.push((id.clone(), c.clone())),
+                    None => self.found.warnings.push(Warning {
                         line: (src.line > 0).then_some(src.line),
                         clause: src.clause.map(str::to_string),
                         message: format!("citation {} has no date or year: not resolved", c.number()),
                     }),
                 }
             }
-            // Chain: `A ... thực hiện B` with nothing between but words.
-            // The gap runs to the number: the citation may start with words
-            // (`Kế hoạch triển khai thực hiện Chỉ thị số 25-CT/TW`).
-            let digits = c.text().find(|ch: char| ch.is_ascii_digit()).unwrap_or(0);
-            let chained_from = prev.filter(|p| {
-                let gap = &text[p.span().1.min(c.span().0)..c.span().0 + digits];
-                let f = fold(gap);
-                gap.chars().count() <= 160
-                    && !gap.contains(['.', ';', '(', ')', '\n'])
-                    && f.rfind("thuc hien").is_some_and(|k| f[k + 9..].split_whitespace().count() <= 3)
-            });
+            let chained_from = prev.filter(|p| chained(text, p, c));
             prev = Some(c);
             let Some(id) = id else { continue };
-            let relation = match (src.clause, chained_from) {
-                (Some(path), None) => {
-                    if relation_before(sentence_before(text, c.span().0)) == Relation::Implements
-                        && implements_seen.insert((path, id.clone()))
-                    {
-                        found.implements.push((path.to_string(), id.clone()));
+            let relation = match src.clause {
+                Some(path) => {
+                    if chained_from.is_none() {
+                        self.note_implements(path, text, c, &id);
                     }
                     Relation::Cites
                 }
-                (Some(_), _) => Relation::Cites,
-                (None, Some(a)) if !own.is_some_and(|o| o == a.number()) => {
-                    if let Some(from_id) = resolve(a) {
-                        found.chains.push(Link { from_id, to: c.clone(), to_id: id.clone() });
-                    }
-                    Relation::Cites
-                }
-                (None, Some(_)) => Relation::Implements,
-                (None, None) => {
-                    let before = sentence_before(text, c.span().0);
-                    let r = relation_before(before);
-                    if r == Relation::Cites && before.trim().is_empty() && c.span().0 == 0 {
-                        carried
-                    } else {
-                        r
-                    }
-                }
+                None => self.document_relation(text, c, &id, chained_from, carried),
             };
             if src.clause.is_none() && first_relation.is_none() {
                 first_relation = Some(relation);
             }
-            let link = DocLink {
-                text: c.text().to_string(),
-                target: id,
-                relation,
-                clause: src.clause.map(str::to_string),
-            };
-            if let Some(path) = src.clause {
-                if clause_seen.insert((link.target.clone(), path.to_string())) {
-                    clause_level.push(link);
-                }
-            } else if let Some(&k) = doc_index.get(&link.target) {
-                let l = &mut doc_level[k];
-                if strength(link.relation) > strength(l.relation) {
-                    l.relation = link.relation;
-                    l.text = link.text;
-                }
-            } else {
-                doc_index.insert(link.target.clone(), doc_level.len());
-                doc_level.push(link);
-            }
+            let clause = src.clause.map(str::to_string);
+            self.links.add(DocLink { text: c.text().to_string(), target: id, relation, clause });
         }
-        if src.clause.is_none() {
-            carried = first_relation.unwrap_or(Relation::Cites);
+        first_relation
+    }
+
+    /// A clause citing `c` (id `id`) after `thực hiện` carries it out.
+    fn note_implements(&mut self, path: &'s str, text: &str, c: &Citation, id: &DocId) {
+        if relation_before(sentence_before(text, c.span().0)) == Relation::Implements
+            && self.implements_seen.insert((path, id.clone()))
+        {
+            self.found.implements.push((path.to_string(), id.clone()));
         }
     }
-    found.links = doc_level;
-    found.links.extend(clause_level);
-    found
+
+    /// The relation of a citation at document level: in a chain, a link of
+    /// the cited document before (the citing document only cites), or
+    /// implemented when that one is the document itself; else what the
+    /// sentence before says, or what the paragraph before said.
+    fn document_relation(
+        &mut self,
+        text: &str,
+        c: &Citation,
+        id: &DocId,
+        chained_from: Option<&Citation>,
+        carried: Relation,
+    ) -> Relation {
+        match chained_from {
+            Some(a) if !self.own.is_some_and(|o| o == a.number()) => {
+                if let Some(from_id) = self.resolve(a) {
+                    self.found.chains.push(Link { from_id, to: c.clone(), to_id: id.clone() });
+                }
+                Relation::Cites
+            }
+            Some(_) => Relation::Implements,
+            None => {
+                let before = sentence_before(text, c.span().0);
+                let r = relation_before(before);
+                if r == Relation::Cites && before.trim().is_empty() && c.span().0 == 0 {
+                    carried
+                } else {
+                    r
+                }
+            }
+        }
+    }
+}
+
+/// Whether citation `c` is chained to `prev` (`A ... thực hiện B` with
+/// nothing between but words). The gap runs to the number: the citation
+/// may start with words (`Kế hoạch triển khai thực hiện Chỉ thị số 25-CT/TW`).
+fn chained(text: &str, prev: &Citation, c: &Citation) -> bool {
+    let digits = c.text().find(|ch: char| ch.is_ascii_digit()).unwrap_or(0);
+    let gap = &text[prev.span().1.min(c.span().0)..c.span().0 + digits];
+    let f = fold(gap);
+    gap.chars().count() <= 160
+        && !gap.contains(['.', ';', '(', ')', '\n'])
+        && f.rfind("thuc hien").is_some_and(|k| f[k + 9..].split_whitespace().count() <= 3)
 }
 
 #[cfg(test)]

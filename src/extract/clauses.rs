@@ -132,6 +132,8 @@ enum Target {
 
 struct Builder<'a> {
     lines: &'a [Line],
+    /// Lines the header consumed.
+    used: &'a [bool],
     tree: Tree,
     stack: Vec<(u8, usize)>,
     counters: HashMap<(String, char), usize>,
@@ -140,6 +142,9 @@ struct Builder<'a> {
     target: Target,
     appendices: usize,
     summary_paragraphs: bool,
+    /// For a news article: the line that names the document; the text up
+    /// to it is preamble. Cleared at the first paragraph after it.
+    subject_line: Option<usize>,
     paragraphs: usize,
     /// The latest paragraph added to a clause that already had text: (clause,
     /// byte offset). A closing paragraph goes to the section.
@@ -148,6 +153,11 @@ struct Builder<'a> {
     paths: std::collections::HashSet<String>,
     /// Per base path, the next suffix to try (see [`Builder::unique`]).
     suffixes: HashMap<String, usize>,
+    /// The text line before, to tell a line the layout broke.
+    prev_text: String,
+    /// A blank line, a table, a header line or an appendix title came
+    /// after `prev_text`.
+    blank_before: bool,
 }
 
 impl Builder<'_> {
@@ -315,191 +325,218 @@ fn continues(prev: &str, t: &str, blank_before: bool) -> bool {
         && !t.trim_start().starts_with(['(', '“'])
 }
 
-/// Builds the tree from the lines not used by the header. `body` tells which
-/// lines may hold clauses: false for lines the header consumed.
+/// Builds the tree from the lines not used by the header. `used` tells
+/// which lines the header consumed: they hold no clauses.
 pub(crate) fn build(lines: &[Line], used: &[bool], summary: bool, subject_line: Option<usize>) -> Tree {
-    let has_marker = lines.iter().enumerate().any(|(i, l)| {
-        !used[i]
-            && l.is_text()
-            && marker(&l.text).is_some_and(|(m, _)| !matches!(m, Marker::Dash | Marker::Plus))
-    });
-    let mut b = Builder {
-        lines,
-        tree: Tree::default(),
-        stack: Vec::new(),
-        counters: HashMap::new(),
-        buf: String::new(),
-        buf_line: 0,
-        target: Target::Preamble,
-        appendices: 0,
-        summary_paragraphs: summary && !has_marker,
-        paragraphs: 0,
-        last_para: None,
-        closed: false,
-        paths: std::collections::HashSet::new(),
-        suffixes: HashMap::new(),
-    };
-    let mut prev_text = String::new();
-    let mut blank_before = true;
+    let mut b = Builder::new(lines, used, summary, subject_line);
     let mut i = 0;
-    let mut in_preamble_of_summary = summary;
     while i < lines.len() {
-        let l = &b.lines[i];
-        if used[i] {
-            if l.is_text() {
-                if !b.tree.clauses.is_empty() {
-                    b.close_body();
-                }
-                b.flush();
-                b.target = if b.tree.clauses.is_empty() { Target::Preamble } else { Target::Nowhere };
-                blank_before = true;
-            }
-            i += 1;
-            continue;
-        }
-        match l.kind {
-            LineKind::Blank | LineKind::Rule => {
-                blank_before = true;
-                i += 1;
-                continue;
-            }
-            LineKind::PageBreak => {
-                i += 1;
-                continue;
-            }
-            LineKind::Footnote => {
-                b.tree.footnotes.push((l.no, l.text.clone()));
-                i += 1;
-                continue;
-            }
-            LineKind::Text => {}
-        }
-        let t = l.text.trim().to_string();
-        if let Some(table) = tables::detect(b.lines, i) {
-            b.flush();
-            let home = b.stack.last().map(|&(_, k)| k);
-            let end = table.end.max(i + 1);
-            b.tree.footnotes.extend(table.footnotes.iter().cloned());
-            b.tree.tables.push((home, table));
-            i = end;
-            blank_before = true;
-            b.target = match home {
-                Some(k) => Target::TextOf(k),
-                None => Target::Preamble,
-            };
-            continue;
-        }
-        if b.summary_paragraphs {
-            // A news article without markers: one clause per paragraph after
-            // the sentence that names the document.
-            if in_preamble_of_summary && subject_line.is_some_and(|s| l.no <= s) {
-                b.flush();
-                b.target = Target::Preamble;
-                b.buf = t.clone();
-                b.buf_line = l.no;
-                prev_text = t;
-                blank_before = false;
-                i += 1;
-                continue;
-            }
-            in_preamble_of_summary = false;
-            if !b.buf.is_empty() && continues(&prev_text, &t, blank_before) {
-                b.buf.push(' ');
-                b.buf.push_str(&t);
-            } else {
-                b.flush();
-                b.paragraphs += 1;
-                let path = b.paragraphs.to_string();
-                b.tree.clauses.push(Clause::new(&path, ClauseKind::Paragraph, "", Provenance::Stated));
-                b.tree.starts.push(l.no);
-                let k = b.tree.clauses.len() - 1;
-                b.target = Target::TextOf(k);
-                b.buf = t.clone();
-                b.buf_line = l.no;
-            }
-            prev_text = t;
-            blank_before = false;
-            i += 1;
-            continue;
-        }
-        let mk = marker(&t);
-        let is_field =
-            mk.as_ref().is_some_and(|(m, rest)| matches!(m, Marker::Number(_)) && FIELD.is_match(rest));
-        match mk {
-            Some((m, rest)) if !is_field => {
-                b.flush();
-                let rest = rest.to_string();
-                let k = b.open(&m, &rest, l.no);
-                if m == Marker::Appendix {
-                    // The appendix title: upper-case lines become the heading,
-                    // `(Kèm theo ...)` the text.
-                    let mut heading = Vec::new();
-                    let mut j = i + 1;
-                    while j < lines.len() {
-                        let lj = &lines[j];
-                        if lj.kind == LineKind::Blank || lj.kind == LineKind::Rule {
-                            j += 1;
-                            continue;
-                        }
-                        if !lj.is_text()
-                            || used[j]
-                            || tables::detect(lines, j).is_some()
-                            || marker(&lj.text).is_some()
-                        {
-                            break;
-                        }
-                        let tj = lj.text.trim();
-                        if tj.starts_with('(') {
-                            append(&mut b.tree.clauses[k].text, tj);
-                        } else {
-                            heading.push(tj.to_string());
-                        }
-                        j += 1;
-                    }
-                    if !heading.is_empty() {
-                        b.tree.clauses[k].heading =
-                            Some(heading.join(" ").split_whitespace().collect::<Vec<_>>().join(" "));
-                    }
-                    b.buf.clear();
-                    b.target = Target::TextOf(k);
-                    i = j;
-                    blank_before = true;
-                    prev_text.clear();
-                    continue;
-                }
-            }
-            _ => {
-                let joins = !b.buf.is_empty()
-                    && b.target != Target::Nowhere
-                    && continues(&prev_text, &t, blank_before)
-                    && !is_field;
-                if joins {
-                    b.buf.push(' ');
-                    b.buf.push_str(&t);
-                } else {
-                    b.flush();
-                    match b.paragraph_home() {
-                        Some(k) => {
-                            b.target = Target::TextOf(k);
-                            b.buf = t.clone();
-                            b.buf_line = l.no;
-                        }
-                        None if b.target == Target::Nowhere => b.warn_raw(l),
-                        None => {
-                            b.target = Target::Preamble;
-                            b.buf = t.clone();
-                            b.buf_line = l.no;
-                        }
-                    }
-                }
-            }
-        }
-        prev_text = t;
-        blank_before = false;
-        i += 1;
+        i = b.read_line(i);
     }
     b.flush();
     b.tree
+}
+
+impl<'a> Builder<'a> {
+    fn new(lines: &'a [Line], used: &'a [bool], summary: bool, subject_line: Option<usize>) -> Builder<'a> {
+        let has_marker = lines.iter().enumerate().any(|(i, l)| {
+            !used[i]
+                && l.is_text()
+                && marker(&l.text).is_some_and(|(m, _)| !matches!(m, Marker::Dash | Marker::Plus))
+        });
+        Builder {
+            lines,
+            used,
+            tree: Tree::default(),
+            stack: Vec::new(),
+            counters: HashMap::new(),
+            buf: String::new(),
+            buf_line: 0,
+            target: Target::Preamble,
+            appendices: 0,
+            summary_paragraphs: summary && !has_marker,
+            subject_line: if summary { subject_line } else { None },
+            paragraphs: 0,
+            last_para: None,
+            closed: false,
+            paths: std::collections::HashSet::new(),
+            suffixes: HashMap::new(),
+            prev_text: String::new(),
+            blank_before: true,
+        }
+    }
+
+    /// Reads line `i`; returns the index of the next line to read (past a
+    /// table or an appendix title).
+    fn read_line(&mut self, i: usize) -> usize {
+        let lines = self.lines;
+        let l = &lines[i];
+        if self.used[i] {
+            self.used_line(l);
+            return i + 1;
+        }
+        match l.kind {
+            LineKind::Blank | LineKind::Rule => {
+                self.blank_before = true;
+                return i + 1;
+            }
+            LineKind::PageBreak => return i + 1,
+            LineKind::Footnote => {
+                self.tree.footnotes.push((l.no, l.text.clone()));
+                return i + 1;
+            }
+            LineKind::Text => {}
+        }
+        if let Some(table) = tables::detect(lines, i) {
+            return self.table(table, i);
+        }
+        let t = l.text.trim().to_string();
+        if self.summary_paragraphs {
+            self.summary_paragraph(&t, l.no);
+        } else {
+            let mk = marker(&t);
+            let is_field =
+                mk.as_ref().is_some_and(|(m, rest)| matches!(m, Marker::Number(_)) && FIELD.is_match(rest));
+            match mk {
+                Some((m, rest)) if !is_field => {
+                    self.flush();
+                    let k = self.open(&m, rest, l.no);
+                    if m == Marker::Appendix {
+                        return self.appendix_title(k, i + 1);
+                    }
+                }
+                _ => self.plain_line(&t, l, is_field),
+            }
+        }
+        self.prev_text = t;
+        self.blank_before = false;
+        i + 1
+    }
+
+    /// A text line the header used: before any clause it ends the preamble
+    /// paragraph; after them it closes the body (the signature block).
+    fn used_line(&mut self, l: &Line) {
+        if l.is_text() {
+            if !self.tree.clauses.is_empty() {
+                self.close_body();
+            }
+            self.flush();
+            self.target = if self.tree.clauses.is_empty() { Target::Preamble } else { Target::Nowhere };
+            self.blank_before = true;
+        }
+    }
+
+    /// A table found at line `i` stands in the innermost open clause, and
+    /// the text after it goes on there. Returns the line after the table.
+    fn table(&mut self, table: Table, i: usize) -> usize {
+        self.flush();
+        let home = self.stack.last().map(|&(_, k)| k);
+        let end = table.end.max(i + 1);
+        self.tree.footnotes.extend(table.footnotes.iter().cloned());
+        self.tree.tables.push((home, table));
+        self.blank_before = true;
+        self.target = match home {
+            Some(k) => Target::TextOf(k),
+            None => Target::Preamble,
+        };
+        end
+    }
+
+    /// A news article without markers: one clause per paragraph after the
+    /// sentence that names the document.
+    fn summary_paragraph(&mut self, t: &str, line: usize) {
+        if self.subject_line.is_some_and(|s| line <= s) {
+            self.flush();
+            self.target = Target::Preamble;
+            self.buf = t.to_string();
+            self.buf_line = line;
+            return;
+        }
+        self.subject_line = None;
+        if !self.buf.is_empty() && continues(&self.prev_text, t, self.blank_before) {
+            self.buf.push(' ');
+            self.buf.push_str(t);
+        } else {
+            self.flush();
+            self.paragraphs += 1;
+            let path = self.paragraphs.to_string();
+            self.tree.clauses.push(Clause::new(&path, ClauseKind::Paragraph, "", Provenance::Stated));
+            self.tree.starts.push(line);
+            let k = self.tree.clauses.len() - 1;
+            self.target = Target::TextOf(k);
+            self.buf = t.to_string();
+            self.buf_line = line;
+        }
+    }
+
+    /// The appendix title after the appendix marker (clause `k`), from
+    /// line `from`: upper-case lines become the heading, `(Kèm theo ...)`
+    /// the text. Returns the line after the title.
+    fn appendix_title(&mut self, k: usize, from: usize) -> usize {
+        let lines = self.lines;
+        let mut heading = Vec::new();
+        let mut j = from;
+        while j < lines.len() {
+            let lj = &lines[j];
+            if lj.kind == LineKind::Blank || lj.kind == LineKind::Rule {
+                j += 1;
+                continue;
+            }
+            if !lj.is_text()
+                || self.used[j]
+                || tables::detect(lines, j).is_some()
+                || marker(&lj.text).is_some()
+            {
+                break;
+            }
+            let tj = lj.text.trim();
+            if tj.starts_with('(') {
+                append(&mut self.tree.clauses[k].text, tj);
+            } else {
+                heading.push(tj.to_string());
+            }
+            j += 1;
+        }
+        if !heading.is_empty() {
+            self.tree.clauses[k].heading =
+                Some(heading.join(" ").split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+        self.buf.clear();
+        self.target = Target::TextOf(k);
+        self.blank_before = true;
+        self.prev_text.clear();
+        j
+    }
+
+    /// A line without a marker (or a labelled field, `1. Tên nhiệm vụ:
+    /// ...`): it goes on with the paragraph before when the layout broke
+    /// it, else opens a paragraph of the innermost clause that is not a
+    /// bullet; with no clause open after the body, it is kept raw.
+    fn plain_line(&mut self, t: &str, l: &Line, is_field: bool) {
+        let joins = !self.buf.is_empty()
+            && self.target != Target::Nowhere
+            && continues(&self.prev_text, t, self.blank_before)
+            && !is_field;
+        if joins {
+            self.buf.push(' ');
+            self.buf.push_str(t);
+            return;
+        }
+        self.flush();
+        match self.paragraph_home() {
+            Some(k) => {
+                self.target = Target::TextOf(k);
+                self.buf = t.to_string();
+                self.buf_line = l.no;
+            }
+            None if self.target == Target::Nowhere => self.warn_raw(l),
+            None => {
+                self.target = Target::Preamble;
+                self.buf = t.to_string();
+                self.buf_line = l.no;
+            }
+        }
+    }
 }
 
 #[cfg(test)]

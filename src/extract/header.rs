@@ -259,85 +259,14 @@ pub(crate) fn read(lines: &[Line], provinces: &[(String, String)]) -> Header {
     };
     let texts: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].is_text()).collect();
     let head: Vec<usize> = texts.iter().copied().take(30).collect();
-    let mut number_at = None;
-    let mut kind_at = None;
-    for &i in &head {
-        let t = lines[i].text.trim();
-        let f = lines[i].folded.as_str();
-        if number_at.is_none() {
-            if let Some(c) = NUMBER_LINE.captures(t) {
-                if let Ok(n) = c["num"].parse::<DocNumber>() {
-                    h.number = Some(n);
-                    number_at = Some(i);
-                    h.used.push(i);
-                    let rest = c["rest"].trim();
-                    if !rest.is_empty() {
-                        place_date(&mut h, rest);
-                    }
-                    continue;
-                }
-            }
-        }
-        if h.place.is_none() && h.year.is_none() {
-            if let Some(c) = PLACE_DATE.captures(t) {
-                let before = h.used.len();
-                place_date(&mut h, t);
-                if h.used.len() == before && (h.year.is_some() || h.place.is_some()) {
-                    h.used.push(i);
-                }
-                let _ = c;
-                continue;
-            }
-        }
-        if kind_at.is_none() {
-            let bare = f.trim_end_matches(':').trim();
-            if let Some(k) =
-                DocKind::from_name(bare).filter(|_| is_upper_line(t) || bare.split(' ').count() <= 3)
-            {
-                if bare.split(' ').count() <= 3 && t.chars().count() < 30 {
-                    h.kind = Some(k);
-                    kind_at = Some(i);
-                    h.used.push(i);
-                    break;
-                }
-            }
-        }
-    }
+    let (number_at, kind_at) = number_place_kind(lines, &head, &mut h);
     match kind_at {
         Some(k) => {
             // Issuer lines: upper-case lines above the kind line, before the number.
-            let stop = number_at.unwrap_or(k).min(k);
-            for &i in head.iter().take_while(|&&i| i < stop) {
-                let t = lines[i].text.trim();
-                let f = lines[i].folded.as_str();
-                if is_upper_line(t) && !is_motto(f) && !h.used.contains(&i) {
-                    h.issuer_lines.push(t.to_string());
-                    h.used.push(i);
-                } else if is_motto(f) {
-                    h.used.push(i);
-                }
-            }
+            issuer_lines(lines, &head, number_at.unwrap_or(k).min(k), &mut h);
             title(lines, k, &mut h);
             if h.number.is_none() {
-                // No `Số:` line (seed 001): the appendix says `(Kèm theo Kế
-                // hoạch số 162/KH-UBND ngày 27 tháng 6 năm 2024 ...)`.
-                for &i in &texts {
-                    let t = &lines[i].text;
-                    if !lines[i].folded.contains("kem theo") {
-                        continue;
-                    }
-                    if let Some(c) = Citation::find_all(t)
-                        .into_iter()
-                        .find(|c| c.kind() == h.kind || c.number().kind() == h.kind)
-                    {
-                        h.number = Some(c.number().clone());
-                        if h.date.is_none() {
-                            h.date = c.date();
-                            h.year = h.year.or(c.date().map(Date::year));
-                        }
-                        break;
-                    }
-                }
+                number_from_appendix(lines, &texts, &mut h);
             }
         }
         None => news(lines, &texts, provinces, &mut h),
@@ -347,6 +276,98 @@ pub(crate) fn read(lines: &[Line], provinces: &[(String, String)]) -> Header {
     }
     signature(lines, &mut h);
     h
+}
+
+/// The number line, the place-and-date line and the kind line among the
+/// first lines `head`, read into `h`: returns where the number and the
+/// kind are. The kind line ends the search.
+fn number_place_kind(lines: &[Line], head: &[usize], h: &mut Header) -> (Option<usize>, Option<usize>) {
+    let mut number_at = None;
+    for &i in head {
+        let t = lines[i].text.trim();
+        if number_at.is_none() && number_line(h, t, i) {
+            number_at = Some(i);
+            continue;
+        }
+        if h.place.is_none() && h.year.is_none() && PLACE_DATE.is_match(t) {
+            let before = h.used.len();
+            place_date(h, t);
+            if h.used.len() == before && (h.year.is_some() || h.place.is_some()) {
+                h.used.push(i);
+            }
+            continue;
+        }
+        if kind_line(h, t, &lines[i].folded, i) {
+            return (number_at, Some(i));
+        }
+    }
+    (number_at, None)
+}
+
+/// `Số: 162/KH-UBND` (with the place and date after it on the same line,
+/// in gazette text), line `i`.
+fn number_line(h: &mut Header, t: &str, i: usize) -> bool {
+    let Some(c) = NUMBER_LINE.captures(t) else { return false };
+    let Ok(n) = c["num"].parse::<DocNumber>() else { return false };
+    h.number = Some(n);
+    h.used.push(i);
+    let rest = c["rest"].trim();
+    if !rest.is_empty() {
+        place_date(h, rest);
+    }
+    true
+}
+
+/// `KẾ HOẠCH`, `Kế hoạch:` (line `i`, folded `f`): a short line that is a
+/// document kind.
+fn kind_line(h: &mut Header, t: &str, f: &str, i: usize) -> bool {
+    let bare = f.trim_end_matches(':').trim();
+    let Some(k) = DocKind::from_name(bare).filter(|_| is_upper_line(t) || bare.split(' ').count() <= 3)
+    else {
+        return false;
+    };
+    if bare.split(' ').count() > 3 || t.chars().count() >= 30 {
+        return false;
+    }
+    h.kind = Some(k);
+    h.used.push(i);
+    true
+}
+
+/// The upper-case lines of `head` before line `stop`, not the motto, are
+/// the issuer's.
+fn issuer_lines(lines: &[Line], head: &[usize], stop: usize, h: &mut Header) {
+    for &i in head.iter().take_while(|&&i| i < stop) {
+        let t = lines[i].text.trim();
+        let f = lines[i].folded.as_str();
+        if is_upper_line(t) && !is_motto(f) && !h.used.contains(&i) {
+            h.issuer_lines.push(t.to_string());
+            h.used.push(i);
+        } else if is_motto(f) {
+            h.used.push(i);
+        }
+    }
+}
+
+/// No `Số:` line (seed 001): the appendix says `(Kèm theo Kế hoạch số
+/// 162/KH-UBND ngày 27 tháng 6 năm 2024 ...)`.
+fn number_from_appendix(lines: &[Line], texts: &[usize], h: &mut Header) {
+    for &i in texts {
+        let t = &lines[i].text;
+        if !lines[i].folded.contains("kem theo") {
+            continue;
+        }
+        if let Some(c) =
+            Citation::find_all(t).into_iter().find(|c| c.kind() == h.kind || c.number().kind() == h.kind)
+        {
+            h.number = Some(c.number().clone());
+            if h.date.is_none() {
+                h.date = c.date();
+                h.year = h.year.or(c.date().map(Date::year));
+            }
+            break;
+        }
+    }
 }
 
 /// `Quảng Ninh, ngày 27 tháng 6 năm 2024` (also `Đăk Lăk, ngày tháng năm 2024`).

@@ -154,258 +154,35 @@ pub fn extract_all(text: &str, options: &ExtractOptions) -> Result<Vec<Document>
 }
 
 fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Document>> {
-    let not_a_document = |reason: &str| {
-        Error::new(ErrorKind::NotADocument {
-            source_name: options.source.clone(),
-            reason: reason.to_string(),
-        })
-    };
     let (lines, furniture, controls) = normalise::normalise_with_furniture(text);
     if !lines.iter().any(|l| l.is_text()) {
-        return Err(not_a_document("no text"));
+        return Err(not_a_document(options, "no text"));
     }
-    let table = &options.jurisdictions;
-    let h = header::read(&lines, table);
+    let h = header::read(&lines, &options.jurisdictions);
     let Some(number) = h.number.clone() else {
-        return Err(not_a_document("no document number (số, ký hiệu) found"));
+        return Err(not_a_document(options, "no document number (số, ký hiệu) found"));
     };
-    let mut warnings: Vec<Warning> = furniture
-        .iter()
-        .map(|&(from, to)| Warning {
-            line: Some(from),
-            clause: None,
-            message: format!("lines {from}-{to}: website banner or footer around the document, left out"),
-        })
-        .collect();
-    if let Some(message) = controls.message() {
-        warnings.push(Warning { line: controls.lines.first().copied(), clause: None, message });
-    }
-    let warn = |w: &mut Vec<Warning>, line: Option<usize>, msg: String| {
-        w.push(Warning { line, clause: None, message: msg })
-    };
-    let full_text: String =
-        lines.iter().filter(|l| l.is_text()).map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
-    // Jurisdiction.
-    let place = h.place.as_deref().and_then(|p| header::province(p, table));
-    let named = header::most_named_province(&full_text, table);
-    let issuer_province = h.issuer_lines.iter().find_map(|l| {
-        let f = fold(l);
-        f.strip_prefix("ubnd tinh ")
-            .or_else(|| f.strip_prefix("tinh "))
-            .or_else(|| f.strip_prefix("uy ban nhan dan tinh "))
-            .and_then(|p| header::province(p, table))
-    });
-    let province = issuer_province.clone().or(place.clone()).or(named.clone());
-    let jurisdiction = match (&options.jurisdiction, number.is_central()) {
-        (Some(j), _) => j.clone(),
-        (None, true) => "vn".to_string(),
-        (None, false) => match &province {
-            Some((id, _)) => id.clone(),
-            None => {
-                warn(&mut warnings, None, "no province named: jurisdiction unknown".to_string());
-                "unknown".to_string()
-            }
-        },
-    };
-    let province_name = province
-        .as_ref()
-        .map(|p| p.1.clone())
-        .or_else(|| table.iter().find(|(id, _)| *id == jurisdiction).map(|(_, n)| n.clone()));
-    // Year.
-    let year = match h.date.map(Date::year).or(h.year).or(number.year()).filter(|y| (1000..=9999).contains(y))
-    {
-        Some(y) => y,
-        None => return Err(not_a_document("no date or year of issue")),
+    let mut warnings = furniture_warnings(&furniture, &controls);
+    let (jurisdiction, province_name) = jurisdiction(&lines, &h, &number, options, &mut warnings);
+    let Some(year) = year(&h, &number) else {
+        return Err(not_a_document(options, "no date or year of issue"));
     };
     let kind = h.kind.or(number.kind()).unwrap_or(DocKind::CongVan);
     let title = h.title.clone();
-    let id = if number.number().is_some() {
-        DocId::from_number(&jurisdiction, year, &number)
-    } else {
-        DocId::draft(&jurisdiction, year, &number, &title)
-    };
+    let id = doc_id(&jurisdiction, year, &number, &title);
     if id.as_str().parse::<DocId>().is_err() {
-        return Err(not_a_document(&format!("the number {number} gives no valid id ({id})")));
+        return Err(not_a_document(options, &format!("the number {number} gives no valid id ({id})")));
     }
-    match h.status {
-        DocStatus::Draft => warn(
-            &mut warnings,
-            None,
-            format!("draft: number{} blank", if h.date.is_none() { " and date are" } else { " is" }),
-        ),
-        DocStatus::Summary if h.date.is_none() => {
-            warn(&mut warnings, None, "date of issue not given in the article".to_string())
-        }
-        _ => {}
-    }
-    // Structure.
-    let mut used = vec![false; lines.len()];
-    for &i in &h.used {
-        used[i] = true;
-    }
-    let subject_line = h.subject_line;
-    let mut tree = clauses::build(&lines, &used, h.status == DocStatus::Summary, subject_line);
-    warnings.append(&mut tree.warnings);
-    // Moved, not copied: a text of millions of clauses would hold them twice.
-    let mut placed: Vec<(usize, Clause)> = std::mem::take(&mut tree.clauses)
-        .into_iter()
-        .zip(tree.starts.iter().copied())
-        .map(|(c, s)| (s, c))
-        .collect();
-    // Front matter before the title that nothing used.
-    let first_used = h.used.iter().copied().min().map(|i| lines[i].no);
-    let mut preamble = Vec::new();
-    for (line, text) in &tree.preamble {
-        if first_used.is_some_and(|u| *line < u) && Citation::find_all(text).is_empty() {
-            warnings.push(Warning {
-                line: Some(*line),
-                clause: None,
-                message: format!("line not placed, kept raw: {text:?}"),
-            });
-            if let Some((_, c)) = placed.first_mut() {
-                c.raw.push(text.clone());
-            }
-        } else {
-            preamble.push((*line, text.clone()));
-        }
-    }
-    for (home, t) in &tree.tables {
-        // `placed` starts with the tree's clauses in order: the home is at its index.
-        let home_path = home.and_then(|k| placed.get(k)).map(|(_, c)| c.path.clone());
-        if indicators::is_indicator_table(t) {
-            let ind = indicators::read(t);
-            match home.and_then(|k| placed.get_mut(k)) {
-                Some((_, c)) => c.indicators.extend(ind),
-                None => warn(
-                    &mut warnings,
-                    t.rows.first().map(|r| r.line),
-                    "indicator table outside any clause".into(),
-                ),
-            }
-        } else {
-            placed.extend(task_rows(t, home_path.as_deref()));
-        }
-        for (line, message) in &t.warnings {
-            warnings.push(Warning { line: Some(*line), clause: home_path.clone(), message: message.clone() });
-        }
-        for (line, text) in &t.unplaced {
-            warnings.push(Warning {
-                line: Some(*line),
-                clause: home_path.clone(),
-                message: format!("table line not placed, kept raw: {text:?}"),
-            });
-            if let Some((_, c)) = home.and_then(|k| placed.get_mut(k)) {
-                c.raw.push(text.clone());
-            }
-        }
-    }
-    placed.sort_by_key(|(s, _)| *s);
-    let starts: Vec<usize> = placed.iter().map(|(s, _)| *s).collect();
-    let mut clauses: Vec<Clause> = placed.into_iter().map(|(_, c)| c).collect();
-    // Assignments and deadlines in prose and labelled fields.
-    let mut prev_leads: Option<Vec<Assignment>> = None;
-    for c in clauses.iter_mut() {
-        if c.kind == ClauseKind::Row {
-            prev_leads = None;
-            continue;
-        }
-        let mut found =
-            assignments::read(&c.text, !matches!(c.kind, ClauseKind::Bullet | ClauseKind::SubBullet));
-        if c.kind == ClauseKind::Section {
-            // A section's own text is its closing paragraph, not a task.
-            found.assignments.clear();
-        }
-        if let Some(hd) = c.heading.as_deref().filter(|hd| is_agency_heading(hd)) {
-            // `2. Phòng Kế hoạch - Tài chính, Sở Y tế` / `Chủ trì, phối hợp với ...`.
-            let mut list = heading_agencies(hd);
-            list.extend(found.assignments.into_iter().filter(|a| a.role == Role::Cooperating));
-            found.assignments = list;
-            let mut seen = assignments::Seen::default();
-            for a in &found.assignments {
-                seen.insert(&a.agency);
-            }
-            for para in c.text.split('\n') {
-                if let Some(rest) =
-                    para.strip_prefix("Phối hợp với ").or_else(|| para.strip_prefix("Chủ trì, phối hợp với "))
-                {
-                    let coop = split_agencies(&assignments_leading(rest));
-                    for a in coop {
-                        if seen.insert(&a) {
-                            found.assignments.push(Assignment {
-                                agency: a,
-                                role: Role::Cooperating,
-                                deadline: None,
-                                completed: None,
-                            });
-                        }
-                    }
-                }
-            }
-        }
-        if c.deadline.is_none() {
-            c.deadline =
-                found.deadline.or_else(|| c.heading.as_deref().and_then(assignments::inline_deadline));
-        }
-        if c.kind == ClauseKind::Paragraph && found.assignments.is_empty() {
-            if let Some(prev) = &prev_leads {
-                if c.text.chars().next().is_some_and(char::is_uppercase) && !c.text.trim_end().ends_with(':')
-                {
-                    found.assignments = prev.clone();
-                    warnings.push(Warning {
-                        line: None,
-                        clause: Some(c.path.clone()),
-                        message:
-                            "the paragraph names no agency; it continues the tasks of the paragraph before"
-                                .into(),
-                    });
-                }
-            }
-        }
-        prev_leads = (c.kind == ClauseKind::Paragraph && !found.assignments.is_empty())
-            .then(|| found.assignments.iter().filter(|a| a.role == Role::Lead).cloned().collect());
-        c.assignments.extend(found.assignments);
-    }
-    duty_lists(&mut clauses);
-    field_sets(&mut clauses, &starts, &lines);
-    field_blocks(&mut clauses);
-    // Citations.
-    let mut sources: Vec<citations::Source> = Vec::new();
-    if !title.is_empty() {
-        sources.push(citations::Source { text: &title, clause: None, line: 0 });
-    }
-    for (line, text) in &preamble {
-        sources.push(citations::Source { text, clause: None, line: *line });
-    }
-    let joined: Vec<(String, String, usize)> = clauses
-        .iter()
-        .zip(&starts)
-        .map(|(c, &line)| {
-            (c.path.clone(), format!("{}\n{}", c.heading.as_deref().unwrap_or(""), c.text), line)
-        })
-        .collect();
-    for (path, text, line) in &joined {
-        sources.push(citations::Source { text, clause: Some(path), line: *line });
-    }
-    for (line, text) in &tree.footnotes {
-        sources.push(citations::Source { text, clause: None, line: *line });
-    }
+    status_warnings(&h, &mut warnings);
+    let mut body = structure(&lines, &h, &mut warnings);
+    prose_assignments(&mut body.clauses, &mut warnings);
+    duty_lists(&mut body.clauses);
+    field_sets(&mut body.clauses, &body.starts, &lines);
+    field_blocks(&mut body.clauses);
     let own = if number.number().is_some() { Some(&number) } else { None };
-    let found = citations::read(&sources, own, &jurisdiction);
+    let found = read_citations(&title, &body, own, &jurisdiction);
     warnings.extend(found.warnings.iter().cloned());
-    // Paths are unique and each (clause, document) pair comes once: an
-    // index by path instead of a search per pair.
-    let by_path: HashMap<&str, usize> =
-        clauses.iter().enumerate().map(|(k, c)| (c.path.as_str(), k)).rev().collect();
-    let mut implements: Vec<(usize, ClauseId)> = Vec::new();
-    for (path, target) in &found.implements {
-        if let Some(&k) = by_path.get(path.as_str()) {
-            implements.push((k, ClauseId::document(target.clone())));
-        }
-    }
-    for (k, r) in implements {
-        let c = &mut clauses[k];
-        c.implements.push(Implements { target: r, provenance: Provenance::Stated, score: None });
-    }
+    mark_implements(&mut body.clauses, &found.implements);
     let (level, branch) = authority(&number);
     let issuer = issuer_name(&number, &h, province_name.as_deref());
     let doc = Document {
@@ -422,7 +199,7 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
         status: h.status,
         source: Some(options.source.clone()),
         citations: found.links.clone(),
-        clauses,
+        clauses: body.clauses,
         warnings,
     };
     let mut out = vec![doc];
@@ -430,6 +207,329 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
         out.extend(cited_only(&found, &out[0].id));
     }
     Ok(out)
+}
+
+fn not_a_document(options: &ExtractOptions, reason: &str) -> Error {
+    Error::new(ErrorKind::NotADocument { source_name: options.source.clone(), reason: reason.to_string() })
+}
+
+fn warn(warnings: &mut Vec<Warning>, line: Option<usize>, message: String) {
+    warnings.push(Warning { line, clause: None, message });
+}
+
+/// What normalisation left out or changed is said, not dropped silently.
+fn furniture_warnings(furniture: &[(usize, usize)], controls: &normalise::Controls) -> Vec<Warning> {
+    let mut warnings: Vec<Warning> = furniture
+        .iter()
+        .map(|&(from, to)| Warning {
+            line: Some(from),
+            clause: None,
+            message: format!("lines {from}-{to}: website banner or footer around the document, left out"),
+        })
+        .collect();
+    if let Some(message) = controls.message() {
+        warnings.push(Warning { line: controls.lines.first().copied(), clause: None, message });
+    }
+    warnings
+}
+
+/// The jurisdiction's id (the options', `vn` for a central document, else
+/// the province's) and the province's name, for the issuer.
+fn jurisdiction(
+    lines: &[normalise::Line],
+    h: &header::Header,
+    number: &DocNumber,
+    options: &ExtractOptions,
+    warnings: &mut Vec<Warning>,
+) -> (String, Option<String>) {
+    let table = &options.jurisdictions;
+    let province = province(lines, h, table);
+    let jurisdiction = match (&options.jurisdiction, number.is_central()) {
+        (Some(j), _) => j.clone(),
+        (None, true) => "vn".to_string(),
+        (None, false) => match &province {
+            Some((id, _)) => id.clone(),
+            None => {
+                warn(warnings, None, "no province named: jurisdiction unknown".to_string());
+                "unknown".to_string()
+            }
+        },
+    };
+    let province_name = province
+        .as_ref()
+        .map(|p| p.1.clone())
+        .or_else(|| table.iter().find(|(id, _)| *id == jurisdiction).map(|(_, n)| n.clone()));
+    (jurisdiction, province_name)
+}
+
+/// The province the issuer lines name, else the place line's, else the one
+/// the text names most often.
+fn province(
+    lines: &[normalise::Line],
+    h: &header::Header,
+    table: &[(String, String)],
+) -> Option<(String, String)> {
+    let full_text: String =
+        lines.iter().filter(|l| l.is_text()).map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
+    let place = h.place.as_deref().and_then(|p| header::province(p, table));
+    let named = header::most_named_province(&full_text, table);
+    let issuer_province = h.issuer_lines.iter().find_map(|l| {
+        let f = fold(l);
+        f.strip_prefix("ubnd tinh ")
+            .or_else(|| f.strip_prefix("tinh "))
+            .or_else(|| f.strip_prefix("uy ban nhan dan tinh "))
+            .and_then(|p| header::province(p, table))
+    });
+    issuer_province.or(place).or(named)
+}
+
+/// The year of issue: the date's, else the header's, else the number's;
+/// `None` when none is a four-digit year.
+fn year(h: &header::Header, number: &DocNumber) -> Option<u16> {
+    h.date.map(Date::year).or(h.year).or(number.year()).filter(|y| (1000..=9999).contains(y))
+}
+
+/// A numbered document's id comes from its number, a draft's from its title.
+fn doc_id(jurisdiction: &str, year: u16, number: &DocNumber, title: &str) -> DocId {
+    if number.number().is_some() {
+        DocId::from_number(jurisdiction, year, number)
+    } else {
+        DocId::draft(jurisdiction, year, number, title)
+    }
+}
+
+/// What a draft or a news article leaves blank.
+fn status_warnings(h: &header::Header, warnings: &mut Vec<Warning>) {
+    match h.status {
+        DocStatus::Draft => warn(
+            warnings,
+            None,
+            format!("draft: number{} blank", if h.date.is_none() { " and date are" } else { " is" }),
+        ),
+        DocStatus::Summary if h.date.is_none() => {
+            warn(warnings, None, "date of issue not given in the article".to_string())
+        }
+        _ => {}
+    }
+}
+
+/// The body of a document: its clauses (table rows among them) in line
+/// order with the line each starts on, the preamble and the footnotes.
+struct Body {
+    clauses: Vec<Clause>,
+    starts: Vec<usize>,
+    preamble: Vec<(usize, String)>,
+    footnotes: Vec<(usize, String)>,
+}
+
+/// The clause tree of the lines the header did not use, with its tables'
+/// rows placed among the clauses.
+fn structure(lines: &[normalise::Line], h: &header::Header, warnings: &mut Vec<Warning>) -> Body {
+    let mut used = vec![false; lines.len()];
+    for &i in &h.used {
+        used[i] = true;
+    }
+    let mut tree = clauses::build(lines, &used, h.status == DocStatus::Summary, h.subject_line);
+    warnings.append(&mut tree.warnings);
+    // Moved, not copied: a text of millions of clauses would hold them twice.
+    let mut placed: Vec<(usize, Clause)> = std::mem::take(&mut tree.clauses)
+        .into_iter()
+        .zip(tree.starts.iter().copied())
+        .map(|(c, s)| (s, c))
+        .collect();
+    let first_used = h.used.iter().copied().min().map(|i| lines[i].no);
+    let preamble = front_matter(&tree.preamble, first_used, &mut placed, warnings);
+    for (home, t) in &tree.tables {
+        place_table(*home, t, &mut placed, warnings);
+    }
+    placed.sort_by_key(|(s, _)| *s);
+    let starts: Vec<usize> = placed.iter().map(|(s, _)| *s).collect();
+    let clauses: Vec<Clause> = placed.into_iter().map(|(_, c)| c).collect();
+    Body { clauses, starts, preamble, footnotes: tree.footnotes }
+}
+
+/// The preamble, less the front matter before the title that nothing used
+/// and that cites nothing: that is kept raw in the first clause, with a
+/// warning.
+fn front_matter(
+    paragraphs: &[(usize, String)],
+    first_used: Option<usize>,
+    placed: &mut [(usize, Clause)],
+    warnings: &mut Vec<Warning>,
+) -> Vec<(usize, String)> {
+    let mut preamble = Vec::new();
+    for (line, text) in paragraphs {
+        if first_used.is_some_and(|u| *line < u) && Citation::find_all(text).is_empty() {
+            warnings.push(Warning {
+                line: Some(*line),
+                clause: None,
+                message: format!("line not placed, kept raw: {text:?}"),
+            });
+            if let Some((_, c)) = placed.first_mut() {
+                c.raw.push(text.clone());
+            }
+        } else {
+            preamble.push((*line, text.clone()));
+        }
+    }
+    preamble
+}
+
+/// A table in clause `home`: an indicator table gives the clause its
+/// indicators, a task table gives row clauses; what the table reader
+/// doubted or could not place is warned of.
+fn place_table(
+    home: Option<usize>,
+    t: &Table,
+    placed: &mut Vec<(usize, Clause)>,
+    warnings: &mut Vec<Warning>,
+) {
+    // `placed` starts with the tree's clauses in order: the home is at its index.
+    let home_path = home.and_then(|k| placed.get(k)).map(|(_, c)| c.path.clone());
+    if indicators::is_indicator_table(t) {
+        let ind = indicators::read(t);
+        match home.and_then(|k| placed.get_mut(k)) {
+            Some((_, c)) => c.indicators.extend(ind),
+            None => {
+                warn(warnings, t.rows.first().map(|r| r.line), "indicator table outside any clause".into())
+            }
+        }
+    } else {
+        placed.extend(task_rows(t, home_path.as_deref()));
+    }
+    for (line, message) in &t.warnings {
+        warnings.push(Warning { line: Some(*line), clause: home_path.clone(), message: message.clone() });
+    }
+    for (line, text) in &t.unplaced {
+        warnings.push(Warning {
+            line: Some(*line),
+            clause: home_path.clone(),
+            message: format!("table line not placed, kept raw: {text:?}"),
+        });
+        if let Some((_, c)) = home.and_then(|k| placed.get_mut(k)) {
+            c.raw.push(text.clone());
+        }
+    }
+}
+
+/// Assignments and deadlines in prose and labelled fields.
+fn prose_assignments(clauses: &mut [Clause], warnings: &mut Vec<Warning>) {
+    let mut prev_leads: Option<Vec<Assignment>> = None;
+    for c in clauses.iter_mut() {
+        if c.kind == ClauseKind::Row {
+            prev_leads = None;
+            continue;
+        }
+        let mut found =
+            assignments::read(&c.text, !matches!(c.kind, ClauseKind::Bullet | ClauseKind::SubBullet));
+        if c.kind == ClauseKind::Section {
+            // A section's own text is its closing paragraph, not a task.
+            found.assignments.clear();
+        }
+        if let Some(hd) = c.heading.as_deref().filter(|hd| is_agency_heading(hd)) {
+            found.assignments =
+                agency_heading_assignments(hd, &c.text, std::mem::take(&mut found.assignments));
+        }
+        if c.deadline.is_none() {
+            c.deadline =
+                found.deadline.or_else(|| c.heading.as_deref().and_then(assignments::inline_deadline));
+        }
+        if c.kind == ClauseKind::Paragraph && found.assignments.is_empty() {
+            if let Some(prev) = prev_leads.as_ref().filter(|_| continues_tasks(c)) {
+                found.assignments = prev.clone();
+                warnings.push(Warning {
+                    line: None,
+                    clause: Some(c.path.clone()),
+                    message: "the paragraph names no agency; it continues the tasks of the paragraph before"
+                        .into(),
+                });
+            }
+        }
+        prev_leads = (c.kind == ClauseKind::Paragraph && !found.assignments.is_empty())
+            .then(|| found.assignments.iter().filter(|a| a.role == Role::Lead).cloned().collect());
+        c.assignments.extend(found.assignments);
+    }
+}
+
+/// Under a heading that names agencies (`2. Phòng Kế hoạch - Tài chính, Sở
+/// Y tế`), they lead; the partners are those `found` in the text and those
+/// after `Phối hợp với` / `Chủ trì, phối hợp với` in a paragraph.
+fn agency_heading_assignments(hd: &str, text: &str, found: Vec<Assignment>) -> Vec<Assignment> {
+    let mut list = heading_agencies(hd);
+    list.extend(found.into_iter().filter(|a| a.role == Role::Cooperating));
+    let mut seen = assignments::Seen::default();
+    for a in &list {
+        seen.insert(&a.agency);
+    }
+    for para in text.split('\n') {
+        if let Some(rest) =
+            para.strip_prefix("Phối hợp với ").or_else(|| para.strip_prefix("Chủ trì, phối hợp với "))
+        {
+            let coop = split_agencies(&assignments_leading(rest));
+            for a in coop {
+                if seen.insert(&a) {
+                    list.push(Assignment {
+                        agency: a,
+                        role: Role::Cooperating,
+                        deadline: None,
+                        completed: None,
+                    });
+                }
+            }
+        }
+    }
+    list
+}
+
+/// A paragraph that names no agency but opens a sentence and is no lead-in
+/// (`...:`) goes on with the tasks of the paragraph before.
+fn continues_tasks(c: &Clause) -> bool {
+    c.text.chars().next().is_some_and(char::is_uppercase) && !c.text.trim_end().ends_with(':')
+}
+
+/// The citations of the title, the preamble, each clause (its heading and
+/// text) and the footnotes.
+fn read_citations(title: &str, body: &Body, own: Option<&DocNumber>, jurisdiction: &str) -> citations::Found {
+    let mut sources: Vec<citations::Source> = Vec::new();
+    if !title.is_empty() {
+        sources.push(citations::Source { text: title, clause: None, line: 0 });
+    }
+    for (line, text) in &body.preamble {
+        sources.push(citations::Source { text, clause: None, line: *line });
+    }
+    let joined: Vec<(String, String, usize)> = body
+        .clauses
+        .iter()
+        .zip(&body.starts)
+        .map(|(c, &line)| {
+            (c.path.clone(), format!("{}\n{}", c.heading.as_deref().unwrap_or(""), c.text), line)
+        })
+        .collect();
+    for (path, text, line) in &joined {
+        sources.push(citations::Source { text, clause: Some(path), line: *line });
+    }
+    for (line, text) in &body.footnotes {
+        sources.push(citations::Source { text, clause: None, line: *line });
+    }
+    citations::read(&sources, own, jurisdiction)
+}
+
+/// Clauses that say they carry out a document implement it.
+fn mark_implements(clauses: &mut [Clause], implements: &[(String, DocId)]) {
+    // Paths are unique and each (clause, document) pair comes once: an
+    // index by path instead of a search per pair.
+    let by_path: HashMap<&str, usize> =
+        clauses.iter().enumerate().map(|(k, c)| (c.path.as_str(), k)).rev().collect();
+    let mut marks: Vec<(usize, ClauseId)> = Vec::new();
+    for (path, target) in implements {
+        if let Some(&k) = by_path.get(path.as_str()) {
+            marks.push((k, ClauseId::document(target.clone())));
+        }
+    }
+    for (k, r) in marks {
+        let c = &mut clauses[k];
+        c.implements.push(Implements { target: r, provenance: Provenance::Stated, score: None });
+    }
 }
 
 /// The clauses of `kind` directly under clause `k` (clauses are in
@@ -639,24 +739,6 @@ fn heading_agencies(h: &str) -> Vec<Assignment> {
 
 /// Row clauses of a task table under `home` (the appendix `PL`).
 fn task_rows(t: &Table, home: Option<&str>) -> Vec<(usize, Clause)> {
-    let label = |col: Col| match col {
-        Col::Result => "Kết quả",
-        Col::Basis => "Căn cứ",
-        Col::Submit => "Cấp trình",
-        Col::Funding => "Kinh phí",
-        Col::Group => "Nhóm",
-        _ => "Ghi chú",
-    };
-    let extra = |group: &[(Col, String)]| -> String {
-        group
-            .iter()
-            .filter(|(c, _)| {
-                matches!(c, Col::Result | Col::Basis | Col::Note | Col::Submit | Col::Funding | Col::Group)
-            })
-            .map(|(c, v)| format!("{}: {v}", label(*c)))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
     let mut out = Vec::new();
     for r in &t.rows {
         let no = match &r.group {
@@ -673,57 +755,94 @@ fn task_rows(t: &Table, home: Option<&str>) -> Vec<(usize, Clause)> {
             out.push((r.line, row));
             continue;
         }
-        let mut lead: Vec<String> = Vec::new();
-        let mut coop: Vec<String> = Vec::new();
-        let (mut lead_seen, mut coop_seen) = (HashSet::new(), HashSet::new());
-        let mut children = Vec::new();
-        let mut latest: Option<Deadline> = None;
-        for (g, group) in r.groups.iter().enumerate() {
-            let cell = |col: Col| group.iter().find(|(c, _)| *c == col).map(|(_, v)| v.as_str());
-            // A sub-row without agencies shares the row's (merged cells).
-            let gl = cell(Col::Lead).map(assignments::cell_agencies).unwrap_or_else(|| lead.clone());
-            let gc = cell(Col::Coop).map(assignments::cell_agencies).unwrap_or_else(|| coop.clone());
-            // `- Xây dựng ... trong giai đoạn 2026 - 2027`: the list mark is not the time's.
-            let dl = cell(Col::Deadline).map(|d| Deadline::parse(d.trim_start_matches(['-', '+', '•', ' '])));
-            add_new(&mut lead, &mut lead_seen, &gl);
-            add_new(&mut coop, &mut coop_seen, &gc);
-            if let Some(d) = &dl {
-                let later = match (&latest, d.due()) {
-                    (None, _) => true,
-                    (Some(l), Some(due)) => l.due().is_none_or(|ld| due >= ld),
-                    (Some(_), None) => false,
-                };
-                if later {
-                    latest = Some(d.clone());
-                }
-            }
-            if r.groups.len() > 1 {
-                let mut child = Clause::new(
-                    &format!("{path}.{}", g + 1),
-                    ClauseKind::Row,
-                    &extra(group),
-                    Provenance::Stated,
-                );
-                child.assignments = assignments::assign(&gl, Role::Lead);
-                child.assignments.extend(assignments::assign(&gc, Role::Cooperating));
-                child.deadline = dl;
-                children.push(child);
-            } else {
-                let e = extra(group);
-                if !e.is_empty() {
-                    row.text = format!("{}\n{e}", row.text);
-                }
-            }
-        }
-        row.assignments = assignments::assign(&lead, Role::Lead);
-        row.assignments.extend(assignments::assign(&coop, Role::Cooperating));
-        row.deadline = latest;
+        let sub_rows = row_cells(r, &path, &mut row);
         out.push((r.line, row));
-        for c in children {
+        for c in sub_rows {
             out.push((r.line, c));
         }
     }
     out
+}
+
+/// Fills `row` from the cell groups of `r`: the agencies of all groups,
+/// the latest deadline, the other cells as text. A row of several groups
+/// (several results) gets a sub-row per group, returned, which carries
+/// that group's agencies, deadline and cells.
+fn row_cells(r: &tables::Row, path: &str, row: &mut Clause) -> Vec<Clause> {
+    let mut lead: Vec<String> = Vec::new();
+    let mut coop: Vec<String> = Vec::new();
+    let (mut lead_seen, mut coop_seen) = (HashSet::new(), HashSet::new());
+    let mut sub_rows = Vec::new();
+    let mut latest: Option<Deadline> = None;
+    for (g, group) in r.groups.iter().enumerate() {
+        let cell = |col: Col| group.iter().find(|(c, _)| *c == col).map(|(_, v)| v.as_str());
+        // A sub-row without agencies shares the row's (merged cells).
+        let gl = cell(Col::Lead).map(assignments::cell_agencies).unwrap_or_else(|| lead.clone());
+        let gc = cell(Col::Coop).map(assignments::cell_agencies).unwrap_or_else(|| coop.clone());
+        // `- Xây dựng ... trong giai đoạn 2026 - 2027`: the list mark is not the time's.
+        let dl = cell(Col::Deadline).map(|d| Deadline::parse(d.trim_start_matches(['-', '+', '•', ' '])));
+        add_new(&mut lead, &mut lead_seen, &gl);
+        add_new(&mut coop, &mut coop_seen, &gc);
+        if let Some(d) = dl.as_ref().filter(|d| due_no_earlier(d, latest.as_ref())) {
+            latest = Some(d.clone());
+        }
+        if r.groups.len() > 1 {
+            let mut sub = Clause::new(
+                &format!("{path}.{}", g + 1),
+                ClauseKind::Row,
+                &extra_cells(group),
+                Provenance::Stated,
+            );
+            sub.assignments = assignments::assign(&gl, Role::Lead);
+            sub.assignments.extend(assignments::assign(&gc, Role::Cooperating));
+            sub.deadline = dl;
+            sub_rows.push(sub);
+        } else {
+            let e = extra_cells(group);
+            if !e.is_empty() {
+                row.text = format!("{}\n{e}", row.text);
+            }
+        }
+    }
+    row.assignments = assignments::assign(&lead, Role::Lead);
+    row.assignments.extend(assignments::assign(&coop, Role::Cooperating));
+    row.deadline = latest;
+    sub_rows
+}
+
+/// Whether deadline `d` replaces `latest` as a row's deadline: it is the
+/// first, or due no earlier (a deadline without a due date never replaces
+/// one, and any due date replaces one without).
+fn due_no_earlier(d: &Deadline, latest: Option<&Deadline>) -> bool {
+    match (latest, d.due()) {
+        (None, _) => true,
+        (Some(l), Some(due)) => l.due().is_none_or(|ld| due >= ld),
+        (Some(_), None) => false,
+    }
+}
+
+/// The cells of a group other than number, name, agencies and deadline, as
+/// `Label: text` lines.
+fn extra_cells(group: &[(Col, String)]) -> String {
+    group
+        .iter()
+        .filter(|(c, _)| {
+            matches!(c, Col::Result | Col::Basis | Col::Note | Col::Submit | Col::Funding | Col::Group)
+        })
+        .map(|(c, v)| format!("{}: {v}", cell_label(*c)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn cell_label(col: Col) -> &'static str {
+    match col {
+        Col::Result => "Kết quả",
+        Col::Basis => "Căn cứ",
+        Col::Submit => "Cấp trình",
+        Col::Funding => "Kinh phí",
+        Col::Group => "Nhóm",
+        _ => "Ghi chú",
+    }
 }
 
 /// Appends to `list` the names of `new` it does not hold yet (`seen` is

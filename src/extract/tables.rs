@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Captures, Regex};
 
 use super::assignments::is_agency_start_folded;
 use super::normalise::{Line, LineKind};
@@ -425,25 +425,14 @@ fn next_group(prev: Option<&str>, mark: &str) -> bool {
 /// it): a header row, group headings, numbered rows and unnumbered
 /// sub-rows whose merged cells are those of the row above.
 fn tabbed(lines: &[Line], i: usize) -> Option<Table> {
-    let cells = |l: &Line| {
-        let mut c: Vec<String> = l.text.split('\t').map(|c| c.trim().to_string()).collect();
-        while c.len() > 1 && c.last().is_some_and(String::is_empty) {
-            c.pop();
-        }
-        c
-    };
-    let first = cells(&lines[i]);
+    let first = tab_cells(&lines[i]);
     if first.len() < 3 || !is_task_header(&first) {
         return None;
     }
     let cols: Vec<Col> = first.iter().map(|c| cell_col(c).unwrap_or(Col::Note)).collect();
     let indicator = cols.contains(&Col::Unit) && cols.contains(&Col::Target);
-    let mut table = Table { cols: cols.clone(), ..Table::default() };
-    let mut group: Option<String> = None;
-    // The last numbered row: its cells fill a sub-row's merged cells.
-    let mut parent: Option<usize> = None;
-    let mut subs = 0;
-    let mut unnumbered = 0;
+    let mut table = Table { cols, ..Table::default() };
+    let mut numbering = Numbering::default();
     let mut j = i + 1;
     let mut last_text = i;
     while j < lines.len() {
@@ -457,116 +446,158 @@ fn tabbed(lines: &[Line], i: usize) -> Option<Table> {
             _ => break,
         }
         last_text = j;
-        let c = cells(l);
+        let c = tab_cells(l);
         j += 1;
         if c.len() >= 3 && is_task_header(&c) {
-            let same = c.iter().map(|x| cell_col(x).unwrap_or(Col::Note)).eq(cols.iter().copied());
-            if same {
+            if c.iter().map(|x| cell_col(x).unwrap_or(Col::Note)).eq(table.cols.iter().copied()) {
                 continue; // the header repeated
             }
             // Another table starts.
             last_text = j - 2;
             break;
         }
-        let filled: Vec<&String> = c.iter().filter(|x| !x.is_empty()).collect();
-        if filled.len() <= 2 {
-            if let Some(g) = GROUP_MARK.captures(c[0].trim()) {
-                let title = g.get(2).map_or_else(|| filled.get(1).map_or("", |s| s.as_str()), |t| t.as_str());
-                let mark = g[1].to_string();
-                if top_group(&mark) {
-                    group = Some(mark.clone());
-                    unnumbered = 0;
-                }
-                table.rows.push(Row {
-                    no: mark,
-                    line: l.no,
-                    group: None,
-                    heading: true,
-                    groups: vec![vec![(Col::Name, title.to_string())]],
-                    parts: vec![],
-                });
-                parent = None;
-                continue;
-            }
+        if let Some(heading) = group_heading_row(&c, l.no) {
+            numbering.heading(&heading.no);
+            table.rows.push(heading);
+        } else if indicator {
+            table.push_indicator_row(&c, l.no);
+        } else {
+            table.push_task_row(&mut numbering, &c, l.no);
         }
-        let numbered = cols.first() == Some(&Col::No) && ROW_NO.is_match(&c[0]);
-        if indicator {
-            let no = if cols.first() == Some(&Col::No) { c[0].clone() } else { String::new() };
-            let cells: Vec<(Col, String)> = cols
-                .iter()
-                .zip(&c)
-                .filter(|(k, v)| **k != Col::No && !v.is_empty())
-                .map(|(k, v)| (*k, v.trim_start_matches(['-', '+', ' ']).to_string()))
-                .collect();
-            if no.is_empty() && !table.rows.is_empty() {
-                let p = table.rows.last_mut().expect("checked");
-                let n = p.parts.len() + 1;
-                p.parts.push(Row {
-                    no: format!("{}.{n}", p.no),
-                    line: l.no,
-                    groups: vec![cells],
-                    ..Row::default()
-                });
-            } else {
-                table.rows.push(Row { no, line: l.no, groups: vec![cells], ..Row::default() });
-            }
-            continue;
+    }
+    table.end = last_text + 1;
+    table.check_cells();
+    Some(table)
+}
+
+/// The cells of a tab-separated line, trailing empty ones left out.
+fn tab_cells(l: &Line) -> Vec<String> {
+    let mut c: Vec<String> = l.text.split('\t').map(|c| c.trim().to_string()).collect();
+    while c.len() > 1 && c.last().is_some_and(String::is_empty) {
+        c.pop();
+    }
+    c
+}
+
+/// A group heading (`I` and its title, in one or two cells): a heading row.
+fn group_heading_row(c: &[String], line: usize) -> Option<Row> {
+    let filled: Vec<&String> = c.iter().filter(|x| !x.is_empty()).collect();
+    if filled.len() > 2 {
+        return None;
+    }
+    let g = GROUP_MARK.captures(c[0].trim())?;
+    let title = g.get(2).map_or_else(|| filled.get(1).map_or("", |s| s.as_str()), |t| t.as_str());
+    Some(Row {
+        no: g[1].to_string(),
+        line,
+        group: None,
+        heading: true,
+        groups: vec![vec![(Col::Name, title.to_string())]],
+        parts: vec![],
+    })
+}
+
+/// Where the row numbering of a tab-separated table stands.
+#[derive(Default)]
+struct Numbering {
+    /// The top-level group the rows are in (`I`, `A`).
+    group: Option<String>,
+    /// The last numbered row: its cells fill a sub-row's merged cells.
+    parent: Option<usize>,
+    /// Sub-rows of the parent so far, itself counted.
+    subs: usize,
+    /// Rows with an empty number cell right under the group heading.
+    unnumbered: usize,
+}
+
+impl Numbering {
+    /// After a group heading (`I`) or sub-group heading (`III.1`).
+    fn heading(&mut self, mark: &str) {
+        if top_group(mark) {
+            self.group = Some(mark.to_string());
+            self.unnumbered = 0;
         }
-        let body: Vec<Col> =
-            if numbered { cols.clone() } else { cols.iter().copied().filter(|c| *c != Col::No).collect() };
-        let mut placed = align(&c, &body);
-        placed.retain(|(k, v)| *k != Col::No && !v.is_empty());
-        let no = if numbered {
-            subs = 1;
-            parent = Some(table.rows.len());
-            c[0].trim_end_matches('.').trim().to_string()
-        } else if let Some(p) = parent {
-            subs += 1;
-            format!("{}.{subs}", table.rows[p].no)
+        self.parent = None;
+    }
+
+    /// The number of the next row among `rows`: its own (`first`, its
+    /// number cell, when `numbered`), a sub-row's under the last numbered
+    /// row (`3.2`), or its place under a group heading.
+    fn next(&mut self, numbered: bool, first: &str, rows: &[Row]) -> String {
+        if numbered {
+            self.subs = 1;
+            self.parent = Some(rows.len());
+            first.trim_end_matches('.').trim().to_string()
+        } else if let Some(p) = self.parent {
+            self.subs += 1;
+            format!("{}.{}", rows[p].no, self.subs)
         } else {
             // A row with an empty number cell right under a group heading
             // (`D. BỘ KHOA HỌC VÀ CÔNG NGHỆ`): its place in the group, written
             // as the curated corpus writes unnumbered items (`-1`).
-            unnumbered += 1;
-            subs = 1;
-            parent = Some(table.rows.len());
-            format!("-{unnumbered}")
-        };
+            self.unnumbered += 1;
+            self.subs = 1;
+            self.parent = Some(rows.len());
+            format!("-{}", self.unnumbered)
+        }
+    }
+}
+
+impl Table {
+    /// A row of an indicator table: numbered, or a sub-row (`- Tuyến tỉnh`)
+    /// of the row above.
+    fn push_indicator_row(&mut self, c: &[String], line: usize) {
+        let no = if self.cols.first() == Some(&Col::No) { c[0].clone() } else { String::new() };
+        let cells: Vec<(Col, String)> = self
+            .cols
+            .iter()
+            .zip(c)
+            .filter(|(k, v)| **k != Col::No && !v.is_empty())
+            .map(|(k, v)| (*k, v.trim_start_matches(['-', '+', ' ']).to_string()))
+            .collect();
+        if no.is_empty() && !self.rows.is_empty() {
+            let p = self.rows.last_mut().expect("checked");
+            let n = p.parts.len() + 1;
+            p.parts.push(Row { no: format!("{}.{n}", p.no), line, groups: vec![cells], ..Row::default() });
+        } else {
+            self.rows.push(Row { no, line, groups: vec![cells], ..Row::default() });
+        }
+    }
+
+    /// A row of a task table: its cells placed on the columns by content
+    /// when some are missing, the missing ones taken from the row above.
+    fn push_task_row(&mut self, numbering: &mut Numbering, c: &[String], line: usize) {
+        let cols = &self.cols;
+        let numbered = cols.first() == Some(&Col::No) && ROW_NO.is_match(&c[0]);
+        let body: Vec<Col> =
+            if numbered { cols.clone() } else { cols.iter().copied().filter(|c| *c != Col::No).collect() };
+        let mut placed = align(c, &body);
+        placed.retain(|(k, v)| *k != Col::No && !v.is_empty());
+        let no = numbering.next(numbered, &c[0], &self.rows);
         if c.len() < cols.len() && c.len() > 1 {
             let placed_cols: Vec<String> = placed.iter().map(|(k, _)| format!("{k:?}")).collect();
-            table.warnings.push((
-                l.no,
-                format!(
-                    "row {no}: {} cells for {} columns, placed by content as {}; the others taken from the row above",
-                    c.len(),
-                    cols.len(),
-                    placed_cols.join(", ")
-                ),
-            ));
+            let message = format!(
+                "row {no}: {} cells for {} columns, placed by content as {}; the others taken from the row above",
+                c.len(),
+                cols.len(),
+                placed_cols.join(", ")
+            );
+            self.warnings.push((line, message));
         }
         // Cells merged over several rows are printed once: the row above's.
         if c.len() < cols.len() {
-            if let Some(p) = parent.filter(|&p| p < table.rows.len()) {
-                for (k, v) in table.rows[p].groups[0].clone() {
+            if let Some(p) = numbering.parent.filter(|&p| p < self.rows.len()) {
+                for (k, v) in self.rows[p].groups[0].clone() {
                     if k != Col::Name && !placed.iter().any(|(x, _)| *x == k) {
                         placed.push((k, v));
                     }
                 }
             }
         }
-        placed.sort_by_key(|(k, _)| cols.iter().position(|x| x == k));
-        table.rows.push(Row {
-            no,
-            line: l.no,
-            group: group.clone(),
-            heading: false,
-            groups: vec![placed],
-            parts: vec![],
-        });
+        placed.sort_by_key(|(k, _)| self.cols.iter().position(|x| x == k));
+        let group = numbering.group.clone();
+        self.rows.push(Row { no, line, group, heading: false, groups: vec![placed], parts: vec![] });
     }
-    table.end = last_text + 1;
-    table.check_cells();
-    Some(table)
 }
 
 /// A row of the per-line layout before its items are put in columns.
@@ -609,35 +640,17 @@ fn ends_table(t: &str, folded: &str) -> bool {
 fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, wrap: bool) -> Table {
     let header_len = start - i;
     let cols: Vec<Col> = header.into_iter().map(|(c, _)| c).collect();
-    let mut table = Table { cols: cols.clone(), ..Table::default() };
     let body_cols: Vec<Col> = cols.iter().copied().filter(|c| *c != Col::No).collect();
-    let mut rows: Vec<PendingRow> = Vec::new();
-    let mut group: Option<String> = None;
-    let mut restart = false;
+    let mut table = Table { cols, ..Table::default() };
+    let mut rows = PendingRows { expect: 1, ..PendingRows::default() };
     let mut j = start;
     let mut after_break = false;
-    let mut expect = 1u32;
     while j < lines.len() {
         let l = &lines[j];
         match l.kind {
             LineKind::PageBreak => {
                 after_break = true;
-                j += 1;
-                // The header repeated at the top of the page.
-                let mut k = j;
-                while k < lines.len() && !lines[k].is_text() {
-                    k += 1;
-                }
-                if k < lines.len() && matches!(lines[k].folded.as_str(), "tt" | "stt" | "so thu tu") {
-                    let mut n = 0;
-                    while k < lines.len() && n < header_len {
-                        if lines[k].is_text() {
-                            n += 1;
-                        }
-                        k += 1;
-                    }
-                    j = k;
-                }
+                j = past_repeated_header(lines, j + 1, header_len);
                 continue;
             }
             LineKind::Text => {}
@@ -652,69 +665,127 @@ fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, 
             }
         }
         let t = l.text.trim();
-        let next_heading = GROUP_MARK
-            .captures(t)
-            .filter(|c| top_group(&c[1]) && !rows.is_empty() && next_group(group.as_deref(), &c[1]));
+        let next_heading = rows.next_heading(t);
         if next_heading.is_none() && ends_table(t, &l.folded) {
             break;
         }
-        if let Some(c) = t.starts_with(|c: char| c.is_ascii_digit()).then(|| ROW_START.captures(t)).flatten()
-        {
-            let n = c[1].parse::<u32>().ok();
-            // Numbering either restarts in each group or runs on through them.
-            if n == Some(expect) || (restart && n == Some(1)) {
-                expect = n.unwrap_or(expect) + 1;
-                restart = false;
-                let mut items = Vec::new();
-                if let Some(rest) = c.get(2) {
-                    push_items(&mut items, rest.as_str(), None, false, wrap);
-                }
-                rows.push(PendingRow {
-                    no: c[1].to_string(),
-                    line: l.no,
-                    items,
-                    group: group.clone(),
-                    heading: false,
-                });
-                after_break = false;
-                j += 1;
-                continue;
+        if !rows.row_start(t, l.no, wrap) && !rows.group_heading(next_heading, t, l.no) {
+            match rows.rows.last_mut() {
+                Some(r) => push_items(&mut r.items, &l.text, Some(&l.folded), after_break, wrap),
+                None => table.unplaced.push((l.no, l.text.clone())),
             }
-        }
-        // A group heading (`II.` and its title): row numbers restart.
-        if let Some(c) = next_heading.or_else(|| GROUP_MARK.captures(t).filter(|c| top_group(&c[1]))) {
-            if next_group(group.as_deref(), &c[1]) {
-                group = Some(c[1].to_string());
-                restart = true;
-                let mut items = Vec::new();
-                if let Some(rest) = c.get(2) {
-                    push_items(&mut items, rest.as_str(), None, false, false);
-                }
-                rows.push(PendingRow { no: c[1].to_string(), line: l.no, items, group: None, heading: true });
-                after_break = false;
-                j += 1;
-                continue;
-            }
-        }
-        match rows.last_mut() {
-            Some(r) => push_items(&mut r.items, &l.text, Some(&l.folded), after_break, wrap),
-            None => table.unplaced.push((l.no, l.text.clone())),
         }
         after_break = false;
         j += 1;
     }
     table.end = j;
-    for PendingRow { no, line, items, group, heading } in rows {
+    table.rows.extend(rows.rows.into_iter().map(|r| r.into_row(&body_cols, wrap)));
+    table.check_cells();
+    table
+}
+
+/// The first line after a page break at `j - 1` that is not the table's
+/// header repeated at the top of the page (`header_len` text lines).
+fn past_repeated_header(lines: &[Line], j: usize, header_len: usize) -> usize {
+    let mut k = j;
+    while k < lines.len() && !lines[k].is_text() {
+        k += 1;
+    }
+    if k < lines.len() && matches!(lines[k].folded.as_str(), "tt" | "stt" | "so thu tu") {
+        let mut n = 0;
+        while k < lines.len() && n < header_len {
+            if lines[k].is_text() {
+                n += 1;
+            }
+            k += 1;
+        }
+        return k;
+    }
+    j
+}
+
+/// The rows of the per-line layout read so far, and where their numbering
+/// stands.
+#[derive(Default)]
+struct PendingRows {
+    rows: Vec<PendingRow>,
+    /// The group heading the rows are under (`II`).
+    group: Option<String>,
+    /// Right after a group heading: numbering may restart at 1.
+    restart: bool,
+    /// The number of the next row when numbering runs on.
+    expect: u32,
+}
+
+impl PendingRows {
+    /// The next group's heading (`II` after `I`) at `t`, once there are
+    /// rows: a marker that does not end the table.
+    fn next_heading<'t>(&self, t: &'t str) -> Option<Captures<'t>> {
+        GROUP_MARK
+            .captures(t)
+            .filter(|c| top_group(&c[1]) && !self.rows.is_empty() && next_group(self.group.as_deref(), &c[1]))
+    }
+
+    /// Opens a row when `t` starts with the number that follows (`3`,
+    /// `3. Tổ chức ...`).
+    fn row_start(&mut self, t: &str, line: usize, wrap: bool) -> bool {
+        let Some(c) = t.starts_with(|c: char| c.is_ascii_digit()).then(|| ROW_START.captures(t)).flatten()
+        else {
+            return false;
+        };
+        let n = c[1].parse::<u32>().ok();
+        // Numbering either restarts in each group or runs on through them.
+        if n != Some(self.expect) && !(self.restart && n == Some(1)) {
+            return false;
+        }
+        self.expect = n.unwrap_or(self.expect) + 1;
+        self.restart = false;
+        let mut items = Vec::new();
+        if let Some(rest) = c.get(2) {
+            push_items(&mut items, rest.as_str(), None, false, wrap);
+        }
+        self.rows.push(PendingRow {
+            no: c[1].to_string(),
+            line,
+            items,
+            group: self.group.clone(),
+            heading: false,
+        });
+        true
+    }
+
+    /// Opens a heading row when `t` is the next group's heading (`II.` and
+    /// its title): row numbers restart.
+    fn group_heading(&mut self, next: Option<Captures>, t: &str, line: usize) -> bool {
+        let Some(c) = next.or_else(|| GROUP_MARK.captures(t).filter(|c| top_group(&c[1]))) else {
+            return false;
+        };
+        if !next_group(self.group.as_deref(), &c[1]) {
+            return false;
+        }
+        self.group = Some(c[1].to_string());
+        self.restart = true;
+        let mut items = Vec::new();
+        if let Some(rest) = c.get(2) {
+            push_items(&mut items, rest.as_str(), None, false, false);
+        }
+        self.rows.push(PendingRow { no: c[1].to_string(), line, items, group: None, heading: true });
+        true
+    }
+}
+
+impl PendingRow {
+    /// The row, its items put in columns (a heading's items are its title).
+    fn into_row(self, cols: &[Col], wrap: bool) -> Row {
+        let PendingRow { no, line, items, group, heading } = self;
         let groups = if heading {
             let title = items.iter().map(|it| it.text.trim()).collect::<Vec<_>>().join(" ");
             vec![vec![(Col::Name, title)]]
         } else {
-            segment(&items, &body_cols, wrap)
+            segment(&items, cols, wrap)
         };
-        table.rows.push(Row { no, line, group, heading, groups, parts: vec![] });
+        Row { no, line, group, heading, groups, parts: vec![] }
     }
-    table.check_cells();
-    table
 }
 
 /// Adds a line (or the rest of a line after its row number) as items;
@@ -841,82 +912,14 @@ fn start_score(col: Col, f: &Feat) -> f64 {
     }
 }
 
+/// How well an item goes on with a cell of `col` begun on an earlier line
+/// (`resumed`: on the page before).
 fn cont_score(col: Col, f: &Feat, wrap: bool, resumed: bool) -> f64 {
-    let narrow = wrap && f.len > 24;
     match col {
-        Col::Name => {
-            let mut s = 0.0;
-            if f.agency && !f.prev_open {
-                s -= 1.0;
-            }
-            if wrap && f.len >= 25 {
-                s += 0.5;
-            } else if wrap && f.len < 20 {
-                s -= 0.4;
-            }
-            if f.deadline {
-                s -= 1.0;
-            }
-            s
-        }
-        Col::Lead | Col::Coop => {
-            let mut s = if narrow { -1.5 } else { 0.0 };
-            if f.deadline {
-                s -= 3.0;
-            }
-            if f.basis {
-                s -= 2.0;
-            }
-            if !wrap && !f.agency {
-                s -= 2.0;
-            }
-            if resumed && f.agency {
-                s += 1.0;
-            }
-            if wrap && f.upper && !f.agency && !f.prev_name_open && !resumed {
-                s -= 1.0;
-            }
-            if wrap && f.agency && !f.prev_name_open && !resumed {
-                s -= 1.0;
-            }
-            if f.prev_closed && !resumed {
-                s -= 1.0;
-            }
-            if resumed && !f.agency && !f.upper {
-                s -= 0.5;
-            }
-            if wrap && f.upper && !f.agency && f.prev_name_open && f.prev_upper && !resumed {
-                // `Nam, Đài` / `Tiếng nói`: a name going on.
-                s += 1.0;
-            }
-            s
-        }
-        Col::Result | Col::Note | Col::Submit | Col::Funding | Col::Group => {
-            let mut s = if narrow { -1.5 } else { 0.0 };
-            if f.deadline {
-                s -= 3.0;
-            }
-            if f.agency && !f.prev_open {
-                s -= 1.5;
-            }
-            if f.basis {
-                s -= 1.0;
-            }
-            s
-        }
-        Col::Deadline => {
-            let mut s = if f.len > 25 { -2.0 } else { 0.0 };
-            if !f.deadline && !f.citation_bits && f.len > 12 {
-                s -= 0.5;
-            }
-            if f.agency || f.basis {
-                s -= 1.0;
-            }
-            if !wrap {
-                s -= 2.0;
-            }
-            s
-        }
+        Col::Name => name_cont_score(f, wrap),
+        Col::Lead | Col::Coop => agency_cont_score(f, wrap, resumed),
+        Col::Result | Col::Note | Col::Submit | Col::Funding | Col::Group => result_cont_score(f, wrap),
+        Col::Deadline => deadline_cont_score(f, wrap),
         Col::Basis => {
             if f.basis || f.citation_bits {
                 0.5
@@ -926,6 +929,85 @@ fn cont_score(col: Col, f: &Feat, wrap: bool, resumed: bool) -> f64 {
         }
         _ => 0.0,
     }
+}
+
+fn name_cont_score(f: &Feat, wrap: bool) -> f64 {
+    let mut s = 0.0;
+    if f.agency && !f.prev_open {
+        s -= 1.0;
+    }
+    if wrap && f.len >= 25 {
+        s += 0.5;
+    } else if wrap && f.len < 20 {
+        s -= 0.4;
+    }
+    if f.deadline {
+        s -= 1.0;
+    }
+    s
+}
+
+fn agency_cont_score(f: &Feat, wrap: bool, resumed: bool) -> f64 {
+    let narrow = wrap && f.len > 24;
+    let mut s = if narrow { -1.5 } else { 0.0 };
+    if f.deadline {
+        s -= 3.0;
+    }
+    if f.basis {
+        s -= 2.0;
+    }
+    if !wrap && !f.agency {
+        s -= 2.0;
+    }
+    if resumed && f.agency {
+        s += 1.0;
+    }
+    if wrap && f.upper && !f.agency && !f.prev_name_open && !resumed {
+        s -= 1.0;
+    }
+    if wrap && f.agency && !f.prev_name_open && !resumed {
+        s -= 1.0;
+    }
+    if f.prev_closed && !resumed {
+        s -= 1.0;
+    }
+    if resumed && !f.agency && !f.upper {
+        s -= 0.5;
+    }
+    if wrap && f.upper && !f.agency && f.prev_name_open && f.prev_upper && !resumed {
+        // `Nam, Đài` / `Tiếng nói`: a name going on.
+        s += 1.0;
+    }
+    s
+}
+
+fn result_cont_score(f: &Feat, wrap: bool) -> f64 {
+    let narrow = wrap && f.len > 24;
+    let mut s = if narrow { -1.5 } else { 0.0 };
+    if f.deadline {
+        s -= 3.0;
+    }
+    if f.agency && !f.prev_open {
+        s -= 1.5;
+    }
+    if f.basis {
+        s -= 1.0;
+    }
+    s
+}
+
+fn deadline_cont_score(f: &Feat, wrap: bool) -> f64 {
+    let mut s = if f.len > 25 { -2.0 } else { 0.0 };
+    if !f.deadline && !f.citation_bits && f.len > 12 {
+        s -= 0.5;
+    }
+    if f.agency || f.basis {
+        s -= 1.0;
+    }
+    if !wrap {
+        s -= 2.0;
+    }
+    s
 }
 
 /// On the best path ending in state `s` at item `k`: the last item in
@@ -971,206 +1053,293 @@ fn segment(items: &[Item], cols: &[Col], wrap: bool) -> Vec<Vec<(Col, String)>> 
     if items.is_empty() || m == 0 {
         return vec![];
     }
-    // Fold each item once; the features read the folded forms.
-    let folded: Vec<&str> = items.iter().map(|it| it.folded.as_str()).collect();
-    let ends_word = |f: &str, words: &[&str]| {
-        let last = f.rsplit(' ').next().unwrap_or("");
-        words.contains(&last)
-    };
-    let feats: Vec<Feat> = items
-        .iter()
-        .enumerate()
-        .map(|(k, it)| {
-            let ff = folded[k];
-            let next = items.get(k + 1).map(|n| n.text.as_str());
-            // A citation cell opens with a document kind; only then is the
-            // look-ahead built.
-            let basis = BASIS_HEADS.iter().any(|h| ff.starts_with(h)) && {
-                let look = format!(
-                    "{ff} {} {}",
-                    folded.get(k + 1).copied().unwrap_or(""),
-                    folded.get(k + 2).copied().unwrap_or("")
-                );
-                BASIS_LIKE.is_match(&look)
-            };
-            let prev_text = if k > 0 { items[k - 1].text.trim_end() } else { "" };
-            let pf = if k > 0 { folded[k - 1] } else { "" };
-            let has_prev_word = pf.contains(' ');
-            Feat {
-                prev_open: has_prev_word
-                    && ends_word(
-                        pf,
-                        &[
-                            "cua", "va", "voi", "theo", "ve", "tai", "cho", "cac", "nhung", "trinh", "giua",
-                            "thuoc",
-                        ],
-                    ),
-                prev_name_open: k > 0
-                    && (prev_text.ends_with(',')
-                        || (has_prev_word && ends_word(pf, &["va"]))
-                        || prev_text
-                            .split_whitespace()
-                            .last()
-                            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))),
-                prev_broken: k > 0
-                    && (prev_text.ends_with(['-', '/'])
-                        || ends_word(pf, &["ngay", "so", "cua", "va", "chuong"])),
-                prev_closed: prev_text.ends_with(')'),
-                prev_upper: upper_initial(prev_text),
-                prev_comma: prev_text.ends_with(','),
-                citation_bits: it.text.chars().any(|c| c.is_ascii_digit() || c == '/')
-                    || ["so ", "ngay", "trinh so", "cua "].iter().any(|w| ff.starts_with(w)),
-                // A narrow column breaks a name after its head word (`Các` /
-                // `Bộ,` / `ngành`): read the head with the lines after it.
-                agency: if it.text.split_whitespace().count() == 1
-                    && k + 1 < items.len()
-                    && !(has_prev_word && ends_word(pf, &["cua", "va", "voi", "trinh", "cho", "tai", "theo"]))
-                {
-                    let ahead = format!("{} {}", it.text.trim(), items[k + 1].text.trim());
-                    let fa = format!("{ff} {}", folded[k + 1]);
-                    is_agency_start_folded(&ahead, &fa)
-                } else {
-                    // `1. Bộ Tài chính tổng kết ...`: a numbered part of a cell.
-                    let (t, f) = (strip_number(&it.text), strip_number(ff));
-                    is_agency_start_folded(t, f)
-                },
-                // `Thực` / `hiện` / `thường` / `xuyên`: two lines ahead.
-                deadline: deadline_like(&it.text, ff, next, folded.get(k + 1).copied())
-                    || (it.text.split_whitespace().count() == 1
-                        && deadline_like(
-                            &it.text,
-                            ff,
-                            next,
-                            folded
-                                .get(k + 1)
-                                .map(|s| format!("{s} {}", folded.get(k + 2).copied().unwrap_or("")))
-                                .as_deref(),
-                        )),
-                basis,
-                upper: upper_initial(&it.text),
-                len: it.text.chars().count(),
-                connective: ["cua ", "va ", "theo ", "ve ", "tai ", "voi ", "cho ", "trong ", "de ", "duoc "]
-                    .iter()
-                    .any(|w| ff.starts_with(w)),
-            }
-        })
-        .collect();
-    // The lowest column a new group may start at.
+    let feats = features(items);
     let group_min = cols
         .iter()
         .position(|c| matches!(c, Col::Lead | Col::Coop | Col::Result | Col::Deadline))
         .unwrap_or(m);
-    // State: (column, resumed-after-break). score[k][s], back[k][s] = (prev state, step).
-    let ns = m * 2;
-    let idx = |c: usize, r: bool| c * 2 + usize::from(r);
-    let neg = f64::NEG_INFINITY;
-    let mut score = vec![vec![neg; ns]; items.len()];
-    let mut back = vec![vec![(usize::MAX, Step::Same); ns]; items.len()];
-    score[0][idx(0, false)] = 0.0;
-    for k in 1..items.len() {
-        let f = &feats[k];
-        let brk = items[k].after_break;
-        for ps in 0..ns {
-            let base = score[k - 1][ps];
-            if base == neg {
-                continue;
+    let search = Segmenter { items, feats: &feats, cols, wrap, group_min };
+    let path = search.lattice().best_path();
+    search.cell_groups(&path)
+}
+
+/// The features of every item. Each item is folded once; the features
+/// read the folded forms.
+fn features(items: &[Item]) -> Vec<Feat> {
+    let folded: Vec<&str> = items.iter().map(|it| it.folded.as_str()).collect();
+    (0..items.len()).map(|k| Feat::of(items, &folded, k)).collect()
+}
+
+/// Whether the last word of folded `f` is one of `words`.
+fn ends_word(f: &str, words: &[&str]) -> bool {
+    let last = f.rsplit(' ').next().unwrap_or("");
+    words.contains(&last)
+}
+
+impl Feat {
+    /// The features of item `k`, with what the lines around it say.
+    fn of(items: &[Item], folded: &[&str], k: usize) -> Feat {
+        let (it, ff) = (&items[k], folded[k]);
+        let prev_text = if k > 0 { items[k - 1].text.trim_end() } else { "" };
+        let pf = if k > 0 { folded[k - 1] } else { "" };
+        let has_prev_word = pf.contains(' ');
+        let after_open = has_prev_word && ends_word(pf, &["cua", "va", "voi", "trinh", "cho", "tai", "theo"]);
+        Feat {
+            prev_open: has_prev_word
+                && ends_word(
+                    pf,
+                    &[
+                        "cua", "va", "voi", "theo", "ve", "tai", "cho", "cac", "nhung", "trinh", "giua",
+                        "thuoc",
+                    ],
+                ),
+            prev_name_open: k > 0
+                && (prev_text.ends_with(',')
+                    || (has_prev_word && ends_word(pf, &["va"]))
+                    || prev_text
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))),
+            prev_broken: k > 0
+                && (prev_text.ends_with(['-', '/']) || ends_word(pf, &["ngay", "so", "cua", "va", "chuong"])),
+            prev_closed: prev_text.ends_with(')'),
+            prev_upper: upper_initial(prev_text),
+            prev_comma: prev_text.ends_with(','),
+            citation_bits: it.text.chars().any(|c| c.is_ascii_digit() || c == '/')
+                || ["so ", "ngay", "trinh so", "cua "].iter().any(|w| ff.starts_with(w)),
+            agency: agency_at(items, folded, k, after_open),
+            deadline: deadline_at(items, folded, k),
+            basis: basis_at(folded, k),
+            upper: upper_initial(&it.text),
+            len: it.text.chars().count(),
+            connective: ["cua ", "va ", "theo ", "ve ", "tai ", "voi ", "cho ", "trong ", "de ", "duoc "]
+                .iter()
+                .any(|w| ff.starts_with(w)),
+        }
+    }
+}
+
+/// Whether item `k` opens an agency's name. A narrow column breaks a name
+/// after its head word (`Các` / `Bộ,` / `ngành`): the head is read with the
+/// line after it, unless the line before leaves a phrase open
+/// (`after_open`: `... của`).
+fn agency_at(items: &[Item], folded: &[&str], k: usize, after_open: bool) -> bool {
+    let (it, ff) = (&items[k], folded[k]);
+    if it.text.split_whitespace().count() == 1 && k + 1 < items.len() && !after_open {
+        let ahead = format!("{} {}", it.text.trim(), items[k + 1].text.trim());
+        let fa = format!("{ff} {}", folded[k + 1]);
+        is_agency_start_folded(&ahead, &fa)
+    } else {
+        // `1. Bộ Tài chính tổng kết ...`: a numbered part of a cell.
+        let (t, f) = (strip_number(&it.text), strip_number(ff));
+        is_agency_start_folded(t, f)
+    }
+}
+
+/// Whether item `k` reads as a deadline, also when a word per line breaks
+/// it (`Thực` / `hiện` / `thường` / `xuyên`: two lines ahead).
+fn deadline_at(items: &[Item], folded: &[&str], k: usize) -> bool {
+    let (it, ff) = (&items[k], folded[k]);
+    let next = items.get(k + 1).map(|n| n.text.as_str());
+    deadline_like(&it.text, ff, next, folded.get(k + 1).copied())
+        || (it.text.split_whitespace().count() == 1
+            && deadline_like(
+                &it.text,
+                ff,
+                next,
+                folded
+                    .get(k + 1)
+                    .map(|s| format!("{s} {}", folded.get(k + 2).copied().unwrap_or("")))
+                    .as_deref(),
+            ))
+}
+
+/// Whether item `k` opens a citation cell. Such a cell opens with a
+/// document kind; only then is the look-ahead built.
+fn basis_at(folded: &[&str], k: usize) -> bool {
+    let ff = folded[k];
+    BASIS_HEADS.iter().any(|h| ff.starts_with(h)) && {
+        let look = format!(
+            "{ff} {} {}",
+            folded.get(k + 1).copied().unwrap_or(""),
+            folded.get(k + 2).copied().unwrap_or("")
+        );
+        BASIS_LIKE.is_match(&look)
+    }
+}
+
+/// The search's state for a column: the column, and whether its cell was
+/// resumed after a page break.
+fn state(col: usize, resumed: bool) -> usize {
+    col * 2 + usize::from(resumed)
+}
+
+/// The best scores of paths through the columns: `score[k][s]` ends at
+/// item `k` in state `s`, and `back[k][s]` is its state before and the
+/// step taken.
+struct Lattice {
+    score: Vec<Vec<f64>>,
+    back: Vec<Vec<(usize, Step)>>,
+}
+
+impl Lattice {
+    /// Keeps the step from state `from` to state `s` of item `k` if it
+    /// scores better (on a tie, the step tried first).
+    fn relax(&mut self, k: usize, s: usize, v: f64, from: usize, step: Step) {
+        if v > self.score[k][s] {
+            self.score[k][s] = v;
+            self.back[k][s] = (from, step);
+        }
+    }
+
+    /// The column and step of every item on the best path: the best end
+    /// state, then back.
+    fn best_path(&self) -> Vec<(usize, Step)> {
+        let n = self.score.len();
+        let last = n - 1;
+        let ns = self.score[last].len();
+        let mut s = (0..ns).max_by(|&a, &b| self.score[last][a].total_cmp(&self.score[last][b])).unwrap_or(0);
+        let mut path = vec![(0usize, Step::Start); n];
+        for k in (0..n).rev() {
+            path[k] = (s / 2, self.back[k][s].1);
+            if k > 0 {
+                s = self.back[k][s].0;
             }
-            let (pc, pr) = (ps / 2, ps % 2 == 1);
-            let relax = |s: usize,
-                         v: f64,
-                         step: Step,
-                         score: &mut Vec<Vec<f64>>,
-                         back: &mut Vec<Vec<(usize, Step)>>| {
-                if v > score[k][s] {
-                    score[k][s] = v;
-                    back[k][s] = (ps, step);
-                }
-            };
-            // Same cell.
-            let bonus = if f.prev_broken && !brk { 3.0 } else { 0.0 };
-            let v = base + cont_score(cols[pc], f, wrap, brk) + bonus;
-            relax(idx(pc, pr || brk), v, Step::Same, &mut score, &mut back);
-            #[allow(clippy::needless_range_loop)] // c is a column index into several tables
-            for c in 0..m {
-                if c > pc {
-                    // Start the next cell, skipping empty ones. After a page
-                    // break the group's cells can only go on (or a new
-                    // group start).
-                    if !(pr || brk) {
-                        let skip = (c - pc - 1) as f64 * 1.5;
-                        let broken = if f.prev_broken { 1.5 } else { 0.0 };
-                        let v = base + start_score(cols[c], f) - skip - broken;
-                        relax(idx(c, false), v, Step::Start, &mut score, &mut back);
-                    }
-                    // Resume a cell begun on the page before.
-                    if pr || brk {
-                        let pen = if f.connective { 1.2 } else { 0.3 };
-                        let v = base + cont_score(cols[c], f, wrap, brk) - pen;
-                        relax(idx(c, true), v, Step::Resume, &mut score, &mut back);
-                    }
-                }
-                if brk && c < pc {
-                    // After a page break any earlier cell may go on; a name
-                    // left open on the page before (`Đài Tiếng nói`) goes on
-                    // with a capitalised word (`Việt Nam`).
-                    // The longest cells are the ones that overflow the page.
-                    let (last, lines) = col_tail(&back, k - 1, ps, c);
-                    let mut v = base + cont_score(cols[c], f, wrap, true) + 0.1 * lines.min(10) as f64;
-                    if f.upper && !f.agency && last.is_some_and(|j| name_open(&items[j].text)) {
-                        v += 1.0;
-                    }
-                    relax(idx(c, true), v, Step::Resume, &mut score, &mut back);
-                }
-                if c <= pc && c >= group_min && pc >= group_min {
-                    let skip = (c - group_min) as f64 * 0.5;
-                    let v = base + start_score(cols[c], f) - 4.0 - skip;
-                    relax(idx(c, false), v, Step::Group, &mut score, &mut back);
+        }
+        path[0] = (0, Step::Start);
+        path
+    }
+}
+
+/// The search over the columns of one row's items.
+struct Segmenter<'a> {
+    items: &'a [Item],
+    feats: &'a [Feat],
+    cols: &'a [Col],
+    wrap: bool,
+    /// The lowest column a new group may start at.
+    group_min: usize,
+}
+
+impl Segmenter<'_> {
+    /// The scores of the paths, item by item (a Viterbi search).
+    fn lattice(&self) -> Lattice {
+        let (n, ns) = (self.items.len(), self.cols.len() * 2);
+        let neg = f64::NEG_INFINITY;
+        let mut lat =
+            Lattice { score: vec![vec![neg; ns]; n], back: vec![vec![(usize::MAX, Step::Same); ns]; n] };
+        lat.score[0][state(0, false)] = 0.0;
+        for k in 1..n {
+            for ps in 0..ns {
+                if lat.score[k - 1][ps] != neg {
+                    self.steps_from(&mut lat, k, ps);
                 }
             }
         }
+        lat
     }
-    // Best end state, then walk back.
-    let last = items.len() - 1;
-    let mut s = (0..ns).max_by(|&a, &b| score[last][a].total_cmp(&score[last][b])).unwrap_or(0);
-    let mut path = vec![(0usize, Step::Start); items.len()];
-    for k in (0..items.len()).rev() {
-        path[k] = (s / 2, back[k][s].1);
-        if k > 0 {
-            s = back[k][s].0;
-        }
-    }
-    path[0] = (0, Step::Start);
-    let mut groups: Vec<Vec<(Col, String)>> = vec![vec![]];
-    for (k, (c, step)) in path.iter().enumerate() {
-        if *step == Step::Group {
-            groups.push(vec![]);
-        }
-        let col = cols[*c];
-        let text = items[k].text.trim();
-        let group = groups.last_mut().expect("one group");
-        // A resumed cell belongs to the latest group that has the column.
-        let slot = group.iter_mut().find(|(gc, _)| *gc == col);
-        match slot {
-            Some((_, cell)) => {
-                let sep = if matches!(col, Col::Lead | Col::Coop) && *step != Step::Same && feats[k].agency {
-                    "; "
-                } else if text.starts_with("- ") || text.starts_with("+ ") {
-                    "\n"
-                } else {
-                    " "
-                };
-                cell.push_str(sep);
-                cell.push_str(text);
+
+    /// The steps from state `ps` of item `k - 1` to item `k`, in a fixed
+    /// order (ties go to the first).
+    fn steps_from(&self, lat: &mut Lattice, k: usize, ps: usize) {
+        let base = lat.score[k - 1][ps];
+        let f = &self.feats[k];
+        let brk = self.items[k].after_break;
+        let (pc, pr) = (ps / 2, ps % 2 == 1);
+        // Same cell.
+        let bonus = if f.prev_broken && !brk { 3.0 } else { 0.0 };
+        let v = base + cont_score(self.cols[pc], f, self.wrap, brk) + bonus;
+        lat.relax(k, state(pc, pr || brk), v, ps, Step::Same);
+        #[allow(clippy::needless_range_loop)] // c is a column index into several tables
+        for c in 0..self.cols.len() {
+            if c > pc {
+                self.next_cell(lat, k, ps, c);
             }
-            None => group.push((col, text.to_string())),
+            if brk && c < pc {
+                self.resume_earlier(lat, k, ps, c);
+            }
+            if c <= pc && c >= self.group_min && pc >= self.group_min {
+                let skip = (c - self.group_min) as f64 * 0.5;
+                let v = base + start_score(self.cols[c], f) - 4.0 - skip;
+                lat.relax(k, state(c, false), v, ps, Step::Group);
+            }
         }
     }
-    // Sort each group's cells by column order.
-    for g in &mut groups {
-        g.sort_by_key(|(c, _)| cols.iter().position(|x| x == c));
+
+    /// A later column `c`: start its cell, skipping empty ones. After a
+    /// page break the group's cells can only go on (or a new group start).
+    fn next_cell(&self, lat: &mut Lattice, k: usize, ps: usize, c: usize) {
+        let base = lat.score[k - 1][ps];
+        let f = &self.feats[k];
+        let brk = self.items[k].after_break;
+        let (pc, pr) = (ps / 2, ps % 2 == 1);
+        if !(pr || brk) {
+            let skip = (c - pc - 1) as f64 * 1.5;
+            let broken = if f.prev_broken { 1.5 } else { 0.0 };
+            let v = base + start_score(self.cols[c], f) - skip - broken;
+            lat.relax(k, state(c, false), v, ps, Step::Start);
+        }
+        // Resume a cell begun on the page before.
+        if pr || brk {
+            let pen = if f.connective { 1.2 } else { 0.3 };
+            let v = base + cont_score(self.cols[c], f, self.wrap, brk) - pen;
+            lat.relax(k, state(c, true), v, ps, Step::Resume);
+        }
     }
-    groups.retain(|g| !g.is_empty());
-    groups
+
+    /// After a page break any earlier cell `c` may go on; a name left open
+    /// on the page before (`Đài Tiếng nói`) goes on with a capitalised word
+    /// (`Việt Nam`).
+    fn resume_earlier(&self, lat: &mut Lattice, k: usize, ps: usize, c: usize) {
+        let base = lat.score[k - 1][ps];
+        let f = &self.feats[k];
+        // The longest cells are the ones that overflow the page.
+        let (last, lines) = col_tail(&lat.back, k - 1, ps, c);
+        let mut v = base + cont_score(self.cols[c], f, self.wrap, true) + 0.1 * lines.min(10) as f64;
+        if f.upper && !f.agency && last.is_some_and(|j| name_open(&self.items[j].text)) {
+            v += 1.0;
+        }
+        lat.relax(k, state(c, true), v, ps, Step::Resume);
+    }
+
+    /// The cells along `path`, in groups (a new group at each
+    /// [`Step::Group`]), each group's cells in column order.
+    fn cell_groups(&self, path: &[(usize, Step)]) -> Vec<Vec<(Col, String)>> {
+        let mut groups: Vec<Vec<(Col, String)>> = vec![vec![]];
+        for (k, (c, step)) in path.iter().enumerate() {
+            if *step == Step::Group {
+                groups.push(vec![]);
+            }
+            let col = self.cols[*c];
+            let text = self.items[k].text.trim();
+            let group = groups.last_mut().expect("one group");
+            // A resumed cell belongs to the latest group that has the column.
+            match group.iter_mut().find(|(gc, _)| *gc == col) {
+                Some((_, cell)) => {
+                    cell.push_str(joiner(col, *step, self.feats[k].agency, text));
+                    cell.push_str(text);
+                }
+                None => group.push((col, text.to_string())),
+            }
+        }
+        for g in &mut groups {
+            g.sort_by_key(|(c, _)| self.cols.iter().position(|x| x == c));
+        }
+        groups.retain(|g| !g.is_empty());
+        groups
+    }
+}
+
+/// What joins `text` to the cell of `col` it goes on: `; ` before another
+/// agency, a line break before a list item, else a space.
+fn joiner(col: Col, step: Step, agency: bool, text: &str) -> &'static str {
+    if matches!(col, Col::Lead | Col::Coop) && step != Step::Same && agency {
+        "; "
+    } else if text.starts_with("- ") || text.starts_with("+ ") {
+        "\n"
+    } else {
+        " "
+    }
 }
 
 #[cfg(test)]
