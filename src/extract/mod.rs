@@ -468,12 +468,7 @@ fn agency_heading_assignments(hd: &str, text: &str, found: Vec<Assignment>) -> V
             let coop = split_agencies(&assignments_leading(rest));
             for a in coop {
                 if seen.insert(&a) {
-                    list.push(Assignment {
-                        agency: a,
-                        role: Role::Cooperating,
-                        deadline: None,
-                        completed: None,
-                    });
+                    list.push(Assignment::new(a, Role::Cooperating));
                 }
             }
         }
@@ -692,12 +687,7 @@ fn duty_lists(clauses: &mut [Clause]) {
             }
             for p in partners {
                 if seen.insert(&p) {
-                    list.push(Assignment {
-                        agency: p,
-                        role: Role::Cooperating,
-                        deadline: None,
-                        completed: None,
-                    });
+                    list.push(Assignment::new(p, Role::Cooperating));
                 }
             }
             c.assignments = list;

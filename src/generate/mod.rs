@@ -1120,17 +1120,12 @@ impl<'a> Gen<'a> {
         };
         let lead_key: &str = leads[self.rng.below(leads.len())];
         let lead = self.agency_name(lead_key);
-        c.assignments.push(Assignment { agency: lead, role: Role::Lead, deadline: None, completed: None });
+        c.assignments.push(Assignment::new(lead, Role::Lead));
         for _ in 0..self.rng.range(0, 2) {
             let key: &str = coop[self.rng.below(coop.len())];
             let name = self.agency_name(key);
             if !c.assignments.iter().any(|a| a.agency == name) {
-                c.assignments.push(Assignment {
-                    agency: name,
-                    role: Role::Cooperating,
-                    deadline: None,
-                    completed: None,
-                });
+                c.assignments.push(Assignment::new(name, Role::Cooperating));
             }
         }
         let deadline = self.deadline(issued);

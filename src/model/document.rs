@@ -182,6 +182,13 @@ pub struct Assignment {
     pub completed: Option<Date>,
 }
 
+impl Assignment {
+    /// An agency given a role, with no deadline of its own and no report yet.
+    pub fn new(agency: impl Into<String>, role: Role) -> Assignment {
+        Assignment { agency: agency.into(), role, deadline: None, completed: None }
+    }
+}
+
 /// How a number in an indicator compares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
