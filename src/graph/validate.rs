@@ -179,6 +179,9 @@ impl LineageGraph {
     /// to [`CYCLE_SHOWN`] ids: a long cycle, or many cycles sharing clauses,
     /// stay one readable line each.
     fn check_cycles(&self, out: &mut Vec<Problem>) {
+        if !self.has_implements_cycle() {
+            return; // the usual case, found in one pass
+        }
         let implements =
             EdgeFiltered::from_fn(&self.graph, |e| matches!(e.weight(), Edge::Implements { .. }));
         let mut groups: Vec<Vec<NodeIndex>> = kosaraju_scc(&implements)
@@ -210,6 +213,41 @@ impl LineageGraph {
                 format!("implements cycle: {}{size}", names.join(" -> ")),
             ));
         }
+    }
+
+    /// Whether implements links go round anywhere: one iterative depth-first
+    /// pass with colours by node index (no map, no allocation per node).
+    fn has_implements_cycle(&self) -> bool {
+        let mut state = vec![0u8; petgraph::visit::NodeIndexable::node_bound(&self.graph)];
+        let mut stack: Vec<(NodeIndex, bool)> = Vec::new();
+        for start in (0..self.index.len()).map(NodeIndex::new) {
+            if state[start.index()] != 0 {
+                continue;
+            }
+            stack.push((start, false));
+            while let Some((n, done)) = stack.pop() {
+                if done {
+                    state[n.index()] = 2;
+                    continue;
+                }
+                if state[n.index()] != 0 {
+                    continue;
+                }
+                state[n.index()] = 1;
+                stack.push((n, true));
+                for e in self.graph.edges_directed(n, Direction::Outgoing) {
+                    if !matches!(e.weight(), Edge::Implements { .. }) {
+                        continue;
+                    }
+                    match state[e.target().index()] {
+                        0 => stack.push((e.target(), false)),
+                        1 => return true,
+                        _ => {}
+                    }
+                }
+            }
+        }
+        false
     }
 
     /// A shortest cycle through the first node of a strongly connected

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::corpus::unknown_reference;
 use crate::error::Result;
 use crate::graph::{LineageGraph, Node, NodeRef};
+use crate::hash::FxBuild;
 
 use super::{QueryOptions, Via};
 
@@ -112,12 +113,19 @@ impl LineageGraph {
             }
             _ => false,
         };
-        let mut memo = HashMap::new();
+        let mut memo = HashMap::default();
+        // Only links among the document's own clauses need the shared lists.
+        let own_links = doc.clauses.iter().flat_map(|c| &c.implements).any(|i| i.target.doc() == &doc.id);
         let mut rows = Vec::with_capacity(doc.clauses.len());
         for c in &doc.clauses {
             let id = format!("{}#{}", doc.id, c.path);
             let Some(n) = self.idx(&id) else { continue };
-            let hits = self.implementers(n, own, opts, &keep, &mut memo);
+            let hits = if own_links {
+                self.implementers(n, own, opts, &keep, &mut memo)
+            } else {
+                let trace = self.trace_from(n, opts);
+                trace.hits[1..].iter().filter(|h| keep(h.node)).map(|h| (h.node, h.score)).collect()
+            };
             let implemented_by = hits.iter().map(|&(h, _)| self.node_id(h).to_string()).collect();
             let inferred =
                 hits.iter().filter_map(|&(h, s)| Some((self.node_id(h).to_string(), s?))).collect();
@@ -138,7 +146,7 @@ impl LineageGraph {
         own: u32,
         opts: &QueryOptions,
         keep: &dyn Fn(NodeIndex) -> bool,
-        memo: &mut HashMap<NodeIndex, Vec<(NodeIndex, Option<f32>)>>,
+        memo: &mut HashMap<NodeIndex, Vec<(NodeIndex, Option<f32>)>, FxBuild>,
     ) -> Vec<(NodeIndex, Option<f32>)> {
         let own_link = |m: NodeIndex, via: Via| {
             via == Via::Implements && matches!(self.graph[m], Node::Clause(d, _) if d == own)
@@ -146,7 +154,7 @@ impl LineageGraph {
         // Depth-first over the own-document links, each clause once: a
         // clause's list is made when those of the clauses it reaches are.
         let mut stack = vec![(n, false)];
-        let mut open: HashSet<NodeIndex> = HashSet::new();
+        let mut open: HashSet<NodeIndex, FxBuild> = HashSet::default();
         while let Some((m, ready)) = stack.pop() {
             if memo.contains_key(&m) {
                 continue;
@@ -154,25 +162,25 @@ impl LineageGraph {
             let trace = self.trace_stopping(m, opts, own_link);
             let kids: Vec<NodeIndex> =
                 trace.hits[1..].iter().filter(|h| own_link(h.node, h.via)).map(|h| h.node).collect();
-            if !ready && open.insert(m) {
+            // A clause still open is on a cycle (reported by validate).
+            let waiting: Vec<NodeIndex> =
+                kids.iter().copied().filter(|k| !memo.contains_key(k) && !open.contains(k)).collect();
+            if !ready && !waiting.is_empty() {
+                open.insert(m);
                 stack.push((m, true));
-                // A clause still open is on a cycle (reported by validate).
-                stack.extend(
-                    kids.iter().filter(|k| !memo.contains_key(k) && !open.contains(k)).map(|&k| (k, false)),
-                );
+                stack.extend(waiting.into_iter().map(|k| (k, false)));
                 continue;
             }
-            let mut seen: HashSet<NodeIndex> = HashSet::new();
-            let mut list: Vec<(NodeIndex, Option<f32>)> = Vec::new();
-            for h in &trace.hits[1..] {
-                if keep(h.node) && seen.insert(h.node) {
-                    list.push((h.node, h.score));
-                }
-            }
-            for k in kids {
-                for &(h, s) in memo.get(&k).map(Vec::as_slice).unwrap_or_default() {
-                    if seen.insert(h) {
-                        list.push((h, s));
+            // A trace lists each node once; only shared lists can repeat one.
+            let mut list: Vec<(NodeIndex, Option<f32>)> =
+                trace.hits[1..].iter().filter(|h| keep(h.node)).map(|h| (h.node, h.score)).collect();
+            if !kids.is_empty() {
+                let mut seen: HashSet<NodeIndex, FxBuild> = list.iter().map(|&(h, _)| h).collect();
+                for k in kids {
+                    for &(h, s) in memo.get(&k).map(Vec::as_slice).unwrap_or_default() {
+                        if seen.insert(h) {
+                            list.push((h, s));
+                        }
                     }
                 }
             }
