@@ -394,20 +394,7 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
     let own = if number.number().is_some() { Some(&number) } else { None };
     let found = citations::read(&sources, own, &jurisdiction);
     warnings.extend(found.warnings.iter().cloned());
-    // Paths are unique and each (clause, document) pair comes once: an
-    // index by path instead of a search per pair.
-    let by_path: HashMap<&str, usize> =
-        clauses.iter().enumerate().map(|(k, c)| (c.path.as_str(), k)).rev().collect();
-    let mut implements: Vec<(usize, ClauseRef)> = Vec::new();
-    for (path, target) in &found.implements {
-        if let Some(&k) = by_path.get(path.as_str()) {
-            implements.push((k, ClauseRef::document(target.clone())));
-        }
-    }
-    for (k, r) in implements {
-        let c = &mut clauses[k];
-        c.implements.push(Implements { target: r, provenance: Provenance::Stated, score: None });
-    }
+    attach_implements(&mut clauses, &found.implements);
     let (level, branch) = authority(&number);
     let issuer = issuer_name(&number, &h, province_name.as_deref());
     let doc = Document {
@@ -432,6 +419,23 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
         out.extend(cited_only(&found, &out[0].id));
     }
     Ok(out)
+}
+
+/// Gives each clause the documents it says it carries out. Each (clause,
+/// document) pair comes once: an index by path, not a search per pair.
+fn attach_implements(clauses: &mut [Clause], implements: &[(String, DocId)]) {
+    // The first clause of a path, as a search from the start would find.
+    let by_path: HashMap<&str, usize> =
+        clauses.iter().enumerate().map(|(k, c)| (c.path.as_str(), k)).rev().collect();
+    let found: Vec<(usize, ClauseRef)> = implements
+        .iter()
+        .filter_map(|(path, target)| {
+            by_path.get(path.as_str()).map(|&k| (k, ClauseRef::document(target.clone())))
+        })
+        .collect();
+    for (k, target) in found {
+        clauses[k].implements.push(Implements { target, provenance: Provenance::Stated, score: None });
+    }
 }
 
 /// The clauses of `kind` directly under clause `k` (clauses are in
