@@ -600,6 +600,44 @@ impl Listed {
 mod tests {
     use super::*;
 
+    /// The search from each piece to the end that `soft_pieces` replaced.
+    fn soft_pieces_rescan(hard: &str) -> Vec<(usize, usize)> {
+        let mut pieces = Vec::new();
+        let mut at = 0;
+        loop {
+            let rest = &hard[at..];
+            let next = [",", "/", " và "]
+                .iter()
+                .filter_map(|sep| rest.find(sep).map(|p| (p, sep.len())))
+                .min_by_key(|(p, _)| *p);
+            match next {
+                Some((p, n)) => {
+                    pieces.push((at, at + p));
+                    at += p + n;
+                }
+                None => {
+                    pieces.push((at, hard.len()));
+                    return pieces;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn soft_pieces_as_the_rescan() {
+        for hard in [
+            "",
+            ",",
+            "Sở Y tế",
+            "Sở Y tế, Sở Tài chính và các sở, ngành/ UBND",
+            " và và , / và",
+            "a,,b//c và và d và, e /và f",
+            "Bộ Văn hóa, Thể thao và Du lịch, Bộ Tài chính",
+        ] {
+            assert_eq!(soft_pieces(hard), soft_pieces_rescan(hard), "{hard:?}");
+        }
+    }
+
     /// One row per agency cell of the seeds and the gazette sample.
     #[test]
     fn split_table() {

@@ -335,6 +335,36 @@ mod tests {
         Source { text, clause: None, line: 1 }
     }
 
+    /// The search from the start of the text that `sentence_before` replaced.
+    fn sentence_before_rescan(text: &str, at: usize) -> &str {
+        let before = &text[..at];
+        let mut start = 0;
+        for (p, _) in before.match_indices(". ") {
+            if before[p + 2..].chars().next().is_some_and(|c| c.is_uppercase()) {
+                start = p + 2;
+            }
+        }
+        let cut = before[start..].char_indices().rev().nth(250).map_or(start, |(k, _)| start + k);
+        &before[cut..]
+    }
+
+    /// The window search gives what the rescan gave, at every offset.
+    #[test]
+    fn sentence_before_as_the_rescan() {
+        let long = "Căn cứ Quyết định số 5/QĐ-UBND của UBND tỉnh về việc triển khai, ".repeat(6);
+        let texts = [
+            "Thực hiện Chỉ thị. Căn cứ Quyết định. a. b. Ước tính",
+            ". Đầu. đuôi. Đ",
+            &format!("{long}. Theo đề nghị {long}. thực hiện {long}"),
+            &format!("Căn cứ. {long}. Ặ"),
+        ];
+        for text in texts {
+            for at in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                assert_eq!(sentence_before(text, at), sentence_before_rescan(text, at), "{text:?} at {at}");
+            }
+        }
+    }
+
     /// Seed 000's chain sentence: each link of the chain.
     #[test]
     fn chain_sentence() {

@@ -23,6 +23,8 @@
 //! nearest clause's `raw` and listed in the document's warnings with its line.
 //! What normalisation removes is known furniture only (page headers and
 //! numbers, signature stamps, rules, website menus, ratings and addresses).
+//! A lone CR is a line break like LF; other control characters (NUL, ...)
+//! are read as spaces, with a warning giving their count and lines.
 //!
 //! Conventions (those of the curated corpus where it has one):
 //!

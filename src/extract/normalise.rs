@@ -405,6 +405,30 @@ mod tests {
         assert!(l.iter().all(|l| l.kind != LineKind::Footnote));
     }
 
+    /// CR, CRLF and LF are all line breaks, numbered alike; control
+    /// characters are spaces, counted with their lines.
+    #[test]
+    fn line_breaks_and_control_characters() {
+        let lf = normalise_with_furniture("a\nb\n\nc");
+        for text in ["a\rb\r\rc", "a\r\nb\r\n\r\nc", "a\rb\n\rc"] {
+            let (lines, _, controls) = normalise_with_furniture(text);
+            let got: Vec<(usize, &str)> = lines.iter().map(|l| (l.no, l.text.as_str())).collect();
+            let want: Vec<(usize, &str)> = lf.0.iter().map(|l| (l.no, l.text.as_str())).collect();
+            assert_eq!(got, want, "{text:?}");
+            assert_eq!(controls, Controls::default());
+        }
+        let text: String = (1..=12).map(|k| format!("dòng\u{0}{k}\u{1b}\n")).collect();
+        let (lines, _, controls) = normalise_with_furniture(&text);
+        assert_eq!(lines[0].text, "dòng 1");
+        assert_eq!((controls.count, controls.line_count), (24, 12));
+        assert_eq!(
+            controls.message().unwrap(),
+            "24 control characters (U+0000, U+001B) read as spaces, on lines 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 2 more"
+        );
+        let (_, _, one) = normalise_with_furniture("a\u{7}b");
+        assert_eq!(one.message().unwrap(), "1 control character (U+0007) read as spaces, on line 1");
+    }
+
     #[test]
     fn website_clutter() {
         // Seeds 000 and 004.
