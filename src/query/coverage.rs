@@ -128,7 +128,7 @@ impl LineageGraph {
             };
             let implemented_by = hits.iter().map(|&(h, _)| self.node_id(h).to_string()).collect();
             let inferred =
-                hits.iter().filter_map(|&(h, s)| Some((self.node_id(h).to_string(), s?))).collect();
+                hits.iter().filter_map(|&(h, s)| s.map(|s| (self.node_id(h).to_string(), s))).collect();
             rows.push(CoverageRow { clause: id, label: c.label().to_string(), implemented_by, inferred });
         }
         Ok(rows)
