@@ -693,6 +693,11 @@ static AFTER_DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// How far after a citation its issuer is looked for, in bytes: room for
+/// 80 characters of Vietnamese (up to 3 bytes each), the lead-in and a
+/// following citation.
+const ISSUER_WINDOW: usize = 400;
+
 static ISSUER_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:của|do)\s+(?P<who>[^;,.“”\x22()\n]+?)(?:\s+(?:về|ban\s+hành|quy\s+định|hướng\s+dẫn|tại|thực\s+hiện|triển\s+khai|phê\s+duyệt)\b|[;,.“”\x22()\n]|$)")
         .unwrap()
@@ -728,7 +733,14 @@ impl Citation {
                 tail = &rest[e..];
             }
             let mut issuer_text = None;
-            if let Some(i) = ISSUER_RE.captures(tail) {
+            // An issuer kept is at most 80 characters, so a bounded window
+            // reads it: matching to the end of the text for every citation
+            // made a long run of citations quadratic.
+            let mut w = tail.len().min(ISSUER_WINDOW);
+            while !tail.is_char_boundary(w) {
+                w -= 1;
+            }
+            if let Some(i) = ISSUER_RE.captures(&tail[..w]) {
                 // A list of citations: the issuer ends where the next one starts.
                 let who = match NEXT_CITE_RE.find(&i["who"]) {
                     Some(m) => i["who"][..m.start()].trim(),
