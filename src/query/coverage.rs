@@ -153,27 +153,41 @@ impl LineageGraph {
         };
         // Depth-first over the own-document links, each clause once: a
         // clause's list is made when those of the clauses it reaches are.
-        let mut stack = vec![(n, false)];
-        let mut open: HashSet<NodeIndex, FxBuild> = HashSet::default();
-        while let Some((m, ready)) = stack.pop() {
+        // A clause waiting for the clauses it reaches keeps its own hits
+        // and those clauses here, so that it is traced once.
+        type Direct = (Vec<(NodeIndex, Option<f32>)>, Vec<NodeIndex>);
+        let mut stack = vec![n];
+        let mut waiting: HashMap<NodeIndex, Direct, FxBuild> = HashMap::default();
+        while let Some(&m) = stack.last() {
             if memo.contains_key(&m) {
+                stack.pop();
                 continue;
             }
-            let trace = self.trace_stopping(m, opts, own_link);
-            let kids: Vec<NodeIndex> =
-                trace.hits[1..].iter().filter(|h| own_link(h.node, h.via)).map(|h| h.node).collect();
-            // A clause still open is on a cycle (reported by validate).
-            let waiting: Vec<NodeIndex> =
-                kids.iter().copied().filter(|k| !memo.contains_key(k) && !open.contains(k)).collect();
-            if !ready && !waiting.is_empty() {
-                open.insert(m);
-                stack.push((m, true));
-                stack.extend(waiting.into_iter().map(|k| (k, false)));
-                continue;
-            }
-            // A trace lists each node once; only shared lists can repeat one.
-            let mut list: Vec<(NodeIndex, Option<f32>)> =
-                trace.hits[1..].iter().filter(|h| keep(h.node)).map(|h| (h.node, h.score)).collect();
+            let (mut list, kids) = match waiting.remove(&m) {
+                Some(direct) => direct,
+                None => {
+                    let trace = self.trace_stopping(m, opts, own_link);
+                    let hits = &trace.hits[1..];
+                    // A trace lists each node once; only shared lists can repeat one.
+                    let list: Vec<_> =
+                        hits.iter().filter(|h| keep(h.node)).map(|h| (h.node, h.score)).collect();
+                    let kids: Vec<_> =
+                        hits.iter().filter(|h| own_link(h.node, h.via)).map(|h| h.node).collect();
+                    // A clause still waiting is on a cycle (reported by validate).
+                    let first: Vec<_> = kids
+                        .iter()
+                        .copied()
+                        .filter(|k| !memo.contains_key(k) && !waiting.contains_key(k) && *k != m)
+                        .collect();
+                    if !first.is_empty() {
+                        waiting.insert(m, (list, kids));
+                        stack.extend(first);
+                        continue;
+                    }
+                    (list, kids)
+                }
+            };
+            stack.pop();
             if !kids.is_empty() {
                 let mut seen: HashSet<NodeIndex, FxBuild> = list.iter().map(|&(h, _)| h).collect();
                 for k in kids {
