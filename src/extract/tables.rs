@@ -867,6 +867,9 @@ struct Feat {
     prev_closed: bool,
     /// The line before ends with a comma: a list goes on.
     prev_comma: bool,
+    /// The line before ends with a year or a number (`2026 - 2027`,
+    /// `Quý IV/2026`): a deadline there is complete.
+    prev_digit_end: bool,
     /// The line has what a citation cell has (digits, `/`, `số`, `ngày`).
     citation_bits: bool,
 }
@@ -888,6 +891,9 @@ fn start_score(col: Col, f: &Feat) -> f64 {
         Col::Result | Col::Note | Col::Submit | Col::Funding | Col::Group => {
             if f.deadline || f.basis {
                 -3.0
+            } else if f.agency && col == Col::Submit {
+                // The level a product goes to is a body (`Quốc hội`, `Thủ tướng`).
+                1.0
             } else if f.agency {
                 -1.0
             } else if f.upper {
@@ -1007,6 +1013,11 @@ fn deadline_cont_score(f: &Feat, wrap: bool) -> f64 {
     if !wrap {
         s -= 2.0;
     }
+    // A deadline ending in a year is whole: a capitalised line after it
+    // that is no deadline starts the next cell (`2026 - 2027` / `Quốc hội`).
+    if f.prev_digit_end && f.upper && !f.deadline {
+        s -= 1.5;
+    }
     s
 }
 
@@ -1105,6 +1116,7 @@ impl Feat {
             prev_closed: prev_text.ends_with(')'),
             prev_upper: upper_initial(prev_text),
             prev_comma: prev_text.ends_with(','),
+            prev_digit_end: prev_text.trim_end_matches(['.', ';']).ends_with(|c: char| c.is_ascii_digit()),
             citation_bits: it.text.chars().any(|c| c.is_ascii_digit() || c == '/')
                 || ["so ", "ngay", "trinh so", "cua "].iter().any(|w| ff.starts_with(w)),
             agency: agency_at(items, folded, k, after_open),
