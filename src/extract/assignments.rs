@@ -27,6 +27,7 @@ const GROUP_HEADS: &[&str] = &[
     "cac hoi",
     "cac doan the",
     "cac nganh",
+    "cac tinh",
     "cac cap",
     "cac cac so",
     "so, ban, nganh",
@@ -257,6 +258,12 @@ const LIST_END: &[&str] = &[
     " giám sát",
     " nghiêm túc",
     " tiếp tục",
+    " tổng kết",
+    " đánh giá",
+    " theo dõi",
+    " ban hành",
+    " cắt giảm",
+    " hoàn thành",
 ];
 
 /// The agencies of a table cell or a labelled field, names only: role and
@@ -268,13 +275,21 @@ pub(crate) fn cell_agencies(cell: &str) -> Vec<String> {
     static PART: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|\s)(?:\d{1,2}\.|[-+•])\s+").unwrap());
     let mut out: Vec<String> = Vec::new();
     let mut seen = Seen::default();
+    // Whether the last part went on as a sentence after its names: a piece
+    // after `;` that starts in lower case goes on with that sentence
+    // (`Bộ Tư pháp tổng hợp ...; chủ trì, phối hợp với Bộ Nội vụ ...`).
+    let mut sentence = false;
     for hard in cell.split([';', '\n']) {
-        for part in PART.split(hard) {
+        for (k, part) in PART.split(hard).enumerate() {
             let part = part.trim();
             if part.is_empty() {
                 continue;
             }
+            if k == 0 && sentence && part.starts_with(char::is_lowercase) {
+                continue;
+            }
             let names = role_cut(part);
+            sentence = names.len() + 2 < part.len();
             let shared = names
                 .find(':')
                 .is_some_and(|p| is_agency_start(&names[..p]) && names[..p].split_whitespace().count() <= 3);
@@ -296,7 +311,10 @@ pub(crate) fn cell_agencies(cell: &str) -> Vec<String> {
 /// `part` up to the first role or scope word, when a name comes before it.
 fn role_cut(part: &str) -> String {
     let mut end = part.len();
-    for w in LIST_END.iter().chain(DUTY_SCOPE).chain([" chủ trì", " phối hợp", " lập,", " đôn đốc"].iter())
+    for w in LIST_END
+        .iter()
+        .chain(DUTY_SCOPE)
+        .chain([" chủ trì", " phối hợp", " lập,", " đôn đốc", " đầu mối"].iter())
     {
         // After a comma the word is one more item of the list.
         if let Some((p, _)) =
@@ -662,6 +680,23 @@ mod tests {
         for (cell, want) in rows {
             assert_eq!(split_agencies(cell), *want, "{cell:?}");
         }
+    }
+
+    /// Lead cells that number their parts and say each part's work after
+    /// the names (Government resolutions' appendices).
+    #[test]
+    fn numbered_lead_parts() {
+        assert_eq!(
+            cell_agencies("1. Bộ Tài chính tổng kết, đánh giá cơ chế (trong Quý II/2026). 2. Bộ Tư pháp, các bộ, cơ quan tham mưu, đề xuất"),
+            ["Bộ Tài chính", "Bộ Tư pháp", "các bộ, cơ quan"]
+        );
+        assert_eq!(
+            cell_agencies("1. Bộ Tư pháp tổng hợp, đánh giá việc cắt giảm; chủ trì, phối hợp với Bộ Nội vụ, các địa phương nghiên cứu. 2. Các bộ, cơ quan, địa phương rà soát"),
+            ["Bộ Tư pháp", "Các bộ, cơ quan, địa phương"]
+        );
+        assert_eq!(cell_agencies("Bộ Tài chính đầu mối phối hợp với các cơ quan"), ["Bộ Tài chính"]);
+        // A list after `;` that is not a sentence's tail is read.
+        assert_eq!(cell_agencies("Sở Y tế; các sở, ngành liên quan"), ["Sở Y tế", "các sở, ngành liên quan"]);
     }
 
     /// Duty headings and times of the development corpus's plans and resolutions.

@@ -715,6 +715,8 @@ struct PendingRows {
     restart: bool,
     /// The number of the next row when numbering runs on.
     expect: u32,
+    /// Whether the first row printed its number without a dot (`1`, not `1.`).
+    bare_numbers: Option<bool>,
 }
 
 impl PendingRows {
@@ -738,6 +740,13 @@ impl PendingRows {
         if n != Some(self.expect) && !(self.restart && n == Some(1)) {
             return false;
         }
+        // Where rows are numbered `1`, `2`, a `2. ` line is the second part
+        // of a cell that numbers its parts (`1. Bộ Tài chính …`).
+        let dotted = t[c[1].len()..].starts_with('.');
+        if dotted && self.bare_numbers == Some(true) {
+            return false;
+        }
+        self.bare_numbers = self.bare_numbers.or(Some(!dotted));
         self.expect = n.unwrap_or(self.expect) + 1;
         self.restart = false;
         let mut items = Vec::new();
@@ -791,9 +800,10 @@ impl PendingRow {
 /// Adds a line (or the rest of a line after its row number) as items;
 /// `folded` is the whole line's folded form, reused when it is one item.
 fn push_items(items: &mut Vec<Item>, text: &str, folded: Option<&str>, after_break: bool, wrap: bool) {
-    // PDF text puts two cells on one line with a wide gap between them.
+    // PDF text puts two cells on one line with a wide gap between them,
+    // or with one space when the first cell ends at its edge.
     let parts: Vec<&str> = if wrap {
-        text.split("  ").map(str::trim).filter(|p| !p.is_empty()).collect()
+        text.split("  ").map(str::trim).filter(|p| !p.is_empty()).flat_map(run_on_cells).collect()
     } else {
         vec![text.trim()]
     };
@@ -805,6 +815,45 @@ fn push_items(items: &mut Vec<Item>, text: &str, folded: Option<&str>, after_bre
         };
         items.push(Item { text: p.to_string(), folded, after_break: after_break && k == 0 });
     }
+}
+
+/// Connectives after which a body's name goes on in the same sentence.
+const NAME_LEADS: &[&str] =
+    &["voi", "va", "cua", "cho", "giao", "tai", "theo", "la", "hop", "tri", "den", "gui"];
+
+/// `Bộ Nông nghiệp và Môi trường Các bộ, cơ quan, địa` → the two cells
+/// printed on one line: an agency's name, then a capitalised `Các …`, `Bộ
+/// X`, `Sở X` or `UBND` after a lower-case word. A name needs three words
+/// before the cut, so `Văn phòng Bộ Tư pháp` stays whole.
+fn run_on_cells(t: &str) -> Vec<&str> {
+    const HEADS: &[&str] = &[" Các ", " Bộ ", " Sở ", " UBND "];
+    if !HEADS.iter().any(|h| t.contains(h)) || !super::assignments::is_agency_start(t) {
+        return vec![t];
+    }
+    let mut out = Vec::new();
+    let (mut from, mut words, mut word_start) = (0, 0, 0);
+    for (p, _) in t.match_indices(' ') {
+        // Words counted as the line goes, so a long line is read once.
+        let last = &t[word_start..p];
+        word_start = p + 1;
+        if last.is_empty() {
+            continue;
+        }
+        words += 1;
+        let after = &t[p + 1..];
+        let cut = HEADS.iter().any(|h| after.starts_with(&h[1..]))
+            && words >= 3
+            && last.chars().next().is_some_and(char::is_lowercase)
+            && last.chars().last().is_some_and(char::is_alphabetic)
+            && !NAME_LEADS.contains(&fold(last).as_str())
+            && super::assignments::is_agency_start(after);
+        if cut {
+            out.push(t[from..p].trim());
+            (from, words) = (p + 1, 0);
+        }
+    }
+    out.push(t[from..].trim());
+    out
 }
 
 fn deadline_like(t: &str, f: &str, next: Option<&str>, next_folded: Option<&str>) -> bool {
@@ -872,6 +921,13 @@ struct Feat {
     prev_digit_end: bool,
     /// The line has what a citation cell has (digits, `/`, `số`, `ngày`).
     citation_bits: bool,
+    /// The line opens part `k.` of a list whose part `k-1.` came earlier in
+    /// the row: a cell numbering its parts (`1. Bộ Tài chính ...` / `2. Các
+    /// bộ ...`) goes on.
+    list_next: bool,
+    /// An earlier line of the row opens an agency cell's first numbered
+    /// part (`1. Bộ Tài chính tổng kết ...`): its parts run long.
+    agency_parts: bool,
 }
 
 fn start_score(col: Col, f: &Feat) -> f64 {
@@ -885,6 +941,8 @@ fn start_score(col: Col, f: &Feat) -> f64 {
         }
         Col::Lead | Col::Coop => match (f.agency, f.prev_comma) {
             (true, false) => 3.0,
+            // Inside a numbered part a list after a comma goes on.
+            (true, true) if f.agency_parts => -1.0,
             (true, true) => 1.0,
             _ => -4.0,
         },
@@ -954,7 +1012,7 @@ fn name_cont_score(f: &Feat, wrap: bool) -> f64 {
 }
 
 fn agency_cont_score(f: &Feat, wrap: bool, resumed: bool) -> f64 {
-    let narrow = wrap && f.len > 24;
+    let narrow = wrap && f.len > 24 && !f.agency_parts;
     let mut s = if narrow { -1.5 } else { 0.0 };
     if f.deadline {
         s -= 3.0;
@@ -1078,7 +1136,20 @@ fn segment(items: &[Item], cols: &[Col], wrap: bool) -> Vec<Vec<(Col, String)>> 
 /// read the folded forms.
 fn features(items: &[Item]) -> Vec<Feat> {
     let folded: Vec<&str> = items.iter().map(|it| it.folded.as_str()).collect();
-    (0..items.len()).map(|k| Feat::of(items, &folded, k)).collect()
+    let mut feats: Vec<Feat> = (0..items.len()).map(|k| Feat::of(items, &folded, k)).collect();
+    // The parts numbered so far, kept as the row goes so that each line is
+    // looked at once.
+    let (mut seen, mut agency_parts) = (0u128, false);
+    for (k, it) in items.iter().enumerate() {
+        let n = part_number(it.text.trim_start()).filter(|n| *n < 128);
+        feats[k].list_next = n.is_some_and(|n| n >= 2 && seen & (1 << (n - 1)) != 0);
+        feats[k].agency_parts = agency_parts;
+        if let Some(n) = n {
+            seen |= 1 << n;
+            agency_parts |= n == 1 && feats[k].agency;
+        }
+    }
+    feats
 }
 
 /// Whether the last word of folded `f` is one of `words`.
@@ -1111,14 +1182,22 @@ impl Feat {
                         .split_whitespace()
                         .last()
                         .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))),
+            // A bare head (`UBND` / `các tỉnh, thành phố`) names no body yet.
             prev_broken: k > 0
-                && (prev_text.ends_with(['-', '/']) || ends_word(pf, &["ngay", "so", "cua", "va", "chuong"])),
+                && (prev_text.ends_with(['-', '/'])
+                    || ends_word(pf, &["ngay", "so", "cua", "va", "chuong"])
+                    || matches!(
+                        pf.trim_end_matches([',', ' ']),
+                        "ubnd" | "uy ban nhan dan" | "hdnd" | "bo" | "cac"
+                    )),
             prev_closed: prev_text.ends_with(')'),
             prev_upper: upper_initial(prev_text),
             prev_comma: prev_text.ends_with(','),
             prev_digit_end: prev_text.trim_end_matches(['.', ';']).ends_with(|c: char| c.is_ascii_digit()),
             citation_bits: it.text.chars().any(|c| c.is_ascii_digit() || c == '/')
                 || ["so ", "ngay", "trinh so", "cua "].iter().any(|w| ff.starts_with(w)),
+            list_next: false,
+            agency_parts: false,
             agency: agency_at(items, folded, k, after_open),
             deadline: deadline_at(items, folded, k),
             basis: basis_at(folded, k),
@@ -1129,6 +1208,15 @@ impl Feat {
                 .any(|w| ff.starts_with(w)),
         }
     }
+}
+
+/// The number of a cell part at the start of `t` (`2. ` → 2).
+fn part_number(t: &str) -> Option<u32> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) || !t[digits..].starts_with(". ") {
+        return None;
+    }
+    t[..digits].parse().ok()
 }
 
 /// Whether item `k` opens an agency's name. A narrow column breaks a name
@@ -1259,7 +1347,8 @@ impl Segmenter<'_> {
         let brk = self.items[k].after_break;
         let (pc, pr) = (ps / 2, ps % 2 == 1);
         // Same cell.
-        let bonus = if f.prev_broken && !brk { 3.0 } else { 0.0 };
+        let list = if f.list_next { 3.0 } else { 0.0 };
+        let bonus = list + if f.prev_broken && !brk { 3.0 } else { 0.0 };
         let v = base + cont_score(self.cols[pc], f, self.wrap, brk) + bonus;
         lat.relax(k, state(pc, pr || brk), v, ps, Step::Same);
         #[allow(clippy::needless_range_loop)] // c is a column index into several tables
@@ -1272,7 +1361,8 @@ impl Segmenter<'_> {
             }
             if c <= pc && c >= self.group_min && pc >= self.group_min {
                 let skip = (c - self.group_min) as f64 * 0.5;
-                let v = base + start_score(self.cols[c], f) - 4.0 - skip;
+                let list = if f.list_next { 3.0 } else { 0.0 };
+                let v = base + start_score(self.cols[c], f) - 4.0 - skip - list;
                 lat.relax(k, state(c, false), v, ps, Step::Group);
             }
         }
@@ -1288,7 +1378,8 @@ impl Segmenter<'_> {
         if !(pr || brk) {
             let skip = (c - pc - 1) as f64 * 1.5;
             let broken = if f.prev_broken { 1.5 } else { 0.0 };
-            let v = base + start_score(self.cols[c], f) - skip - broken;
+            let list = if f.list_next { 3.0 } else { 0.0 };
+            let v = base + start_score(self.cols[c], f) - skip - broken - list;
             lat.relax(k, state(c, false), v, ps, Step::Start);
         }
         // Resume a cell begun on the page before.
@@ -1396,6 +1487,30 @@ mod tests {
         let r = &t.rows[2];
         assert_eq!(r.cell(Col::Name), Some("- Đầu tư cơ sở hạ tầng.\n- Nghiên cứu xây dựng các cơ chế."));
         assert_eq!(r.cell(Col::Deadline), Some("Nhiệm vụ thường xuyên"));
+    }
+
+    /// The gazette layouts of Government resolutions' appendices: a lead
+    /// cell numbering its parts, two cells on one line with one space, a
+    /// deadline followed by the level it is submitted to.
+    #[test]
+    fn numbered_parts_run_on_cells_submit_level() {
+        let t = table("TT\nNHIỆM VỤ\nTHỜI HẠN\nCƠ QUAN CHỦ TRÌ\nCƠ QUAN PHỐI\nHỢP\n1\nHoàn thành các phương án xử lý vướng mắc\nQuý III/2026\n1. Bộ Tài chính đầu mối phối\nhợp với các cơ quan tổng hợp.\n2. Bộ Nông nghiệp và Môi\ntrường, Thanh tra Chính phủ,\ncác bộ, cơ quan theo chức năng\nCác đơn vị có liên quan\n2\nRà soát, phê duyệt điều chỉnh Quy hoạch\nQuý II/2026\nBộ Nông nghiệp và Môi trường Các bộ, cơ quan, địa\nphương\n");
+        assert_eq!(t.rows.len(), 2);
+        let r = &t.rows[0];
+        assert_eq!(r.groups.len(), 1, "{:?}", r.groups);
+        assert!(
+            r.cell(Col::Lead).unwrap().contains("2. Bộ Nông nghiệp và Môi trường, Thanh tra"),
+            "{:?}",
+            r.groups
+        );
+        assert_eq!(r.cell(Col::Coop), Some("Các đơn vị có liên quan"));
+        let r = &t.rows[1];
+        assert_eq!(r.cell(Col::Lead), Some("Bộ Nông nghiệp và Môi trường"));
+        assert_eq!(r.cell(Col::Coop), Some("Các bộ, cơ quan, địa phương"));
+
+        let t = table("TT\nNHIỆM VỤ CỤ THỂ\nCƠ QUAN\nCHỦ TRÌ\nTHỜI HẠN\nCẤP TRÌNH\n1\nXây dựng cơ chế, chính sách huy động nguồn lực\nBộ Tài chính\n2026 - 2027\nThủ tướng\nChính phủ\n");
+        assert_eq!(t.rows[0].cell(Col::Deadline), Some("2026 - 2027"));
+        assert_eq!(t.rows[0].cell(Col::Submit), Some("Thủ tướng Chính phủ"));
     }
 
     /// Seed 002's indicator table, sub-rows included.
