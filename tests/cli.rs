@@ -44,9 +44,17 @@ fn tasks_of_noi_vu_and_overdue() {
 
     let o = lineage(&["tasks", "--as-of", "2025-08-01", "--in", "quang-ninh"]);
     let out = stdout(&o);
-    let row7 =
-        out.lines().find(|l| l.starts_with("quang-ninh/2024/kh-ubnd/162#PL.7 ")).expect("row 7 listed");
-    assert!(row7.contains("overdue") && row7.contains("Trước tháng 7/2025"), "{row7}");
+    let row7 = record(&out, "quang-ninh/2024/kh-ubnd/162#PL.7 ");
+    assert!(row7[0].contains("overdue") && row7[0].contains("2025-06-30"), "{row7:?}");
+    assert!(row7.contains(&"    deadline: Trước tháng 7/2025"), "{row7:?}");
+}
+
+/// The lines of the text-table row that starts with `start`, with the
+/// indented lines under it (cells too wide to stand beside the key columns).
+fn record<'a>(out: &'a str, start: &str) -> Vec<&'a str> {
+    let mut lines = out.lines().skip_while(|l| !l.starts_with(start));
+    let first = lines.next().unwrap_or_else(|| panic!("no row {start:?} in\n{out}"));
+    [first].into_iter().chain(lines.take_while(|l| l.starts_with(' '))).collect()
 }
 
 #[test]
@@ -270,4 +278,257 @@ fn an_empty_due_window_and_terminal_escapes() {
     let out = stdout(&o);
     assert!(out.contains("\u{fffd}[2J\u{fffd}]0;owned"), "{out}");
     assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out}");
+}
+
+#[test]
+fn extract_prints_corpus_json_unless_asked_for_an_outline() {
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sources/thai-binh-2024-kh-syt-56.txt");
+    let o = lineage(&["extract", seed]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("the default is corpus JSON");
+    assert_eq!(v["format"], "directive-lineage/corpus@1");
+    assert_eq!(o.stdout, lineage(&["extract", seed, "--format", "json"]).stdout);
+
+    // The outline: a line per document with its status as in the corpus
+    // JSON, a line per clause, then the warnings.
+    let o = lineage(&["extract", seed, "--format", "text"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    // A long warning goes on over indented lines.
+    let mut lines = out.lines().filter(|l| !l.starts_with("    "));
+    for doc in v["documents"].as_array().unwrap() {
+        let head = lines.next().unwrap();
+        let status = doc["status"].as_str().unwrap();
+        assert!(head.starts_with(&format!("{}  [{status}]  ", doc["id"].as_str().unwrap())), "{head}");
+        for c in doc["clauses"].as_array().unwrap_or(&Vec::new()) {
+            let line = lines.next().unwrap();
+            assert!(line.starts_with(&format!("  {} ", c["path"].as_str().unwrap())), "{line}");
+        }
+        for _ in doc["warnings"].as_array().unwrap_or(&Vec::new()) {
+            assert!(lines.next().unwrap().starts_with("  warning: "));
+        }
+    }
+    assert_eq!(lines.next(), None);
+    assert!(out.contains("  [summary]  ") && out.contains("  [cited-only]  "), "{out}");
+    assert!(!out.contains("[Summary]") && !out.contains("CitedOnly"), "{out}");
+}
+
+/// A gazette table whose sub-rows repeat their row's undated citation: one
+/// warning per citation, and clause texts of several lines on one line.
+#[test]
+fn extract_outline_warns_once_and_keeps_a_clause_on_a_line() {
+    let text = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/texts/nq-97-nq-cp-2026.txt");
+    let v: serde_json::Value = serde_json::from_slice(&lineage(&["extract", text]).stdout).unwrap();
+    let doc = &v["documents"][0];
+    let warnings: Vec<String> =
+        doc["warnings"].as_array().unwrap().iter().map(|w| w["message"].to_string()).collect();
+    let unresolved: Vec<&String> = warnings.iter().filter(|m| m.contains("79-NQ/TW")).collect();
+    assert_eq!(unresolved.len(), 1, "{warnings:#?}");
+    assert!(unresolved[0].contains("(cited 3 times, first here)"), "{}", unresolved[0]);
+    let clauses = doc["clauses"].as_array().unwrap();
+    let two_lines = clauses.iter().find(|c| c["path"] == "PL.19.1").unwrap();
+    assert!(two_lines["text"].as_str().unwrap().contains('\n'));
+
+    let out = stdout(&lineage(&["extract", text, "--format", "text"]));
+    let first_doc: Vec<&str> = out.lines().skip(1).take_while(|l| l.starts_with("  ")).collect();
+    let clause_lines = first_doc.iter().filter(|l| !l.starts_with("  warning: ") && !l.starts_with("    "));
+    assert_eq!(clause_lines.count(), clauses.len());
+    let pl19_1 = first_doc.iter().find(|l| l.starts_with("  PL.19.1 ")).unwrap();
+    assert!(pl19_1.contains("Kết quả: Báo cáo chuyên đề"), "{pl19_1}");
+    let starts: Vec<&&str> = first_doc.iter().filter(|l| l.starts_with("  warning: ")).collect();
+    assert_eq!(starts.len(), warnings.len());
+    let unique: std::collections::BTreeSet<&&&str> = starts.iter().collect();
+    assert_eq!(unique.len(), starts.len(), "a warning printed twice");
+    assert!(out.lines().all(|l| l.chars().count() <= 100), "{out}");
+}
+
+#[test]
+fn text_tables_fit_100_columns_with_rows_counted() {
+    let cases: &[&[&str]] = &[
+        &["trace", "25-CT/TW"],
+        &["trace", "25-CT/TW#4", "--with-inferred"],
+        &["trace", "--up", "quang-ninh/2024/kh-ubnd/162#PL.13"],
+        &["coverage", "25-CT/TW"],
+        &["compare", "25-CT/TW", "quang-ninh", "bac-giang"],
+        &["tasks", "--as-of", "2025-08-01"],
+        &["search", "y te co so"],
+        &["align", "56/KH-SYT", "25-CT/TW"],
+        &["check"],
+    ];
+    for args in cases {
+        let o = lineage(args);
+        assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        let out = stdout(&o);
+        let wide: Vec<&str> = out.lines().filter(|l| l.chars().count() > 100).collect();
+        assert!(wide.is_empty(), "{args:?}: lines over 100 columns: {wide:#?}");
+        if args[0] != "check" {
+            let json = lineage(&[args, &["--format", "json"][..]].concat());
+            let n =
+                serde_json::from_slice::<serde_json::Value>(&json.stdout).unwrap().as_array().map(Vec::len);
+            // compare is one object; every other command prints one row per item.
+            if let Some(n) = n.filter(|_| args[0] != "compare" && args[1] != "--up") {
+                let count = if n == 1 { "(1 row)".to_string() } else { format!("({n} rows)") };
+                assert!(
+                    out.ends_with(&format!("{count}\n")),
+                    "{args:?}: {n} rows, out ends {:?}",
+                    &out[out.len().saturating_sub(40)..]
+                );
+            }
+        }
+    }
+    let one = stdout(&lineage(&["trace", "quang-ninh/2024/kh-ubnd/162#PL.12"]));
+    assert!(one.ends_with("\n(1 row)\n"), "{one}");
+    let none = stdout(&lineage(&[
+        "tasks",
+        "--agency",
+        "Sở Nội vụ",
+        "--in",
+        "quang-ninh",
+        "--status",
+        "done-on-time",
+    ]));
+    assert!(none.ends_with("\n(0 rows)\n"), "{none}");
+}
+
+/// The trace shows each hit's parent and its text whole, wrapped, not cut at
+/// the end of a wide line.
+#[test]
+fn trace_table_shows_the_parent_and_wraps() {
+    let out = stdout(&lineage(&["trace", "25-CT/TW#4"]));
+    assert!(out.lines().next().unwrap().split_whitespace().eq(["depth", "via", "id", "parent"]), "{out}");
+    let pl12 = record(&out, "3      implements  quang-ninh/2024/kh-ubnd/162#PL.12 ");
+    assert!(pl12[0].ends_with(" quang-ninh/2024/kh-ubnd/162#II.4.-1"), "{pl12:?}");
+    assert!(pl12.contains(&"    lead: Sở Y tế; UBND các huyện, thị xã, thành phố"), "{pl12:?}");
+    assert!(pl12.contains(&"    deadline: Nhiệm vụ thường xuyên"), "{pl12:?}");
+    // The label of row 12, over three lines, every word of it shown.
+    let text: String = pl12
+        .iter()
+        .skip_while(|l| !l.starts_with("    text: "))
+        .map(|l| l.trim_start())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.ends_with("mỗi thôn, bản có một nhân viên y tế được đào tạo về chuyên môn."), "{text}");
+
+    // CSV keeps every column, the parent among them.
+    let csv = stdout(&lineage(&["trace", "25-CT/TW#4", "--format", "csv"]));
+    assert!(
+        csv.starts_with("depth,via,id,parent,jurisdiction,lead,cooperating,deadline,score,text\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",quang-ninh/2024/kh-ubnd/162#PL.12,quang-ninh/2024/kh-ubnd/162#II.4.-1,quang-ninh,")
+    );
+}
+
+/// `lineage … | head`: the reader goes away, and the command ends quietly
+/// with success, whatever it prints and in whatever format.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_is_no_error() {
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sources/thai-binh-2024-kh-syt-56.txt");
+    let cases: &[&[&str]] = &[
+        &["check"],
+        &["trace", "25-CT/TW"],
+        &["trace", "25-CT/TW", "--format", "csv"],
+        &["trace", "--up", "quang-ninh/2024/kh-ubnd/162#PL.13"],
+        &["coverage", "25-CT/TW", "--format", "csv"],
+        &["compare", "25-CT/TW", "quang-ninh", "bac-giang"],
+        &["tasks"],
+        &["tasks", "--format", "csv"],
+        &["tasks", "--format", "json"],
+        &["search", "y te", "--format", "csv"],
+        &["export"],
+        &["export", "--table", "tasks", "--format", "csv"],
+        &["align", "56/KH-SYT", "25-CT/TW"],
+        &["dot"],
+        &["extract", seed],
+        &["extract", seed, "--format", "text"],
+        &["--help"],
+    ];
+    for args in cases {
+        // A pipe whose read end is closed before the command writes.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let o = Command::new(env!("CARGO_BIN_EXE_lineage")).args(*args).stdout(writer).output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&o.stderr), "", "{args:?}");
+    }
+}
+
+#[test]
+fn formats_a_command_does_not_print_are_refused() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["dot", "--format", "csv"], "dot does not print --format csv: it prints only dot"),
+        (
+            &["check", "--format", "csv"],
+            "check does not print --format csv: it prints text (the default) or json",
+        ),
+        (&["trace", "25-CT/TW", "--format", "node-link"], "it prints text (the default), json or csv"),
+        (&["export", "--format", "text"], "it prints corpus (the default), json or node-link"),
+        (&["export", "--format", "csv"], "; with --table, json or csv"),
+        (&["export", "--table", "tasks", "--format", "node-link"], "it prints json (the default) or csv"),
+        (&["extract", "x.txt", "--format", "csv"], "it prints json (the default), corpus or text"),
+        (&["align", "56/KH-SYT", "25-CT/TW", "--format", "csv"], "it prints text (the default) or json"),
+        (
+            &["align", "56/KH-SYT", "25-CT/TW", "--apply", "--format", "text"],
+            "it prints corpus (the default) or json",
+        ),
+    ];
+    for (args, message) in cases {
+        let o = lineage(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.starts_with("lineage: ") && err.contains(message), "{args:?}: {err}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+    assert!(lineage(&["dot", "--format", "dot"]).status.success());
+    assert_eq!(lineage(&["tasks", "--format", "xml"]).status.code(), Some(2));
+}
+
+/// Every option with a fixed set of values lists them in the help, and each
+/// command's help names the formats it prints, as its refusal does.
+#[test]
+fn help_lists_every_value() {
+    let help = |args: &[&str]| stdout(&lineage(&[args, &["--help"][..]].concat()));
+    let dot = help(&["dot"]);
+    for v in ["documents", "clauses", "agencies", "text", "json", "csv", "node-link", "corpus", "dot"] {
+        assert!(dot.contains(&format!("- {v}")), "{v} missing from\n{dot}");
+    }
+    let tasks = help(&["tasks"]);
+    for v in ["lead", "cooperating", "done-on-time", "done-late", "open", "overdue", "ongoing", "no-deadline"]
+    {
+        assert!(tasks.contains(v), "{v} missing from\n{tasks}");
+    }
+    assert!(help(&["export"]).contains("- tasks") && help(&["export"]).contains("- documents"));
+    assert!(
+        lineage(&["dot", "--view", "trace", "--root", "25-CT/TW#4"]).status.success(),
+        "trace is clauses"
+    );
+
+    let commands: &[&[&str]] = &[
+        &["check"],
+        &["trace", "x"],
+        &["coverage", "x"],
+        &["compare", "x", "a", "b"],
+        &["tasks"],
+        &["search", "x"],
+        &["export"],
+        &["extract", "x"],
+        &["align", "a", "b"],
+        &["dot"],
+    ];
+    for args in commands {
+        let refused =
+            lineage(&[args, &["--format", if args[0] == "dot" { "csv" } else { "dot" }][..]].concat());
+        let err = String::from_utf8_lossy(&refused.stderr).into_owned();
+        let listed = err.split(": it prints ").nth(1).unwrap_or_else(|| panic!("{args:?}: {err}"));
+        let formats = help(&args[..1]);
+        let line =
+            formats.lines().find(|l| l.starts_with("Formats: ")).unwrap_or_else(|| panic!("{formats}"));
+        for name in
+            listed.split([',', ' ']).filter(|w| !["", "or", "only", "(the", "default)"].contains(&w.trim()))
+        {
+            assert!(line.contains(name.trim()), "{args:?}: help {line:?} does not name {name:?}");
+        }
+    }
 }

@@ -1,7 +1,9 @@
 //! The DOT views rendered by the real Graphviz `dot`: every node of the view
 //! must come out in the SVG with its id and its label text, on ordinary and
-//! on hostile data. Without `dot` on the PATH these tests fail: CI installs
-//! graphviz, and a skipped picture test proves nothing.
+//! on hostile data. The tests that run `dot` are ignored by `cargo test`, so
+//! that it passes on a machine without Graphviz, and are run by
+//! `cargo test --all-features -- --ignored`, which fails without `dot` (CI
+//! installs graphviz and runs both): a picture test never skips quietly.
 
 mod common;
 
@@ -283,32 +285,38 @@ fn check_agencies(graph: &LineageGraph) {
 }
 
 #[test]
+#[ignore = "needs Graphviz (dot): run with -- --ignored"]
 fn documents_view_renders_every_document() {
     check_documents(&common::graph(false));
 }
 
 #[test]
+#[ignore = "needs Graphviz (dot): run with -- --ignored"]
 fn documents_view_survives_hostile_text() {
     check_documents(&common::graph(true));
 }
 
 #[test]
+#[ignore = "needs Graphviz (dot): run with -- --ignored"]
 fn trace_view_renders_every_hit_coloured_by_status() {
     check_trace(&common::graph(false), false);
     check_trace(&common::graph(false), true);
 }
 
 #[test]
+#[ignore = "needs Graphviz (dot): run with -- --ignored"]
 fn trace_view_survives_hostile_text() {
     check_trace(&common::graph(true), true);
 }
 
 #[test]
+#[ignore = "needs Graphviz (dot): run with -- --ignored"]
 fn agency_view_renders_every_assignment() {
     check_agencies(&common::graph(false));
 }
 
 #[test]
+#[ignore = "needs Graphviz (dot): run with -- --ignored"]
 fn agency_view_survives_hostile_text() {
     check_agencies(&common::graph(true));
 }
@@ -347,6 +355,7 @@ fn hostile_labels_are_escaped_in_the_dot_text() {
 }
 
 #[test]
+#[ignore = "needs Graphviz (dot): run with -- --ignored"]
 fn filters_narrow_the_views() {
     let g = common::graph(false);
     // Agency view for Sở Nội vụ in Quảng Ninh: one task, one agency.
@@ -399,6 +408,7 @@ fn bad_options_are_errors_not_panics() {
 }
 
 #[test]
+#[ignore = "needs Graphviz (dot): run with -- --ignored"]
 fn labels_are_wrapped_and_cut() {
     let g = common::graph(false);
     let dot = trace_dot(&g, &DotOptions::new().root("25-CT/TW#4").wrap(12).max_label(20)).unwrap();
@@ -412,6 +422,7 @@ fn labels_are_wrapped_and_cut() {
 }
 
 #[test]
+#[ignore = "needs Graphviz (dot): run with -- --ignored"]
 fn write_views_writes_dot_and_svg() {
     let dir = std::env::temp_dir().join(format!("directive-lineage-views-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -438,6 +449,7 @@ fn bundled() -> LineageGraph {
 }
 
 #[test]
+#[ignore = "needs Graphviz (dot): run with -- --ignored"]
 fn bundled_trace_of_group_4_reaches_the_local_tasks() {
     let g = bundled();
     let opts = DotOptions::new().root("25-CT/TW#4").as_of(day("2025-08-01"));
@@ -464,6 +476,7 @@ fn bundled_trace_of_group_4_reaches_the_local_tasks() {
 }
 
 #[test]
+#[ignore = "needs Graphviz (dot): run with -- --ignored"]
 fn bundled_views_render_every_node() {
     let g = bundled();
     let svg = render(&documents_dot(&g, &DotOptions::new()).unwrap());

@@ -62,21 +62,12 @@ struct TreeFrame<'g> {
     clause_level: Vec<String>,
 }
 
-fn status_name(s: DocStatus) -> &'static str {
-    match s {
-        DocStatus::FullText => "full-text",
-        DocStatus::Summary => "summary",
-        DocStatus::Draft => "draft",
-        DocStatus::CitedOnly => "cited-only",
-    }
-}
-
 fn doc_line(d: &Document) -> String {
     let date = d.date.map(|x| x.to_string()).unwrap_or_else(|| "(no date)".to_string());
     let mut s = format!("{}  {date}  {}  [{}", d.display_name(), d.issuer, d.jurisdiction);
     if d.status != DocStatus::FullText {
         s.push_str(", ");
-        s.push_str(status_name(d.status));
+        s.push_str(&d.status.to_string());
     }
     s.push(']');
     s
@@ -100,7 +91,7 @@ impl LineageGraph {
             s.documents += 1;
             *s.documents_by_level.entry(d.level.to_string()).or_default() += 1;
             *s.documents_by_jurisdiction.entry(d.jurisdiction.clone()).or_default() += 1;
-            *s.documents_by_status.entry(status_name(d.status).to_string()).or_default() += 1;
+            *s.documents_by_status.entry(d.status.to_string()).or_default() += 1;
             s.clauses += d.clauses.len();
             s.tasks += d.clauses.iter().filter(|c| c.is_task()).count();
             s.assignments += d.clauses.iter().map(|c| c.assignments.len()).sum::<usize>();

@@ -128,6 +128,7 @@ pub(crate) fn read(sources: &[Source], own: Option<&DocNumber>, jurisdiction: &s
         found: Found::default(),
         links: Links::default(),
         implements_seen: HashSet::new(),
+        unresolved: HashMap::new(),
     };
     // A preamble paragraph that starts with a citation goes on with the
     // trigger of the paragraph before (`Thực hiện A` ¶ `B`).
@@ -140,7 +141,17 @@ pub(crate) fn read(sources: &[Source], own: Option<&DocNumber>, jurisdiction: &s
     }
     let mut found = reader.found;
     found.links = reader.links.into_vec();
+    for (number, (k, n)) in reader.unresolved {
+        if n > 1 {
+            found.warnings[k].message =
+                format!("{} (cited {n} times, first here)", unresolved_message(&number));
+        }
+    }
     found
+}
+
+fn unresolved_message(number: &str) -> String {
+    format!("citation {number} has no date or year: not resolved")
 }
 
 /// The citations of a text, and the text in NFC (their spans are in it).
@@ -213,6 +224,8 @@ struct Reader<'s> {
     links: Links,
     /// Pairs already in `found.implements` (a set: a clause may cite thousands).
     implements_seen: HashSet<(&'s str, DocId)>,
+    /// Each unresolved number: its warning's index and how often it is cited.
+    unresolved: HashMap<String, (usize, usize)>,
 }
 
 impl<'s> Reader<'s> {
@@ -245,11 +258,7 @@ impl<'s> Reader<'s> {
             if !is_own {
                 match &id {
                     Some(id) => self.found.cited.push((id.clone(), c.clone())),
-                    None => self.found.warnings.push(Warning {
-                        line: (src.line > 0).then_some(src.line),
-                        clause: src.clause.map(str::to_string),
-                        message: format!("citation {} has no date or year: not resolved", c.number()),
-                    }),
+                    None => self.note_unresolved(src, c),
                 }
             }
             let chained_from = prev.filter(|p| chained(text, p, c));
@@ -271,6 +280,23 @@ impl<'s> Reader<'s> {
             self.links.add(DocLink { text: c.text().to_string(), target: id, relation, clause });
         }
         first_relation
+    }
+
+    /// One warning per unresolved number, at its first citation: table
+    /// sub-rows repeat the text of their row, so one citation can stand in
+    /// many clauses.
+    fn note_unresolved(&mut self, src: &Source, c: &Citation) {
+        let number = c.number().to_string();
+        if let Some((_, n)) = self.unresolved.get_mut(&number) {
+            *n += 1;
+            return;
+        }
+        self.found.warnings.push(Warning {
+            line: (src.line > 0).then_some(src.line),
+            clause: src.clause.map(str::to_string),
+            message: unresolved_message(&number),
+        });
+        self.unresolved.insert(number, (self.found.warnings.len() - 1, 1));
     }
 
     /// A clause citing `c` (id `id`) after `thực hiện` carries it out.
@@ -428,5 +454,30 @@ mod tests {
         assert_eq!(f.links[1].clause.as_deref(), Some("II.1.-1"));
         assert_eq!(f.warnings.len(), 1);
         assert_eq!(f.warnings[0].line, Some(7));
+    }
+
+    /// Sub-rows repeat their row's text: an undated citation, twice in each
+    /// of three clauses, is one warning, at the first.
+    #[test]
+    fn an_unresolved_number_is_warned_once() {
+        let row = "Thể chế hóa theo Nghị quyết số 79-NQ/TW và Nghị quyết số 79-NQ/TW của Bộ Chính trị";
+        let sources: Vec<Source> = ["PL.19", "PL.19.1", "PL.19.2"]
+            .into_iter()
+            .map(|path| Source { text: row, clause: Some(path), line: 751 })
+            .chain([Source { text: "theo Kết luận số 93-KL/TW", clause: Some("PL.20"), line: 800 }])
+            .collect();
+        let f = read(&sources, None, "vn");
+        let warnings: Vec<(Option<&str>, &str)> =
+            f.warnings.iter().map(|w| (w.clause.as_deref(), w.message.as_str())).collect();
+        assert_eq!(
+            warnings,
+            [
+                (
+                    Some("PL.19"),
+                    "citation 79-NQ/TW has no date or year: not resolved (cited 6 times, first here)"
+                ),
+                (Some("PL.20"), "citation 93-KL/TW has no date or year: not resolved"),
+            ]
+        );
     }
 }

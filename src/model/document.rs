@@ -67,6 +67,23 @@ pub enum DocStatus {
     CitedOnly,
 }
 
+/// The corpus JSON name: `full-text`, `summary`, `draft`, `cited-only`.
+///
+/// ```
+/// use directive_lineage::DocStatus;
+/// assert_eq!(DocStatus::CitedOnly.to_string(), "cited-only");
+/// ```
+impl fmt::Display for DocStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DocStatus::FullText => "full-text",
+            DocStatus::Summary => "summary",
+            DocStatus::Draft => "draft",
+            DocStatus::CitedOnly => "cited-only",
+        })
+    }
+}
+
 /// Where a clause or a link comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

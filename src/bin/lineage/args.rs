@@ -15,9 +15,10 @@ pub(crate) struct Cli {
     /// Data directory (corpus/, agencies.json, jurisdictions.json).
     #[arg(long, global = true, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/data"))]
     pub(crate) data: PathBuf,
-    /// Output format.
-    #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
-    pub(crate) format: Format,
+    /// Output format. Each command prints some of these (its help lists
+    /// them, the default first) and refuses the others.
+    #[arg(long, global = true, value_enum)]
+    pub(crate) format: Option<Format>,
     /// Also follow implements links proposed by alignment (marked in output).
     #[arg(long, global = true)]
     pub(crate) with_inferred: bool,
@@ -25,25 +26,73 @@ pub(crate) struct Cli {
     pub(crate) command: Command,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {
+    /// Aligned text for a terminal, at most 100 columns wide.
     Text,
+    /// JSON.
     Json,
+    /// CSV with a header row.
     Csv,
-    /// networkx node-link JSON (`export` only).
+    /// networkx node-link JSON (`export`).
     NodeLink,
-    /// Corpus JSON (`export` only).
+    /// Corpus JSON (`export`, `extract`, `align --apply`).
     Corpus,
+    /// Graphviz DOT (`dot`).
+    Dot,
+}
+
+impl Format {
+    /// The name `--format` takes.
+    fn name(self) -> String {
+        self.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default()
+    }
+}
+
+impl Cli {
+    /// The format to print in: `--format` if the command prints it, else the
+    /// command's default; `Err` lists what the command prints.
+    pub(crate) fn format(&self) -> Result<Format, String> {
+        let formats = self.command.formats();
+        match self.format {
+            None => Ok(formats[0]),
+            Some(f) if formats.contains(&f) => Ok(f),
+            Some(f) => {
+                let mut names: Vec<String> = formats.iter().map(|f| f.name()).collect();
+                let list = match names.len() {
+                    1 => format!("only {}", names[0]),
+                    _ => {
+                        names[0].push_str(" (the default)");
+                        let last = names.pop().unwrap_or_default();
+                        format!("{} or {last}", names.join(", "))
+                    }
+                };
+                let hint = match self.command {
+                    Command::Export { table: None, .. } if f == Format::Csv => "; with --table, json or csv",
+                    _ => "",
+                };
+                Err(format!(
+                    "{} does not print --format {}: it prints {list}{hint}",
+                    self.command.name(),
+                    f.name()
+                ))
+            }
+        }
+    }
 }
 
 #[derive(Subcommand)]
 pub(crate) enum Command {
     /// Validate the data (or the given corpus files) and print every problem.
+    ///
+    /// Formats: text (default), json.
     Check {
         /// Corpus JSON files to check instead of the data directory's corpus.
         paths: Vec<PathBuf>,
     },
     /// Everything that traces to a document or clause (`25-CT/TW#4`).
+    ///
+    /// Formats: text (default), json, csv.
     Trace {
         /// Document or clause, as people write it or as an id.
         reference: String,
@@ -52,6 +101,8 @@ pub(crate) enum Command {
         up: bool,
     },
     /// For each clause of a central document, what implements it.
+    ///
+    /// Formats: text (default), json, csv.
     Coverage {
         /// The central document (`25-CT/TW`).
         reference: String,
@@ -60,6 +111,8 @@ pub(crate) enum Command {
         jurisdiction: Option<String>,
     },
     /// Compare two jurisdictions on one central document.
+    ///
+    /// Formats: text (default), json, csv.
     Compare {
         /// The central document.
         reference: String,
@@ -69,6 +122,8 @@ pub(crate) enum Command {
         second: String,
     },
     /// Tasks with their agencies, deadlines and status.
+    ///
+    /// Formats: text (default), json, csv.
     Tasks {
         /// Agency as people name it (`Sở Nội vụ`).
         #[arg(long)]
@@ -96,13 +151,16 @@ pub(crate) enum Command {
         due_to: Option<String>,
     },
     /// Clauses containing words, ignoring diacritics and tone-mark placement.
+    ///
+    /// Formats: text (default), json, csv.
     Search {
         /// Words to find (`y te co so`).
         query: String,
     },
-    /// Export the corpus (`--format corpus`, the default), the graph as
-    /// node-link JSON (`--format node-link`), or a table (`--table tasks|documents`
-    /// with `--format json|csv`).
+    /// Export the corpus, the graph as node-link JSON, or a table.
+    ///
+    /// Formats: corpus (default), json (the same), node-link; with --table:
+    /// json (default), csv.
     Export {
         /// Export a flat table instead of the graph.
         #[arg(long, value_enum)]
@@ -112,6 +170,9 @@ pub(crate) enum Command {
         as_of: Option<String>,
     },
     /// Read a plain-text document (or every .txt in a folder) into corpus JSON.
+    ///
+    /// Formats: json (default), corpus (the same), text (an outline: one
+    /// line per document and per clause, then the warnings).
     Extract {
         /// A text file, or a folder of them.
         file: PathBuf,
@@ -121,6 +182,9 @@ pub(crate) enum Command {
     },
     /// Propose implements links from a local plan's clauses to its parent's,
     /// by aligning their text.
+    ///
+    /// Formats: text (default), json; with --apply: corpus (default), json
+    /// (the same).
     Align {
         /// The local plan (`56/KH-SYT`).
         local: String,
@@ -140,10 +204,12 @@ pub(crate) enum Command {
         apply: bool,
     },
     /// A Graphviz diagram: document lineage, the trace of one clause, or agencies and their tasks.
+    ///
+    /// Formats: dot (default).
     Dot {
         /// Which diagram.
-        #[arg(long, default_value = "documents")]
-        view: DotView,
+        #[arg(long, value_enum, default_value_t = ViewArg::Documents)]
+        view: ViewArg,
         /// Root of the clause trace (`25-CT/TW#4`).
         #[arg(long)]
         root: Option<String>,
@@ -159,8 +225,70 @@ pub(crate) enum Command {
     },
 }
 
+impl Command {
+    /// The subcommand's name, for messages.
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Check { .. } => "check",
+            Command::Trace { .. } => "trace",
+            Command::Coverage { .. } => "coverage",
+            Command::Compare { .. } => "compare",
+            Command::Tasks { .. } => "tasks",
+            Command::Search { .. } => "search",
+            Command::Export { .. } => "export",
+            Command::Extract { .. } => "extract",
+            Command::Align { .. } => "align",
+            Command::Dot { .. } => "dot",
+        }
+    }
+
+    /// The formats the command prints, its default first (the help of each
+    /// command says the same).
+    pub(crate) fn formats(&self) -> &'static [Format] {
+        use Format::*;
+        match self {
+            Command::Check { .. } => &[Text, Json],
+            Command::Trace { .. }
+            | Command::Coverage { .. }
+            | Command::Compare { .. }
+            | Command::Tasks { .. }
+            | Command::Search { .. } => &[Text, Json, Csv],
+            Command::Export { table: None, .. } => &[Corpus, Json, NodeLink],
+            Command::Export { table: Some(_), .. } => &[Json, Csv],
+            Command::Extract { .. } => &[Json, Corpus, Text],
+            Command::Align { apply: false, .. } => &[Text, Json],
+            Command::Align { apply: true, .. } => &[Corpus, Json],
+            Command::Dot { .. } => &[Dot],
+        }
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 pub(crate) enum TableArg {
+    /// One row per task: agencies, deadline, status.
     Tasks,
+    /// One row per document: number, date, issuer, level, status.
     Documents,
+}
+
+/// The diagrams of `dot --view`.
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum ViewArg {
+    /// Documents clustered by level and jurisdiction, with their links.
+    Documents,
+    /// The trace of one clause (`--root`) down to local tasks.
+    #[value(alias = "trace")]
+    Clauses,
+    /// Agencies and their tasks (lead solid, cooperating dashed).
+    Agencies,
+}
+
+impl From<ViewArg> for DotView {
+    fn from(v: ViewArg) -> DotView {
+        match v {
+            ViewArg::Documents => DotView::Documents,
+            ViewArg::Clauses => DotView::Clauses,
+            ViewArg::Agencies => DotView::Agencies,
+        }
+    }
 }

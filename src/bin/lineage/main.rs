@@ -12,13 +12,13 @@ use std::process::ExitCode;
 use clap::Parser;
 use directive_lineage::{
     align_in_corpus, apply_proposals, documents_csv, documents_json, extract_all, node_link_json,
-    proposals_json, proposals_table, tasks_csv, tasks_json, view_dot, AlignOptions, Corpus, Date, DotOptions,
-    Error, ErrorKind, ExtractOptions, LineageGraph, NodeLinkOptions, Problem, QueryOptions, Role, Severity,
-    TaskFilter,
+    proposals_json, tasks_csv, tasks_json, view_dot, AlignOptions, Corpus, Date, DotOptions, Error,
+    ErrorKind, ExtractOptions, LineageGraph, NodeLinkOptions, Problem, QueryOptions, Role, Severity,
+    TaskFilter, Trace,
 };
 
 use args::{Cli, Command, Format, TableArg};
-use output::{label_of, print_table, row, to_json};
+use output::{label_of, print_outline, proposals_table, to_json, Col, Table};
 
 enum Failure {
     Usage(String),
@@ -63,15 +63,50 @@ fn date_arg(s: &Option<String>) -> Result<Option<Date>, Failure> {
         .transpose()
 }
 
+/// A write that failed: the reader going away is no error.
+fn io_err(e: io::Error) -> Failure {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Failure::Closed
+    } else {
+        Failure::Data(e.to_string())
+    }
+}
+
+/// The table `trace` prints: each hit under the one it was reached from.
+fn trace_table(trace: &Trace<'_>) -> Table {
+    let mut t = Table::new([
+        ("depth", Col::Key),
+        ("via", Col::Key),
+        ("id", Col::Key),
+        ("parent", Col::Key),
+        ("jurisdiction", Col::CsvOnly),
+        ("lead", Col::Wrap),
+        ("cooperating", Col::Wrap),
+        ("deadline", Col::Wrap),
+        ("score", Col::Wrap),
+        ("text", Col::Text),
+    ]);
+    for h in trace.hits() {
+        let doc = h.node.document();
+        t.push(vec![
+            h.depth.to_string(),
+            format!("{:?}", h.via).to_lowercase(),
+            h.id.to_string(),
+            h.parent.and_then(|p| trace.get(p)).map(|p| p.id.to_string()).unwrap_or_default(),
+            doc.map(|d| d.jurisdiction.clone()).unwrap_or_default(),
+            h.agencies(Role::Lead).join("; "),
+            h.agencies(Role::Cooperating).join("; "),
+            h.deadline().map(|d| d.text().to_string()).unwrap_or_default(),
+            h.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
+            label_of(&h),
+        ]);
+    }
+    t
+}
+
 fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     let opts = QueryOptions::new().with_inferred(cli.with_inferred);
-    let io_err = |e: io::Error| {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            Failure::Closed
-        } else {
-            Failure::Data(e.to_string())
-        }
-    };
+    let format = cli.format().map_err(Failure::Usage)?;
     if let Command::Check { paths } = &cli.command {
         // Every file's problems: one that cannot be read is reported and
         // the others are still checked.
@@ -91,7 +126,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         problems.extend(LineageGraph::build(corpus).validate());
         problems.sort_by_key(|p| p.severity);
         let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
-        match cli.format {
+        match format {
             Format::Json => writeln!(out, "{}", to_json(&problems)).map_err(io_err)?,
             _ => {
                 for p in &problems {
@@ -124,26 +159,10 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             }
             c
         };
-        match cli.format {
-            Format::Text => {
-                for d in corpus.documents() {
-                    let date = d.date.map(|x| x.to_string()).unwrap_or_default();
-                    writeln!(out, "{}  {}  {date}  {}  [{:?}]", d.id, d.display_name(), d.issuer, d.status)
-                        .map_err(io_err)?;
-                    for c in &d.clauses {
-                        writeln!(out, "  {}  {}", c.path, c.label().chars().take(80).collect::<String>())
-                            .map_err(io_err)?;
-                    }
-                    for w in &d.warnings {
-                        writeln!(out, "  warning: line {}: {}", w.line.unwrap_or(0), w.message)
-                            .map_err(io_err)?;
-                    }
-                }
-            }
-            Format::Csv | Format::NodeLink => {
-                return Err(Failure::Usage("extract prints corpus JSON (--format json) or text".into()))
-            }
-            Format::Json | Format::Corpus => write!(out, "{}", corpus.to_json()).map_err(io_err)?,
+        if format == Format::Text {
+            print_outline(out, &corpus).map_err(io_err)?;
+        } else {
+            write!(out, "{}", corpus.to_json()).map_err(io_err)?;
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -152,47 +171,25 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         Command::Check { .. } | Command::Extract { .. } => unreachable!("handled above"),
         Command::Trace { reference, up: false } => {
             let trace = graph.trace_down(reference, &opts)?;
-            match cli.format {
+            match format {
                 Format::Json => writeln!(out, "{}", to_json(&trace)).map_err(io_err)?,
-                f => {
-                    let mut rows = vec![row([
-                        "depth",
-                        "via",
-                        "id",
-                        "jurisdiction",
-                        "lead",
-                        "cooperating",
-                        "deadline",
-                        "score",
-                        "text",
-                    ])];
-                    for h in trace.hits() {
-                        let doc = h.node.document();
-                        rows.push(vec![
-                            h.depth.to_string(),
-                            format!("{:?}", h.via).to_lowercase(),
-                            h.id.to_string(),
-                            doc.map(|d| d.jurisdiction.clone()).unwrap_or_default(),
-                            h.agencies(Role::Lead).join("; "),
-                            h.agencies(Role::Cooperating).join("; "),
-                            h.deadline().map(|d| d.text().to_string()).unwrap_or_default(),
-                            h.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
-                            label_of(&h),
-                        ]);
-                    }
-                    print_table(out, f, &rows).map_err(io_err)?;
-                }
+                f => trace_table(&trace).print(out, f).map_err(io_err)?,
             }
         }
         Command::Trace { reference, up: true } => {
             let chains = graph.trace_up(reference, &opts)?;
-            match cli.format {
+            match format {
                 Format::Json => writeln!(out, "{}", to_json(&chains)).map_err(io_err)?,
                 f => {
-                    let mut rows = vec![row(["chain", "step", "via", "id"])];
+                    let mut t = Table::new([
+                        ("chain", Col::Key),
+                        ("step", Col::Key),
+                        ("via", Col::Key),
+                        ("id", Col::Key),
+                    ]);
                     for (i, c) in chains.iter().enumerate() {
                         for (j, (id, via)) in c.steps.iter().enumerate() {
-                            rows.push(vec![
+                            t.push(vec![
                                 (i + 1).to_string(),
                                 j.to_string(),
                                 format!("{via:?}").to_lowercase(),
@@ -200,18 +197,24 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                             ]);
                         }
                     }
-                    print_table(out, f, &rows).map_err(io_err)?;
+                    t.print(out, f).map_err(io_err)?;
                 }
             }
         }
         Command::Coverage { reference, jurisdiction } => {
             let rows_ = graph.coverage(reference, jurisdiction.as_deref(), &opts)?;
-            match cli.format {
+            match format {
                 Format::Json => writeln!(out, "{}", to_json(&rows_)).map_err(io_err)?,
                 f => {
-                    let mut rows = vec![row(["clause", "covered", "implemented by", "inferred", "text"])];
+                    let mut t = Table::new([
+                        ("clause", Col::Key),
+                        ("covered", Col::Key),
+                        ("implemented by", Col::Wrap),
+                        ("inferred", Col::Wrap),
+                        ("text", Col::Text),
+                    ]);
                     for r in &rows_ {
-                        rows.push(vec![
+                        t.push(vec![
                             r.clause.clone(),
                             if r.is_covered() { "yes" } else { "NO" }.to_string(),
                             r.implemented_by.join(" "),
@@ -223,16 +226,16 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                             r.label.clone(),
                         ]);
                     }
-                    print_table(out, f, &rows).map_err(io_err)?;
+                    t.print(out, f).map_err(io_err)?;
                 }
             }
         }
         Command::Compare { reference, first, second } => {
             let c = graph.compare(reference, first, second, &opts)?;
-            match cli.format {
+            match format {
                 Format::Json => writeln!(out, "{}", to_json(&c)).map_err(io_err)?,
                 f => {
-                    let mut rows = vec![row(["clause", "covered by"])];
+                    let mut t = Table::new([("clause", Col::Key), ("covered by", Col::Key)]);
                     for (list, what) in [
                         (&c.both, "both".to_string()),
                         (&c.only_first, format!("only {first}")),
@@ -240,10 +243,10 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                         (&c.neither, "neither".to_string()),
                     ] {
                         for id in list {
-                            rows.push(vec![id.clone(), what.clone()]);
+                            t.push(vec![id.clone(), what.clone()]);
                         }
                     }
-                    print_table(out, f, &rows).map_err(io_err)?;
+                    t.print(out, f).map_err(io_err)?;
                 }
             }
         }
@@ -287,21 +290,21 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 filter = filter.status(*s);
             }
             let tasks = graph.tasks(&filter);
-            match cli.format {
+            match format {
                 Format::Json => writeln!(out, "{}", to_json(&tasks)).map_err(io_err)?,
                 f => {
-                    let mut rows = vec![row([
-                        "id",
-                        "status",
-                        "due",
-                        "deadline",
-                        "lead",
-                        "cooperating",
-                        "via group",
-                        "text",
-                    ])];
+                    let mut table = Table::new([
+                        ("id", Col::Key),
+                        ("status", Col::Key),
+                        ("due", Col::Key),
+                        ("deadline", Col::Wrap),
+                        ("lead", Col::Wrap),
+                        ("cooperating", Col::Wrap),
+                        ("via group", Col::Wrap),
+                        ("text", Col::Text),
+                    ]);
                     for t in &tasks {
-                        rows.push(vec![
+                        table.push(vec![
                             t.id.clone(),
                             t.status.map(|s| s.to_string()).unwrap_or_default(),
                             t.due.map(|d| d.to_string()).unwrap_or_default(),
@@ -312,24 +315,27 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                             t.text.clone(),
                         ]);
                     }
-                    print_table(out, f, &rows).map_err(io_err)?;
+                    table.print(out, f).map_err(io_err)?;
                 }
             }
         }
         Command::Search { query } => {
             let hits = graph.search(query);
-            match cli.format {
+            match format {
                 Format::Json => writeln!(out, "{}", to_json(&hits)).map_err(io_err)?,
                 f => {
-                    let mut rows = vec![row(["id", "document", "text"])];
-                    rows.extend(hits.iter().map(|h| vec![h.id.clone(), h.document.clone(), h.text.clone()]));
-                    print_table(out, f, &rows).map_err(io_err)?;
+                    let mut t = Table::new([("id", Col::Key), ("document", Col::Wrap), ("text", Col::Text)]);
+                    for h in &hits {
+                        t.push(vec![h.id.clone(), h.document.clone(), h.text.clone()]);
+                    }
+                    t.print(out, f).map_err(io_err)?;
                 }
             }
         }
         Command::Export { table, as_of } => {
             let day = date_arg(as_of)?;
-            let text = match (table, cli.format) {
+            // `Cli::format` has refused what the command does not print.
+            let text = match (table, format) {
                 (None, Format::NodeLink) => {
                     let mut o = NodeLinkOptions::new().with_inferred(cli.with_inferred);
                     if let Some(d) = day {
@@ -337,8 +343,8 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                     }
                     node_link_json(&graph, &o)
                 }
-                (None, Format::Corpus | Format::Json | Format::Text) => graph.corpus().to_json(),
-                (Some(TableArg::Tasks), f @ (Format::Json | Format::Csv | Format::Text)) => {
+                (None, _) => graph.corpus().to_json(),
+                (Some(TableArg::Tasks), f) => {
                     let filter = day.map_or_else(TaskFilter::new, |d| TaskFilter::new().as_of(d));
                     if f == Format::Csv {
                         tasks_csv(&graph, &filter)
@@ -347,12 +353,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                     }
                 }
                 (Some(TableArg::Documents), Format::Csv) => documents_csv(&graph),
-                (Some(TableArg::Documents), Format::Json | Format::Text) => documents_json(&graph),
-                _ => {
-                    return Err(Failure::Usage(
-                        "export: --format corpus|node-link for the graph, json|csv for a --table".into(),
-                    ))
-                }
+                (Some(TableArg::Documents), _) => documents_json(&graph),
             };
             write!(out, "{text}").map_err(io_err)?;
         }
@@ -372,18 +373,17 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 o = o.parent_prefix(x);
             }
             let proposals = align_in_corpus(corpus, l, p, &o);
-            let text = if *apply {
+            if *apply {
                 let mut c = corpus.clone();
                 if let Some(d) = c.documents_mut().iter_mut().find(|d| d.id == l.id) {
                     apply_proposals(d, &proposals, *min_score);
                 }
-                c.to_json()
-            } else if cli.format == Format::Json {
-                proposals_json(&proposals)
+                write!(out, "{}", c.to_json()).map_err(io_err)?;
+            } else if format == Format::Json {
+                write!(out, "{}", proposals_json(&proposals)).map_err(io_err)?;
             } else {
-                proposals_table(&proposals)
-            };
-            write!(out, "{text}").map_err(io_err)?;
+                proposals_table(out, &proposals).map_err(io_err)?;
+            }
         }
         Command::Dot { view, root, as_of, jurisdiction, agency } => {
             let mut o = DotOptions::new().with_inferred(cli.with_inferred);
@@ -400,7 +400,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             if let Some(a) = agency {
                 o = o.agency(a);
             }
-            write!(out, "{}", view_dot(&graph, *view, &o)?).map_err(io_err)?;
+            write!(out, "{}", view_dot(&graph, (*view).into(), &o)?).map_err(io_err)?;
         }
     }
     Ok(ExitCode::SUCCESS)
