@@ -47,7 +47,7 @@ const FLOORS: &[(&str, Floor)] = &[
     ("nq-100-nq-cp-2026", floor(32, 28, 28, 5)),
     ("nq-109-nq-cp-2026", floor(70, 67, 69, 5)),
     ("nq-122-nq-cp-2026", floor(89, 89, 85, 5)),
-    ("nq-175-nq-cp-2023", floor(19, 7, 2, 5)),
+    ("nq-175-nq-cp-2023", floor(24, 15, 7, 5)),
     ("qd-2530-qd-ttg-2025", floor(58, 57, 55, 5)),
     ("qd-2629-qd-ttg-2025", floor(75, 73, 75, 5)),
     ("qd-893-qd-ttg-2026", floor(7, 7, 7, 5)),

@@ -393,6 +393,29 @@ pub(crate) fn duty_partners(text: &str) -> Vec<String> {
     out
 }
 
+/// The agencies a section's title gives duties to: `NHIỆM VỤ CỦA CÁC BỘ,
+/// NGÀNH, ĐỊA PHƯƠNG TRONG TRIỂN KHAI ĐỀ ÁN` → `CÁC BỘ, NGÀNH, ĐỊA PHƯƠNG`,
+/// as printed. The names end where the title says what the duties are for.
+pub(crate) fn title_agencies(heading: &str) -> Option<String> {
+    const OPENINGS: &[&[&str]] =
+        &[&["nhiem", "vu", "cua"], &["trach", "nhiem", "cua"], &["phan", "cong", "nhiem", "vu", "cho"]];
+    const SCOPE: &[&str] =
+        &["trong", "trien", "thuc", "ve", "de", "nam", "giai", "theo", "tai", "nham", "doi", "thi"];
+    let words: Vec<&str> = heading.split_whitespace().take(40).collect();
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    let opening =
+        OPENINGS.iter().find(|o| o.len() < folded.len() && o.iter().zip(&folded).all(|(a, b)| a == b))?;
+    let names: Vec<&str> = words[opening.len()..]
+        .iter()
+        .zip(&folded[opening.len()..])
+        .take_while(|(_, f)| !SCOPE.contains(&f.trim_matches(|c: char| !c.is_alphanumeric())))
+        .map(|(w, _)| *w)
+        .collect();
+    let names = names.join(" ");
+    let names = names.trim_end_matches([',', ':', '.', ' ']);
+    (is_agency_start(names) && !names.is_empty()).then(|| names.to_string())
+}
+
 static DUTY_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:[Tt]rước ngày \d{1,2}(?:/| tháng )\d{1,2}(?:/| năm )\d{4}|[Tt]rong (?:tháng \d{1,2}(?:/| năm )\d{4}|quý [IV]{1,3}(?:/| năm )\d{4}))").unwrap()
 });
@@ -697,6 +720,21 @@ mod tests {
         assert_eq!(cell_agencies("Bộ Tài chính đầu mối phối hợp với các cơ quan"), ["Bộ Tài chính"]);
         // A list after `;` that is not a sentence's tail is read.
         assert_eq!(cell_agencies("Sở Y tế; các sở, ngành liên quan"), ["Sở Y tế", "các sở, ngành liên quan"]);
+    }
+
+    /// Titles that say whose duties a section lists.
+    #[test]
+    fn title_agencies_of_sections() {
+        assert_eq!(
+            title_agencies(
+                "NHIỆM VỤ CỦA CÁC BỘ, NGÀNH, ĐỊA PHƯƠNG TRONG TRIỂN KHAI ĐỀ ÁN TRUNG TÂM DỮ LIỆU QUỐC GIA"
+            )
+            .as_deref(),
+            Some("CÁC BỘ, NGÀNH, ĐỊA PHƯƠNG")
+        );
+        assert_eq!(title_agencies("Trách nhiệm của Sở Y tế").as_deref(), Some("Sở Y tế"));
+        assert_eq!(title_agencies("NHIỆM VỤ CỦA ĐỀ ÁN"), None);
+        assert_eq!(title_agencies("NHIỆM VỤ CHUNG"), None);
     }
 
     /// Duty headings and times of the development corpus's plans and resolutions.

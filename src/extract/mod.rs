@@ -179,6 +179,7 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
     let mut body = structure(&lines, &h, &mut warnings);
     prose_assignments(&mut body.clauses, &mut warnings);
     duty_lists(&mut body.clauses);
+    titled_duties(&mut body.clauses);
     field_sets(&mut body.clauses, &body.starts, &lines);
     field_blocks(&mut body.clauses);
     let own = if number.number().is_some() { Some(&number) } else { None };
@@ -697,6 +698,44 @@ fn duty_lists(clauses: &mut [Clause]) {
             // before it (`hoàn thành`).
             if let Some(d) = assignments::duty_deadline(&c.text) {
                 c.deadline = Some(d);
+            }
+        }
+    }
+}
+
+/// A section titled by whose duties it lists (`NHIỆM VỤ CỦA CÁC BỘ, NGÀNH,
+/// ĐỊA PHƯƠNG TRONG TRIỂN KHAI ĐỀ ÁN …`): the items and points under it that
+/// name no lead of their own are those agencies' tasks. Innermost titles
+/// first, so a nested title names its own items.
+fn titled_duties(clauses: &mut [Clause]) {
+    for k in (0..clauses.len()).rev() {
+        if clauses[k].kind != ClauseKind::Section {
+            continue;
+        }
+        let Some(lead) = clauses[k].heading.as_deref().and_then(assignments::title_agencies) else {
+            continue;
+        };
+        let prefix = format!("{}.", clauses[k].path);
+        let end =
+            (k + 1..clauses.len()).find(|&j| !clauses[j].path.starts_with(&prefix)).unwrap_or(clauses.len());
+        for j in k + 1..end {
+            let c = &mut clauses[j];
+            let own = c.assignments.iter().any(|a| a.role == Role::Lead);
+            if own || !matches!(c.kind, ClauseKind::Item | ClauseKind::Point) {
+                continue;
+            }
+            let mut seen = assignments::Seen::default();
+            seen.insert(&lead);
+            let text = format!("{} {}", c.heading.as_deref().unwrap_or(""), c.text);
+            let mut list = vec![Assignment::new(lead.clone(), Role::Lead)];
+            for p in c.assignments.iter().map(|a| a.agency.clone()).chain(assignments::duty_partners(&text)) {
+                if seen.insert(&p) {
+                    list.push(Assignment::new(p, Role::Cooperating));
+                }
+            }
+            c.assignments = list;
+            if c.deadline.is_none() {
+                c.deadline = assignments::duty_deadline(text.trim());
             }
         }
     }

@@ -356,7 +356,7 @@ static ROW_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})\.?(?:\s*$|\s+(\S.*)$)").unwrap());
 // Folded text is ASCII: ASCII word boundaries keep these on the fast engines.
 static DEADLINE_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:thang(?-u:\b)|quy(?-u:\b)|thuong xuyen|thuong$|nhiem vu thuong xuyen|hang nam|hang thang|hang quy|dinh ky|truoc(?-u:\b)|tu nam|tu thang|trong (?:nam|thang|quy)|ca nam|nam \d{4}|den nam|theo ke hoach|theo ke$|theo lo trinh|theo tien do|ky hop|hoan thanh|thuc hien (?:thuong|hang|truoc|trong|tu nam|den nam|theo)|giai doan|sau khi|khi co|\d{4}(?:\s*(?:va(?-u:\b)|-|–|den(?-u:\b)).*)?$|\d{1,2}/\d{4}$)")
+    Regex::new(r"^(?:thang(?-u:\b)|qu[yi](?-u:\b)|thuong xuyen|thuong$|nhiem vu thuong xuyen|hang nam|hang thang|hang quy|dinh ky|truoc(?-u:\b)|tu nam|tu thang|trong (?:nam|thang|quy)|ca nam|nam \d{4}|den nam|theo ke hoach|theo ke$|theo lo trinh|theo tien do|ky hop|hoan thanh|thuc hien (?:thuong|hang|truoc|trong|tu nam|den nam|theo)|giai doan|sau khi|khi co|\d{4}(?:\s*(?:va(?-u:\b)|-|–|den(?-u:\b)).*)?$|\d{1,2}/\d{4}$)")
         .unwrap()
 });
 /// The first words [`BASIS_LIKE`] can match.
