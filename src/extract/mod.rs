@@ -718,8 +718,7 @@ fn titled_duties(clauses: &mut [Clause]) {
         let prefix = format!("{}.", clauses[k].path);
         let end =
             (k + 1..clauses.len()).find(|&j| !clauses[j].path.starts_with(&prefix)).unwrap_or(clauses.len());
-        for j in k + 1..end {
-            let c = &mut clauses[j];
+        for c in &mut clauses[k + 1..end] {
             let own = c.assignments.iter().any(|a| a.role == Role::Lead);
             if own || !matches!(c.kind, ClauseKind::Item | ClauseKind::Point) {
                 continue;
