@@ -229,13 +229,7 @@ pub(crate) fn normalise_with_furniture(text: &str) -> (Vec<Line>, Vec<(usize, us
         // Page headers, stamps and clutter are short lines.
         let folded = fold(&line);
         if folded.contains("cong bao") && PAGE_HEADER.is_match(&folded) {
-            // A page number alone just above the header belongs to it.
-            if out.last().is_some_and(|l| l.is_text() && PAGE_NUMBER.is_match(&l.text))
-                && out.len() >= 2
-                && out[out.len() - 2].kind == LineKind::Blank
-            {
-                out.pop();
-            }
+            drop_page_numbers(&mut out);
             mark_footnotes(&mut out, page_start);
             i += 1;
             // The page number, with the whitespace lines around it.
@@ -281,6 +275,34 @@ pub(crate) fn normalise_with_furniture(text: &str) -> (Vec<Line>, Vec<(usize, us
     }
     mark_footnotes(&mut out, page_start);
     (out, furniture, controls)
+}
+
+/// A page number just above the page header belongs to it: the lines at
+/// the end of `out` that are the same bare number (PDF text often prints it
+/// two or three times) with only whitespace lines among them, after a
+/// whitespace line.
+fn drop_page_numbers(out: &mut Vec<Line>) {
+    let mut number: Option<&str> = None;
+    let mut k = out.len();
+    while k > 0 {
+        let l = &out[k - 1];
+        if l.kind == LineKind::Blank {
+            k -= 1;
+            continue;
+        }
+        let t = l.text.trim();
+        if l.is_text() && PAGE_NUMBER.is_match(t) && number.is_none_or(|n| n == t) {
+            number = Some(t);
+            k -= 1;
+            continue;
+        }
+        break;
+    }
+    let Some(number) = number.map(str::to_string) else { return };
+    if out.get(k).is_some_and(|l| l.kind == LineKind::Blank) {
+        let tail: Vec<Line> = out.drain(k..).filter(|l| l.text.trim() != number).collect();
+        out.extend(tail);
+    }
 }
 
 /// Marks the footnotes at the foot of the page that starts at `start`: a
@@ -362,6 +384,17 @@ mod tests {
         assert_eq!(texts(&l), ["từ nay đến 2030, hoàn thành chậm nhất trong quý I năm 2024. Chủ động"]);
         let l = normalise("Y te\u{0302}\u{0301}");
         assert_eq!(texts(&l), ["Y tế"]);
+    }
+
+    /// A page number printed two or three times above the page header
+    /// (Nghị quyết 175/NQ-CP's appendix) is furniture; a row number that
+    /// differs from it is kept.
+    #[test]
+    fn repeated_page_numbers() {
+        let l = normalise("đúng tiến độ (thường xuyên). \n\n \n74 \n74\n  \n74 \nCÔNG BÁO/Số 1091 + 1092/Ngày 03-11-2023 \nII. NHIỆM VỤ");
+        assert_eq!(texts(&l), ["đúng tiến độ (thường xuyên).", "II. NHIỆM VỤ"]);
+        let l = normalise("Bộ Y tế\n5\n\n74\nCÔNG BÁO/Số 1091/Ngày 03-11-2023 \nTổ chức");
+        assert_eq!(texts(&l), ["Bộ Y tế", "5", "Tổ chức"]);
     }
 
     #[test]
