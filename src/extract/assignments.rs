@@ -272,7 +272,8 @@ const LIST_END: &[&str] = &[
 /// được giao` → `các địa phương`), numbered and bulleted parts read one by
 /// one, and a shared head (`Các Bộ: Tài chính, Xây dựng`) kept whole.
 pub(crate) fn cell_agencies(cell: &str) -> Vec<String> {
-    static PART: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|\s)(?:\d{1,2}\.|[-+•])\s+").unwrap());
+    static PART: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|\s)(?:\d{1,2}\.|\(\d{1,2}\)|[-+•])\s+").unwrap());
     let mut out: Vec<String> = Vec::new();
     let mut seen = Seen::default();
     // Whether the last part went on as a sentence after its names: a piece

@@ -53,6 +53,7 @@
 mod assignments;
 mod citations;
 mod clauses;
+mod grouped;
 mod header;
 mod indicators;
 mod markdown;
@@ -857,7 +858,17 @@ fn extra_cells(group: &[(Col, String)]) -> String {
     group
         .iter()
         .filter(|(c, _)| {
-            matches!(c, Col::Result | Col::Basis | Col::Note | Col::Submit | Col::Funding | Col::Group)
+            matches!(
+                c,
+                Col::Result
+                    | Col::Basis
+                    | Col::Note
+                    | Col::Submit
+                    | Col::Funding
+                    | Col::Group
+                    | Col::Unit
+                    | Col::Target
+            )
         })
         .map(|(c, v)| format!("{}: {v}", cell_label(*c)))
         .collect::<Vec<_>>()
@@ -871,6 +882,8 @@ fn cell_label(col: Col) -> &'static str {
         Col::Submit => "Cấp trình",
         Col::Funding => "Kinh phí",
         Col::Group => "Nhóm",
+        Col::Unit => "Đơn vị",
+        Col::Target => "Chỉ tiêu",
         _ => "Ghi chú",
     }
 }

@@ -50,6 +50,7 @@ const LABELS: &[(&str, Col)] = &[
     ("noi dung hoat dong", Col::Name),
     ("nhiem vu giai phap", Col::Name),
     ("nhiem vu cu the", Col::Name),
+    ("nhiem vu chu tri", Col::Name),
     ("ten nhiem vu", Col::Name),
     ("ten chi tieu", Col::Name),
     ("ten de an", Col::Name),
@@ -92,6 +93,9 @@ const LABELS: &[(&str, Col)] = &[
     ("can cu bo sung", Col::Basis),
     ("can cu", Col::Basis),
     ("don vi tinh", Col::Unit),
+    // Before the task: the agency a group of rows belongs to; after it, a
+    // unit of measure (fixed in `parse_header`).
+    ("don vi", Col::Lead),
     ("dvt", Col::Unit),
     ("ke hoach nam", Col::Target),
     ("ke hoach", Col::Target),
@@ -147,13 +151,32 @@ fn parse_header(text: &str) -> Option<Vec<(Col, String)>> {
         if words.get(k + n).is_some_and(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())) {
             n += 1;
         }
-        cols.push((col, words[k..k + n].join(" ")));
+        let label = words[k..k + n].join(" ");
+        let col =
+            if label == "don vi" && cols.iter().any(|(c, _)| *c == Col::Name) { Col::Unit } else { col };
+        cols.push((col, label));
         known += n;
         k += n;
     }
     let task_like = cols.iter().any(|(c, _)| matches!(c, Col::Lead | Col::Unit | Col::Target))
         || cols.iter().filter(|(c, _)| matches!(c, Col::Name | Col::Deadline | Col::Result)).count() >= 2;
     (cols.len() >= 2 && task_like && unknown * 2 <= known).then_some(cols)
+}
+
+/// How many words of a header are no label.
+fn unknown_words(text: &str) -> usize {
+    let words = header_words(text);
+    let (mut k, mut unknown) = (0, 0);
+    while k < words.len() {
+        match label_at(&words, k) {
+            Some((n, _)) => k += n,
+            None => {
+                unknown += 1;
+                k += 1;
+            }
+        }
+    }
+    unknown
 }
 
 /// The column of one header cell (`**Cơ quan chủ trì**`), if it names one.
@@ -166,6 +189,9 @@ fn cell_col(cell: &str) -> Option<Col> {
     // The label that covers most of the cell: `Thuộc nhóm nhiệm vụ, hành
     // động` is a group, not a name.
     let (n, col) = known.into_iter().max_by_key(|(n, _)| *n)?;
+    // A cell of its own reading `Đơn vị` is the unit of an indicator
+    // table; only the per-line layout reads it as the agency of a group.
+    let col = if words == ["don", "vi"] { Col::Unit } else { col };
     (n * 2 >= words.len() || n >= 2).then_some(col)
 }
 
@@ -356,7 +382,7 @@ static ROW_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})\.?(?:\s*$|\s+(\S.*)$)").unwrap());
 // Folded text is ASCII: ASCII word boundaries keep these on the fast engines.
 static DEADLINE_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:thang(?-u:\b)|qu[yi](?-u:\b)|thuong xuyen|thuong$|nhiem vu thuong xuyen|hang nam|hang thang|hang quy|dinh ky|truoc(?-u:\b)|tu nam|tu thang|trong (?:nam|thang|quy)|ca nam|nam \d{4}|den nam|theo ke hoach|theo ke$|theo lo trinh|theo tien do|ky hop|hoan thanh|thuc hien (?:thuong|hang|truoc|trong|tu nam|den nam|theo)|giai doan|sau khi|khi co|\d{4}(?:\s*(?:va(?-u:\b)|-|–|den(?-u:\b)).*)?$|\d{1,2}/\d{4}$)")
+    Regex::new(r"^(?:thang(?-u:\b)|qu[yi] (?:iv|i{1,3}|[1-4])(?:(?-u:\b)|\d)|thuong xuyen|thuong$|nhiem vu thuong xuyen|hang nam|hang thang|hang quy|dinh ky|truoc(?-u:\b)|tu nam|tu thang|trong (?:nam|thang|quy|qua trinh)|ca nam|nam \d{4}|den nam|theo ke hoach|theo ke$|theo lo trinh|theo tien do|ky hop|hoan thanh|thuc hien (?:thuong|hang|truoc|trong|tu nam|den nam|theo)|giai doan|sau khi|khi co|\d{4}(?:\s*(?:va(?-u:\b)|-|–|den(?-u:\b)).*)?$|\d{1,2}/\d{4}$)")
         .unwrap()
 });
 /// The first words [`BASIS_LIKE`] can match.
@@ -391,6 +417,15 @@ pub(crate) fn detect(lines: &[Line], i: usize) -> Option<Table> {
         if ROW_START.captures(t).is_some_and(|c| &c[1] == "1") || first_group(t) {
             header = parse_header(&acc).map(|h| (h, j));
             break;
+        }
+        // A table grouped by agency opens with a task, not a row number:
+        // the header ends at the first line that is no label.
+        if let Some(h) = parse_header(&acc).filter(|h| super::grouped::agency_first(h)) {
+            if unknown_words(&format!("{acc} {t}")) > unknown_words(&acc) {
+                let cols: Vec<Col> = h.into_iter().map(|(c, _)| c).collect();
+                let wrap = (j - i) > cols.len();
+                return super::grouped::read(lines, i, j, cols, wrap);
+            }
         }
         acc.push(' ');
         acc.push_str(&lines[j].text);
@@ -612,14 +647,14 @@ struct PendingRow {
 /// One item of a row in the per-line layout: a line or a part of a line
 /// split at a wide gap.
 #[derive(Clone, Debug)]
-struct Item {
-    text: String,
+pub(super) struct Item {
+    pub(super) text: String,
     /// The folded text: the line's own when the item is the whole line.
     folded: String,
     after_break: bool,
 }
 
-fn ends_table(t: &str, folded: &str) -> bool {
+pub(super) fn ends_table(t: &str, folded: &str) -> bool {
     // Markers, `Nơi nhận` and capacity lines start with a capital.
     if !t.chars().next().is_some_and(char::is_uppercase) {
         return false;
@@ -686,7 +721,7 @@ fn per_line(lines: &[Line], i: usize, start: usize, header: Vec<(Col, String)>, 
 
 /// The first line after a page break at `j - 1` that is not the table's
 /// header repeated at the top of the page (`header_len` text lines).
-fn past_repeated_header(lines: &[Line], j: usize, header_len: usize) -> usize {
+pub(super) fn past_repeated_header(lines: &[Line], j: usize, header_len: usize) -> usize {
     let mut k = j;
     while k < lines.len() && !lines[k].is_text() {
         k += 1;
@@ -799,7 +834,13 @@ impl PendingRow {
 
 /// Adds a line (or the rest of a line after its row number) as items;
 /// `folded` is the whole line's folded form, reused when it is one item.
-fn push_items(items: &mut Vec<Item>, text: &str, folded: Option<&str>, after_break: bool, wrap: bool) {
+pub(super) fn push_items(
+    items: &mut Vec<Item>,
+    text: &str,
+    folded: Option<&str>,
+    after_break: bool,
+    wrap: bool,
+) {
     // PDF text puts two cells on one line with a wide gap between them,
     // or with one space when the first cell ends at its edge.
     let parts: Vec<&str> = if wrap {
@@ -856,7 +897,7 @@ fn run_on_cells(t: &str) -> Vec<&str> {
     out
 }
 
-fn deadline_like(t: &str, f: &str, next: Option<&str>, next_folded: Option<&str>) -> bool {
+pub(super) fn deadline_like(t: &str, f: &str, next: Option<&str>, next_folded: Option<&str>) -> bool {
     // A deadline cell starts a cell: capital or digit (`Tháng 3/2026`,
     // `2026`); `trong năm 2026` inside a sentence is not one.
     if !upper_initial(t) {
@@ -1100,15 +1141,23 @@ fn col_tail(back: &[Vec<(usize, Step)>], k: usize, s: usize, c: usize) -> (Optio
 
 /// A line that leaves a name open: ends with a comma, `và`, or a
 /// capitalised word (`Nam, Đài`, `Tiếng nói` does not).
-fn name_open(t: &str) -> bool {
+pub(super) fn name_open(t: &str) -> bool {
     let t = t.trim_end();
     t.ends_with(',')
         || fold(t).ends_with(" va")
         || t.split_whitespace().last().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// `2. Các bộ ...` → `Các bộ ...`.
+/// `2. Các bộ ...`, `(2) Các bộ ...` → `Các bộ ...`.
 fn strip_number(t: &str) -> &str {
+    if let Some(rest) = t.strip_prefix('(') {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=2).contains(&digits) {
+            if let Some(r) = rest[digits..].strip_prefix(") ") {
+                return r;
+            }
+        }
+    }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     match t[digits..].strip_prefix(". ") {
         Some(rest) if (1..=2).contains(&digits) => rest,
@@ -1117,7 +1166,7 @@ fn strip_number(t: &str) -> &str {
 }
 
 /// Chooses a column for every item; returns the cell groups.
-fn segment(items: &[Item], cols: &[Col], wrap: bool) -> Vec<Vec<(Col, String)>> {
+pub(super) fn segment(items: &[Item], cols: &[Col], wrap: bool) -> Vec<Vec<(Col, String)>> {
     let m = cols.len();
     if items.is_empty() || m == 0 {
         return vec![];
@@ -1210,10 +1259,14 @@ impl Feat {
     }
 }
 
-/// The number of a cell part at the start of `t` (`2. ` → 2).
+/// The number of a cell part at the start of `t` (`2. `, `(2) ` → 2).
 fn part_number(t: &str) -> Option<u32> {
+    let (t, close) = match t.strip_prefix('(') {
+        Some(rest) => (rest, ") "),
+        None => (t, ". "),
+    };
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if !(1..=2).contains(&digits) || !t[digits..].starts_with(". ") {
+    if !(1..=2).contains(&digits) || !t[digits..].starts_with(close) {
         return None;
     }
     t[..digits].parse().ok()
@@ -1511,6 +1564,29 @@ mod tests {
         let t = table("TT\nNHIỆM VỤ CỤ THỂ\nCƠ QUAN\nCHỦ TRÌ\nTHỜI HẠN\nCẤP TRÌNH\n1\nXây dựng cơ chế, chính sách huy động nguồn lực\nBộ Tài chính\n2026 - 2027\nThủ tướng\nChính phủ\n");
         assert_eq!(t.rows[0].cell(Col::Deadline), Some("2026 - 2027"));
         assert_eq!(t.rows[0].cell(Col::Submit), Some("Thủ tướng Chính phủ"));
+    }
+
+    /// A table grouped by agency: the group's number and agency printed in
+    /// the middle of its tasks, tasks without numbers, each ending with its
+    /// time; a label printed between a task's partners and its time.
+    #[test]
+    fn grouped_by_agency() {
+        let text = "STT\nĐơn vị\nNhiệm vụ chủ trì\nĐơn vị phối hợp\nThời gian\nhoàn thành\nTham mưu ban hành Nghị định quy định\ndanh mục cơ sở dữ liệu quốc gia\n(1) Bộ Tư pháp\n(2) Văn phòng Chính phủ\nQuý IV/2023\n1\nBộ Thông tin và\nTruyền thông\nBan hành Khung kiến trúc Chính phủ điện\ntử 3.0\nVăn phòng Chính phủ\nQuý IV/2023\nThành lập đơn vị cấp Cục có chức năng\nTrong năm 2024\nRà soát, đánh giá các luật có quy định liên\nquan đến cơ sở dữ liệu quốc gia\n(1) Bộ Tư pháp\n2\nBộ Công an\nThường xuyên\n";
+        let t = table(text);
+        let tasks: Vec<&Row> = t.rows.iter().filter(|r| !r.heading).collect();
+        assert_eq!(tasks.len(), 4, "{:?}", t.rows);
+        let lead = |k: usize| tasks[k].cell(Col::Lead);
+        assert_eq!(lead(0), Some("Bộ Thông tin và Truyền thông"));
+        assert_eq!(lead(1), Some("Bộ Thông tin và Truyền thông"));
+        assert_eq!(lead(3), Some("Bộ Công an"));
+        assert_eq!(tasks[0].cell(Col::Coop), Some("(1) Bộ Tư pháp (2) Văn phòng Chính phủ"));
+        assert_eq!(tasks[0].cell(Col::Deadline), Some("Quý IV/2023"));
+        // The label between the last task's partner and its time.
+        assert_eq!(tasks[3].cell(Col::Deadline), Some("Thường xuyên"));
+        assert_eq!(
+            tasks[3].cell(Col::Name),
+            Some("Rà soát, đánh giá các luật có quy định liên quan đến cơ sở dữ liệu quốc gia")
+        );
     }
 
     /// Seed 002's indicator table, sub-rows included.
