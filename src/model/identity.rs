@@ -192,21 +192,28 @@ const CENTRAL_ISSUERS: &[&str] = &[
 ];
 
 fn is_party_organ(code: &str) -> bool {
-    let up = code.to_uppercase();
+    let up = canonical_issuer(code);
     up.ends_with("TW")
         || matches!(up.as_str(), "TU" | "HU" | "QU" | "ĐU" | "TXU" | "TPU")
         || up.starts_with("BCS")
         || up.starts_with("ĐU")
 }
 
-fn canonical_issuer(s: &str) -> String {
+/// An issuer code in its official form: upper case, but `TTg` (Thủ tướng,
+/// the one mixed-case code in common use); the Party's central organ
+/// (Trung ương) as `TW` however it is printed: `TƯ`, `T.Ư`, `T.W`, `Tw`
+/// (`25-CT/TƯ` is `25-CT/TW`; `BCĐTƯ` is `BCĐTW`). `TU` (Tỉnh ủy) stays.
+pub(crate) fn canonical_issuer(s: &str) -> String {
     let up = s.to_uppercase();
-    // TTg (Thủ tướng) is the one mixed-case issuer code in common use.
     if up == "TTG" {
-        "TTg".to_string()
-    } else {
-        up
+        return "TTg".to_string();
     }
+    for printed in ["T.Ư", "T.W", "TƯ"] {
+        if let Some(head) = up.strip_suffix(printed) {
+            return format!("{head}TW");
+        }
+    }
+    up
 }
 
 /// The National Assembly's numbering, `{n}/{yyyy}/{ORGAN}{term}` (Luật
@@ -260,7 +267,9 @@ impl DocNumber {
     pub fn is_central(&self) -> bool {
         // `QH15`, `UBTVQH15`: the organ with its term.
         let up = self.issuer.to_uppercase();
+        // Any Party organ of the centre ends in `TW` (`BCĐTW`, `UBKTTW`).
         CENTRAL_ISSUERS.contains(&up.trim_end_matches(|c: char| c.is_ascii_digit()))
+            || (self.party && up.ends_with("TW"))
     }
 
     /// The symbol part as an id slug: `qd-ttg`, `ct-tw`, `vp.ubnd-vhxh`.
@@ -656,7 +665,7 @@ static CITE_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?i:s[ốố]\s*:?\s*)?
         (?P<num>(?P<n>\d{1,6})\s*(?:-\s*|/\s*(?:\d{4}\s*/\s*)?)
-          (?:[A-ZĐ][\p{L}&]*(?:\.[\p{L}&]+)*\s*[-/]\s*[A-ZĐ][\p{L}\d&]*(?:[.-][A-ZĐ][\p{L}\d&]*)*
+          (?:[A-ZĐ][\p{L}&]*(?:\.[\p{L}&]+)*\s*[-/]\s*[A-ZĐ][\p{L}\d&]*(?:[.-][A-ZĐƯ][\p{L}\d&]*)*
             |(?:UBTVQH|QH)\d{1,2}))",
     )
     .unwrap()
@@ -882,6 +891,33 @@ mod tests {
             // The official form parses back to the same value.
             assert_eq!(display.parse::<DocNumber>().unwrap(), n, "round trip {input:?}");
         }
+    }
+
+    /// The Party's central organ as texts print it (`TƯ` with its
+    /// diacritic, `T.Ư`, `T.W`, a space before the slash as in Nghị quyết
+    /// 100/NQ-CP's `49-CT /TW`): one number, one id. `TU` is Tỉnh ủy.
+    #[test]
+    fn party_central_organ_variants() {
+        let tw: DocNumber = "25-CT/TW".parse().unwrap();
+        for written in ["25-CT/TƯ", "25-CT/tư", "25-CT/T.Ư", "25-CT/T.W", "25-CT/Tw", "25/CT-TƯ", "25-CT /TW"]
+        {
+            let n: DocNumber = written.parse().unwrap_or_else(|e| panic!("{written}: {e}"));
+            assert_eq!(n, tw, "{written}");
+            assert_eq!(DocId::from_number("quang-ninh", 2023, &n).to_string(), "vn/2023/ct-tw/25");
+        }
+        let tu: DocNumber = "230-KH/TU".parse().unwrap();
+        assert_ne!(tu, "230-KH/TƯ".parse::<DocNumber>().unwrap());
+        assert!(!tu.is_central());
+        // Central Party organs other than the Committee itself.
+        let bcd: DocNumber = "01-KH/BCĐTƯ".parse().unwrap();
+        assert_eq!(bcd.to_string(), "01-KH/BCĐTW");
+        assert!(bcd.is_central());
+
+        let text = "Nghị quyết số 18-NQ/TƯ ngày 25/10/2017 của Ban Chấp hành Trung ương và \
+                    Chỉ thị số 49-CT /TW ngày 20/6/2015, Kết luận số 21-KL/T.Ư ngày 25/10/2021";
+        let ids: Vec<String> =
+            Citation::find_all(text).iter().map(|c| c.resolve("ha-noi").unwrap().to_string()).collect();
+        assert_eq!(ids, ["vn/2017/nq-tw/18", "vn/2015/ct-tw/49", "vn/2021/kl-tw/21"]);
     }
 
     #[test]
