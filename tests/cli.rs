@@ -70,6 +70,40 @@ fn unknown_reference_is_a_usage_error_with_suggestions() {
     assert_eq!(o.status.code(), Some(2));
 }
 
+/// The first suggestion for a reference that names no document: what the
+/// user typed (a bare number, a symbol) chooses it, not the spelling of ids.
+fn first_suggestion(reference: &str) -> String {
+    let o = lineage(&["trace", reference]);
+    assert_eq!(o.status.code(), Some(2), "{reference}");
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    let list = err.split("did you mean ").nth(1).unwrap_or_else(|| panic!("no suggestion: {err}"));
+    list.split([',', '?']).next().unwrap().trim().to_string()
+}
+
+#[test]
+fn suggestions_follow_the_number_or_symbol_typed() {
+    assert_eq!(first_suggestion("162"), "quang-ninh/2024/kh-ubnd/162");
+    assert_eq!(first_suggestion("Kế hoạch 56"), "thai-binh/2024/kh-syt/56");
+    assert_eq!(first_suggestion("99-CT/TW"), "vn/2023/ct-tw/25");
+    assert_eq!(first_suggestion("vn/2024/ct-tw/25"), "vn/2023/ct-tw/25");
+    assert_eq!(first_suggestion("47/KH-UBND@quang-ninh"), "thai-binh/2024/kh-ubnd/47");
+    // A symbol alone: the three plans of a Sở Y tế, no Thông tư.
+    let o = lineage(&["trace", "KH-SYT"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    let list = err.split("did you mean ").nth(1).unwrap();
+    assert_eq!(list.matches("/kh-syt/").count(), 3, "{err}");
+}
+
+#[test]
+fn party_symbol_printed_with_its_diacritic_resolves() {
+    for written in ["25-CT/TƯ", "25-CT/T.Ư", "Chỉ thị 25-CT /TW"] {
+        let o = lineage(&["trace", written, "--format", "json"]);
+        assert!(o.status.success(), "{written}: {}", String::from_utf8_lossy(&o.stderr));
+        let hits: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(hits[0]["id"], "vn/2023/ct-tw/25", "{written}");
+    }
+}
+
 #[test]
 fn check_exit_codes() {
     let o = lineage(&["check"]);
