@@ -12,7 +12,9 @@ use std::path::PathBuf;
 /// use directive_lineage::{DocNumber, ErrorKind};
 /// let err = "not a number".parse::<DocNumber>().unwrap_err();
 /// assert!(matches!(err.kind(), ErrorKind::Parse { what: "document number", .. }));
+/// // What was given, and what is accepted.
 /// assert!(err.to_string().contains("not a number"));
+/// assert!(err.to_string().contains("such as 281/QĐ-TTg"));
 /// ```
 pub struct Error(Box<ErrorKind>);
 
@@ -55,12 +57,16 @@ pub enum ErrorKind {
     },
     /// A string is not a valid value of some kind (a document number, an id,
     /// a date).
-    #[error("invalid {what}: {input:?}")]
+    #[error("invalid {what}: {input:?}{}", expecting(.expected))]
     Parse {
         /// What was expected.
         what: &'static str,
         /// The input as given.
         input: String,
+        /// The forms accepted, with an example, and where the input can be
+        /// read another way, what it would be in the expected form; empty
+        /// when there is nothing more to say.
+        expected: String,
     },
     /// A reference names nothing in the corpus.
     #[error("unknown reference {input:?}{}", suggest(.suggestions))]
@@ -103,6 +109,14 @@ pub enum ErrorKind {
     },
 }
 
+fn expecting(expected: &str) -> String {
+    if expected.is_empty() {
+        String::new()
+    } else {
+        format!(": expected {expected}")
+    }
+}
+
 fn suggest(s: &[String]) -> String {
     if s.is_empty() {
         String::new()
@@ -137,7 +151,12 @@ impl Error {
     }
 
     pub(crate) fn parse(what: &'static str, input: &str) -> Error {
-        Error::new(ErrorKind::Parse { what, input: input.to_string() })
+        Error::parse_expected(what, input, String::new())
+    }
+
+    /// A parse error that says which forms are accepted.
+    pub(crate) fn parse_expected(what: &'static str, input: &str, expected: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Parse { what, input: input.to_string(), expected: expected.into() })
     }
 
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {

@@ -95,6 +95,22 @@ fn suggestions_follow_the_number_or_symbol_typed() {
 }
 
 #[test]
+fn dates_in_the_forms_people_write_and_errors_that_list_them() {
+    let iso = lineage(&["tasks", "--as-of", "2025-08-01", "--in", "quang-ninh", "--format", "json"]);
+    let written = lineage(&["tasks", "--as-of", "01/08/2025", "--in", "quang-ninh", "--format", "json"]);
+    assert!(written.status.success(), "{}", String::from_utf8_lossy(&written.stderr));
+    assert_eq!(stdout(&written), stdout(&iso));
+    let o = lineage(&["tasks", "--as-of", "tomorrow"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    for form in ["2025-08-01", "01/08/2025", "1/8/2025", "ngày 01 tháng 8 năm 2025"] {
+        assert!(err.contains(form), "{form} not listed: {err}");
+    }
+    let o = lineage(&["tasks", "--due-to", "31/06/2025"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("6/2025 has 30 days"));
+}
+
+#[test]
 fn party_symbol_printed_with_its_diacritic_resolves() {
     for written in ["25-CT/TƯ", "25-CT/T.Ư", "Chỉ thị 25-CT /TW"] {
         let o = lineage(&["trace", written, "--format", "json"]);

@@ -272,6 +272,22 @@ impl DocNumber {
             || (self.party && up.ends_with("TW"))
     }
 
+    /// The number as the last segment of an id: no leading zeros (`04` →
+    /// `4`), `draft` when blank.
+    fn id_segment(&self) -> String {
+        match self.number.as_deref() {
+            Some(n) => {
+                let t = n.trim_start_matches('0');
+                if t.is_empty() {
+                    "0".to_string()
+                } else {
+                    slug(t)
+                }
+            }
+            None => "draft".to_string(),
+        }
+    }
+
     /// The symbol part as an id slug: `qd-ttg`, `ct-tw`, `vp.ubnd-vhxh`.
     pub fn symbol_slug(&self) -> String {
         match (self.party, self.kind, &self.unit) {
@@ -280,6 +296,15 @@ impl DocNumber {
             (_, None, None) => slug(&self.issuer),
         }
     }
+}
+
+/// A document number that does not parse, with the grammars accepted.
+fn number_error(s: &str) -> Error {
+    Error::parse_expected(
+        "document number",
+        s,
+        "a number and symbol such as 281/QĐ-TTg, 1948/VP.UBND-VHXH, 33/2015/TT-BYT or 25-CT/TW",
+    )
 }
 
 impl FromStr for DocNumber {
@@ -298,7 +323,7 @@ impl FromStr for DocNumber {
         }
         match DocNumber::parse_raw(&shown) {
             Ok(back) if back == n => Ok(n),
-            _ => Err(Error::parse("document number", s)),
+            _ => Err(number_error(s)),
         }
     }
 }
@@ -319,7 +344,7 @@ impl DocNumber {
                 party: false,
             });
         }
-        let c = NUMBER_RE.captures(&norm).ok_or_else(|| Error::parse("document number", s))?;
+        let c = NUMBER_RE.captures(&norm).ok_or_else(|| number_error(s))?;
         let number = c.name("n").map(|m| {
             let t = m.as_str().trim_start_matches('0');
             if t.is_empty() {
@@ -334,7 +359,7 @@ impl DocNumber {
         if &c["sep1"] == "-" {
             // Party grammar: {n}-{TYPE}/{ORGAN}.
             out.party = true;
-            out.kind = Some(DocKind::from_code(a, true).ok_or_else(|| Error::parse("document number", s))?);
+            out.kind = Some(DocKind::from_code(a, true).ok_or_else(|| number_error(s))?);
             out.issuer = canonical_issuer(b);
         } else if let (true, Some(k)) = (is_party_organ(b), DocKind::from_code(a, true)) {
             // `25/CT-TW`: Party numbering written with state separators.
@@ -350,7 +375,7 @@ impl DocNumber {
             out.unit = Some(b.to_uppercase());
         }
         if out.year.is_some() && (out.party || out.unit.is_some()) {
-            return Err(Error::parse("document number", s));
+            return Err(number_error(s));
         }
         Ok(out)
     }
@@ -419,18 +444,7 @@ impl DocId {
     pub fn from_number(jurisdiction: &str, year: u16, number: &DocNumber) -> DocId {
         let j = if number.is_central() { "vn".to_string() } else { slug(jurisdiction) };
         let y = number.year().unwrap_or(year);
-        let n = match number.number() {
-            Some(n) => {
-                let t = n.trim_start_matches('0');
-                if t.is_empty() {
-                    "0".to_string()
-                } else {
-                    slug(t)
-                }
-            }
-            None => "draft".to_string(),
-        };
-        DocId(format!("{j}/{y}/{}/{n}", number.symbol_slug()))
+        DocId(format!("{j}/{y}/{}/{}", number.symbol_slug(), number.id_segment()))
     }
 
     /// The id of a draft with a blank number: a stable slug from its title
@@ -501,7 +515,7 @@ impl FromStr for DocId {
         if ok {
             Ok(DocId(s.to_string()))
         } else {
-            Err(Error::parse("document id", s))
+            Err(Error::parse_expected("document id", s, id_expected(s, "")))
         }
     }
 }
@@ -522,6 +536,29 @@ impl<'de> Deserialize<'de> for DocId {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<DocId, D::Error> {
         crate::model::date::parse_str(d, "a document id such as vn/2024/qd-ttg/281", str::parse)
     }
+}
+
+/// What a document id (with `path`, a clause reference) is expected to
+/// be, with an example, and, when `written` is a document number as people
+/// write it, the id that number has with the parts the number cannot give
+/// left as `{year}` or `{jurisdiction}`.
+fn id_expected(written: &str, path: &str) -> String {
+    let mut out = format!(
+        "a canonical id {{jurisdiction}}/{{year}}/{{symbol}}/{{number}}{}, such as vn/2023/ct-tw/25{}",
+        if path.is_empty() { "" } else { "#{clause path}" },
+        if path.is_empty() { "" } else { "#4" },
+    );
+    let head = written.find(|c: char| c.is_ascii_digit()).map_or(written, |at| &written[at..]);
+    if let Ok(n) = head.parse::<DocNumber>() {
+        let j = if n.is_central() { "vn" } else { "{jurisdiction}" };
+        let y = n.year().map_or("{year}".to_string(), |y| y.to_string());
+        out.push_str(&format!("; {n} is {j}/{y}/{}/{}{path}", n.symbol_slug(), n.id_segment()));
+        if n.year().is_none() {
+            out.push_str(" with its year of issue");
+        }
+        out.push_str(" (Corpus::resolve reads numbers as people write them)");
+    }
+    out
 }
 
 /// A reference to a document or to one of its clauses: `{doc id}` or
@@ -605,10 +642,20 @@ impl FromStr for ClauseId {
             Some((d, p)) => (d, Some(p)),
             None => (s, None),
         };
-        let doc: DocId = doc.parse().map_err(|_| Error::parse("clause reference", s))?;
+        let hash_path = path.map(|p| format!("#{p}")).unwrap_or_default();
+        let doc: DocId = doc
+            .parse()
+            .map_err(|_| Error::parse_expected("clause reference", s, id_expected(doc, &hash_path)))?;
         match path {
             None => Ok(ClauseId::document(doc)),
-            Some(p) => ClauseId::clause(doc, p).ok_or_else(|| Error::parse("clause reference", s)),
+            Some(p) => ClauseId::clause(doc, p).ok_or_else(|| {
+                Error::parse_expected(
+                    "clause reference",
+                    s,
+                    "a clause path of dot-separated letters and digits after `#`, \
+                     such as vn/2023/ct-tw/25#4, …#II.4, …#PL.12 or …#II.1.-2",
+                )
+            }),
         }
     }
 }
@@ -918,6 +965,31 @@ mod tests {
         let ids: Vec<String> =
             Citation::find_all(text).iter().map(|c| c.resolve("ha-noi").unwrap().to_string()).collect();
         assert_eq!(ids, ["vn/2017/nq-tw/18", "vn/2015/ct-tw/49", "vn/2021/kl-tw/21"]);
+    }
+
+    /// A reference that is not canonical is refused with the canonical
+    /// form, an example and what the number written would be.
+    #[test]
+    fn reference_errors_say_the_canonical_form() {
+        let e = "99-CT/TW#1".parse::<ClauseId>().unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "invalid clause reference: \"99-CT/TW#1\": expected a canonical id \
+             {jurisdiction}/{year}/{symbol}/{number}#{clause path}, such as vn/2023/ct-tw/25#4; \
+             99-CT/TW is vn/{year}/ct-tw/99#1 with its year of issue \
+             (Corpus::resolve reads numbers as people write them)"
+        );
+        let e = "Thông tư 33/2015/TT-BYT#2".parse::<ClauseId>().unwrap_err().to_string();
+        assert!(e.contains("; 33/2015/TT-BYT is vn/2015/tt-byt/33#2 (Corpus"), "{e}");
+        let e = "162/KH-UBND".parse::<DocId>().unwrap_err().to_string();
+        assert!(
+            e.contains("such as vn/2023/ct-tw/25; 162/KH-UBND is {jurisdiction}/{year}/kh-ubnd/162 with"),
+            "{e}"
+        );
+        let e = "vn/2023/ct-tw/25#II 4".parse::<ClauseId>().unwrap_err().to_string();
+        assert!(e.contains("expected a clause path of dot-separated letters and digits"), "{e}");
+        let e = "nonsense".parse::<ClauseId>().unwrap_err().to_string();
+        assert!(e.ends_with("such as vn/2023/ct-tw/25"), "{e}");
     }
 
     #[test]
