@@ -271,8 +271,8 @@ fn edge_value(graph: &LineageGraph, s: &str, t: &str, key: u32, e: &Edge) -> Val
     m.insert("type".into(), e.type_name().into());
     let (provenance, score) = match e {
         Edge::Implements { provenance, score } => {
-            // f32 → f64 would print 0.8199999928; four places is what a score means.
-            (Some(tag(provenance)), score.map(|s| ((f64::from(s)) * 1e4).round() / 1e4))
+            // Four places is what a score means.
+            (Some(tag(provenance)), score.map(|s| (s * 1e4).round() / 1e4))
         }
         _ => (None, None),
     };

@@ -41,7 +41,7 @@ pub enum Edge {
         /// Who says so.
         provenance: Provenance,
         /// Alignment score for inferred links.
-        score: Option<f32>,
+        score: Option<f64>,
     },
     /// Task clause → agency (ELI `eli:responsibility_of_agent`).
     Assigns {

@@ -24,7 +24,7 @@ pub(super) struct RawHit {
     parent: u32,
     depth: u32,
     pub(super) via: Via,
-    pub(super) score: Option<f32>,
+    pub(super) score: Option<f64>,
 }
 
 const NO_PARENT: u32 = u32::MAX;
@@ -49,7 +49,7 @@ pub struct TraceHit<'g> {
     /// How it was reached.
     pub via: Via,
     /// Alignment score when reached by an inferred link.
-    pub score: Option<f32>,
+    pub score: Option<f64>,
     /// Position in the trace of the node it was reached from.
     pub parent: Option<usize>,
 }
@@ -215,7 +215,7 @@ impl LineageGraph {
         let mut seen: HashSet<NodeIndex, FxBuild> = HashSet::with_capacity_and_hasher(64, FxBuild::default());
         seen.insert(s);
         let mut i = 0;
-        let mut next: Vec<(NodeIndex, Via, Option<f32>)> = Vec::new();
+        let mut next: Vec<(NodeIndex, Via, Option<f64>)> = Vec::new();
         while i < hits.len() {
             let h = hits[i];
             next.clear();
