@@ -54,6 +54,7 @@
 //! case, so `hoá` matches `hóa` and `Uỷ ban` matches `Ủy ban`; stored text
 //! keeps its original form.
 #![deny(missing_docs)]
+#![deny(missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
 // The layers, lowest first: a module imports only from layers above it

@@ -33,3 +33,18 @@ fn scores_keep_every_bit_from_corpus_to_answers() {
     let inferred: Vec<f64> = rows.iter().flat_map(|r| r.inferred.iter().map(|(_, s)| *s)).collect();
     assert!(inferred.contains(&third), "{inferred:?}");
 }
+
+/// Every public type prints with `{:?}` (the crate denies
+/// `missing_debug_implementations`); the graph and a trace print a summary.
+#[test]
+fn graph_and_trace_print_with_debug() {
+    let graph = LineageGraph::build(curated());
+    let shown = format!("{graph:?}");
+    assert!(shown.starts_with("LineageGraph { documents: 27, nodes: "), "{shown}");
+    let trace = graph.trace_down("25-CT/TW#4", &QueryOptions::new()).unwrap();
+    let shown = format!("{trace:?}");
+    assert!(
+        shown.starts_with(&format!("Trace {{ len: {}, ids: [\"vn/2023/ct-tw/25#4\", ", trace.len())),
+        "{shown}"
+    );
+}

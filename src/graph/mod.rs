@@ -147,6 +147,24 @@ pub struct LineageGraph {
     pub(crate) task_index: crate::graph::task_index::TaskIndex,
 }
 
+/// A summary, not the contents: a national graph has millions of nodes.
+///
+/// ```
+/// # use directive_lineage::{Corpus, LineageGraph};
+/// let graph = LineageGraph::build(Corpus::new());
+/// assert_eq!(format!("{graph:?}"), "LineageGraph { documents: 0, nodes: 0, edges: 0, agencies: 0 }");
+/// ```
+impl std::fmt::Debug for LineageGraph {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LineageGraph")
+            .field("documents", &self.corpus.documents().len())
+            .field("nodes", &self.node_count())
+            .field("edges", &self.edge_count())
+            .field("agencies", &self.agencies.len())
+            .finish()
+    }
+}
+
 impl LineageGraph {
     /// The corpus the graph was built from.
     pub fn corpus(&self) -> &Corpus {

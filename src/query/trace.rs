@@ -37,6 +37,14 @@ pub struct Trace<'g> {
     pub(super) hits: Vec<RawHit>,
 }
 
+/// The ids reached, in order (a hit's node holds its whole document).
+impl std::fmt::Debug for Trace<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let ids: Vec<&str> = self.hits.iter().map(|h| self.graph.node_id(h.node)).collect();
+        f.debug_struct("Trace").field("len", &self.hits.len()).field("ids", &ids).finish()
+    }
+}
+
 /// One node of a [`Trace`].
 #[derive(Clone, Copy, Debug)]
 pub struct TraceHit<'g> {
