@@ -48,3 +48,65 @@ fn graph_and_trace_print_with_debug() {
         "{shown}"
     );
 }
+
+/// `Corpus::bundled` is the crate's `data/` directory without reading it:
+/// every corpus file (a file left out of the embedded list would drop its
+/// documents here), in load order, and both tables.
+#[test]
+fn bundled_corpus_is_the_data_directory() {
+    let (bundled, loaded) = (Corpus::bundled(), curated());
+    assert_eq!(bundled.documents(), loaded.documents());
+    assert_eq!(bundled.agencies(), loaded.agencies());
+    assert_eq!(bundled.jurisdictions(), loaded.jurisdictions());
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for i in 0..loaded.documents().len() {
+        let origin = bundled.origin(i).unwrap();
+        assert!(origin.starts_with("data/corpus"), "{}", origin.display());
+        assert_eq!(root.join(origin), loaded.origin(i).unwrap());
+    }
+    let graph = LineageGraph::build(bundled);
+    assert!(graph.validate().is_empty(), "{:?}", graph.validate());
+}
+
+/// What `Corpus::bundled` embeds is in the package a dependent downloads.
+#[test]
+fn embedded_files_ship_in_the_package() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let o = std::process::Command::new(cargo)
+        .args(["package", "--list", "--allow-dirty", "--offline"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let listed = String::from_utf8(o.stdout).unwrap();
+    let listed: Vec<&str> = listed.lines().collect();
+    let mut embedded = vec!["data/agencies.json".to_string(), "data/jurisdictions.json".to_string()];
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/data/corpus")).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        embedded.push(format!("data/corpus/{name}"));
+    }
+    for file in &embedded {
+        assert!(listed.contains(&file.as_str()), "{file} is not in the package");
+    }
+}
+
+/// `Corpus::new` carries the shipped tables: the agencies of a document
+/// added to it resolve, and a query for Hưng Yên includes Thái Bình.
+#[test]
+fn new_corpus_has_the_shipped_tables() {
+    let mut corpus = Corpus::new();
+    assert!(corpus.documents().is_empty());
+    for d in curated().documents() {
+        corpus.add(d.clone());
+    }
+    let graph = LineageGraph::build(corpus);
+    assert!(graph.validate().is_empty(), "{:?}", graph.validate());
+    assert!(graph.agencies().iter().all(|a| a.known), "{:?}", graph.agencies());
+
+    let mut bare = Corpus::empty();
+    for d in curated().documents() {
+        bare.add(d.clone());
+    }
+    let problems = LineageGraph::build(bare).validate();
+    assert!(problems.iter().any(|p| p.rule == directive_lineage::Rule::UnknownAgency));
+}

@@ -204,7 +204,7 @@ impl Corpus {
     ///
     /// ```
     /// # use directive_lineage::Corpus;
-    /// # let corpus = Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))?;
+    /// # let corpus = Corpus::bundled();
     /// let r = corpus.resolve("25-CT/TW#4").unwrap();
     /// assert_eq!(r.to_string(), "vn/2023/ct-tw/25#4");
     /// let err = corpus.resolve("25-CT/TW#9").unwrap_err();

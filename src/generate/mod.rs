@@ -161,7 +161,7 @@ impl Generator {
     pub fn generate(&self) -> Corpus {
         let mut g = Gen::new(self);
         g.run();
-        let mut corpus = Corpus::new();
+        let mut corpus = Corpus::empty();
         corpus.set_agencies(g.agencies.clone());
         corpus.set_jurisdictions(g.jurisdictions);
         for d in g.docs {

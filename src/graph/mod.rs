@@ -129,7 +129,7 @@ impl<'g> NodeRef<'g> {
 ///
 /// ```
 /// use directive_lineage::{Corpus, LineageGraph};
-/// let corpus = Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap();
+/// let corpus = Corpus::bundled();
 /// let graph = LineageGraph::build(corpus);
 /// assert!(graph.validate().iter().all(|p| p.severity != directive_lineage::Severity::Error));
 /// assert!(graph.contains("vn/2023/ct-tw/25#4"));
@@ -151,7 +151,7 @@ pub struct LineageGraph {
 ///
 /// ```
 /// # use directive_lineage::{Corpus, LineageGraph};
-/// let graph = LineageGraph::build(Corpus::new());
+/// let graph = LineageGraph::build(Corpus::empty());
 /// assert_eq!(format!("{graph:?}"), "LineageGraph { documents: 0, nodes: 0, edges: 0, agencies: 0 }");
 /// ```
 impl std::fmt::Debug for LineageGraph {

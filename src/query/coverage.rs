@@ -85,7 +85,7 @@ impl LineageGraph {
     ///
     /// ```
     /// # use directive_lineage::{Corpus, LineageGraph, QueryOptions};
-    /// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
+    /// # let graph = LineageGraph::build(Corpus::bundled());
     /// let rows = graph.coverage("25-CT/TW", Some("quang-ninh"), &QueryOptions::new()).unwrap();
     /// assert!(rows.iter().all(|r| r.is_covered()));
     /// ```

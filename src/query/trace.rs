@@ -197,7 +197,7 @@ impl LineageGraph {
     ///
     /// ```
     /// # use directive_lineage::{Corpus, LineageGraph, QueryOptions};
-    /// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
+    /// # let graph = LineageGraph::build(Corpus::bundled());
     /// let trace = graph.trace_down("25-CT/TW#4", &QueryOptions::new()).unwrap();
     /// assert!(trace.contains("quang-ninh/2024/kh-ubnd/162#II.4"));
     /// assert!(trace.contains("quang-ninh/2024/kh-ubnd/162#PL.12"));
@@ -259,7 +259,7 @@ impl LineageGraph {
     ///
     /// ```
     /// # use directive_lineage::{Corpus, LineageGraph, QueryOptions};
-    /// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
+    /// # let graph = LineageGraph::build(Corpus::bundled());
     /// let chains = graph.trace_up("quang-ninh/2024/kh-ubnd/162#PL.13", &QueryOptions::new()).unwrap();
     /// assert!(chains.iter().any(|c| c.steps.iter().any(|(id, _)| id == "vn/2023/ct-tw/25#4")));
     /// ```
