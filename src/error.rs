@@ -99,6 +99,18 @@ pub enum ErrorKind {
         /// What to do instead.
         hint: &'static str,
     },
+    /// A document built in code ([`Document::builder`](crate::Document::builder))
+    /// lacks what its number cannot give, or has a value that does not
+    /// parse.
+    #[error("document {document}{}: {problem}", .clause.as_ref().map(|c| format!(", clause {c}")).unwrap_or_default())]
+    InvalidDocument {
+        /// The number the builder was given, as written.
+        document: String,
+        /// The clause concerned, when it is one.
+        clause: Option<String>,
+        /// What is wrong and what to give instead.
+        problem: String,
+    },
     /// A text given to the extractor is not a policy document.
     #[error("{source_name}: not a policy document: {reason}")]
     NotADocument {
@@ -204,6 +216,14 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         self.0.source()
+    }
+}
+
+/// For conversions that cannot fail (a [`Date`](crate::Date) given where a
+/// date or its text is taken).
+impl From<std::convert::Infallible> for Error {
+    fn from(never: std::convert::Infallible) -> Error {
+        match never {}
     }
 }
 

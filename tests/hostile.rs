@@ -40,7 +40,7 @@ fn corpus_file(documents: &[String]) -> String {
 }
 
 fn load_error(dir: &PathBuf) -> String {
-    let by_graph = LineageGraph::load(dir).err().expect("refused").to_string();
+    let by_graph = LineageGraph::load(dir).expect_err("refused").to_string();
     let by_corpus = Corpus::load(dir).expect_err("refused").to_string();
     assert_eq!(by_graph, by_corpus);
     by_graph

@@ -110,3 +110,23 @@ fn new_corpus_has_the_shipped_tables() {
     let problems = LineageGraph::build(bare).validate();
     assert!(problems.iter().any(|p| p.rule == directive_lineage::Rule::UnknownAgency));
 }
+
+/// What `Document::builder` derives from a number agrees with the curated
+/// corpus for every numbered document in it: id, kind, level and branch.
+#[test]
+fn builder_derives_what_the_curators_wrote() {
+    let mut checked = 0;
+    for d in curated().documents() {
+        let Some(number) = &d.number else { continue };
+        let mut b = directive_lineage::Document::builder(&number.to_string()).jurisdiction(&d.jurisdiction);
+        b = match d.date {
+            Some(date) => b.date(date),
+            None => b.year(d.id.year()),
+        };
+        let built = b.build().unwrap_or_else(|e| panic!("{}: {e}", d.id));
+        assert_eq!(built.id, d.id);
+        assert_eq!((built.kind, built.level, built.branch), (d.kind, d.level, d.branch), "{}", d.id);
+        checked += 1;
+    }
+    assert!(checked >= 20, "{checked}");
+}

@@ -227,6 +227,16 @@ impl FromStr for Date {
     }
 }
 
+/// As [`FromStr`]: what [`DocumentBuilder::date`](crate::DocumentBuilder::date)
+/// takes besides a [`Date`].
+impl TryFrom<&str> for Date {
+    type Error = Error;
+
+    fn try_from(s: &str) -> Result<Date> {
+        s.parse()
+    }
+}
+
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)

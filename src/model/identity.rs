@@ -10,6 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, Result};
 use crate::model::date::Date;
+use crate::model::document::{Branch, Level};
 use crate::text::{fold, nfc, slug};
 
 /// The kind of a document, with its official type code (Nghị định
@@ -184,6 +185,28 @@ pub struct DocNumber {
     party: bool,
 }
 
+/// Issuing bodies by the issuer code of their numbers: (code, name, a
+/// body of a province).
+const ISSUERS: &[(&str, &str, bool)] = &[
+    ("UBND", "UBND", true),
+    ("HĐND", "HĐND", true),
+    ("SYT", "Sở Y tế", true),
+    ("STC", "Sở Tài chính", true),
+    ("SNV", "Sở Nội vụ", true),
+    ("STP", "Sở Tư pháp", true),
+    ("SGDĐT", "Sở Giáo dục và Đào tạo", true),
+    ("SKHĐT", "Sở Kế hoạch và Đầu tư", true),
+    ("TU", "Tỉnh ủy", false),
+    ("CP", "Chính phủ", false),
+    ("TTG", "Thủ tướng Chính phủ", false),
+    ("QH", "Quốc hội", false),
+    ("TW", "Ban Chấp hành Trung ương", false),
+    ("BYT", "Bộ Y tế", false),
+    ("BTC", "Bộ Tài chính", false),
+    ("BTP", "Bộ Tư pháp", false),
+    ("BNV", "Bộ Nội vụ", false),
+];
+
 /// Issuers whose documents are central (Trung ương) rather than local.
 const CENTRAL_ISSUERS: &[&str] = &[
     "TW", "VPTW", "BCTW", "BBT", "TTG", "CP", "QH", "UBTVQH", "VPCP", "CTN", "TANDTC", "VKSNDTC", "KTNN",
@@ -270,6 +293,57 @@ impl DocNumber {
         // Any Party organ of the centre ends in `TW` (`BCĐTW`, `UBKTTW`).
         CENTRAL_ISSUERS.contains(&up.trim_end_matches(|c: char| c.is_ascii_digit()))
             || (self.party && up.ends_with("TW"))
+    }
+
+    /// The level of government of the issuer: central for a central
+    /// issuer ([`DocNumber::is_central`]), district for a district's Party
+    /// committee (`HU`, `QU`), else province.
+    ///
+    /// ```
+    /// use directive_lineage::{Branch, DocNumber, Level};
+    /// let n: DocNumber = "56/KH-SYT".parse()?;
+    /// assert_eq!((n.level(), n.branch()), (Level::Province, Branch::Department));
+    /// let n: DocNumber = "25-CT/TW".parse()?;
+    /// assert_eq!((n.level(), n.branch()), (Level::Central, Branch::Party));
+    /// # Ok::<(), directive_lineage::Error>(())
+    /// ```
+    pub fn level(&self) -> Level {
+        let code = self.issuer.to_uppercase();
+        if self.is_central() {
+            Level::Central
+        } else if code == "HU" || code == "QU" {
+            Level::District
+        } else {
+            Level::Province
+        }
+    }
+
+    /// The branch of the issuer within its level, from its code: a Party
+    /// number or committee (`TU`) is Party, a council (`HĐND`, `QH`) is
+    /// Council, `UBND`, `CP`, `TTg` are Government, a Sở or Bộ (`SYT`,
+    /// `BYT`) or an office (`VP.UBND`, as the curated corpus has it) is
+    /// Department.
+    pub fn branch(&self) -> Branch {
+        let code = self.issuer.to_uppercase();
+        if self.party || matches!(code.as_str(), "TW" | "TU" | "HU" | "QU" | "ĐU" | "BCĐ") {
+            Branch::Party
+        } else if code.contains("HĐND") || code == "QH" || code == "UBTVQH" {
+            Branch::Council
+        } else if matches!(code.as_str(), "UBND" | "CP" | "TTG") {
+            Branch::Government
+        } else if code.starts_with('S') || code.starts_with('B') || code.starts_with("VP") {
+            Branch::Department
+        } else {
+            Branch::Government
+        }
+    }
+
+    /// The issuing body a number's issuer code stands for (`SYT` → `Sở Y
+    /// tế`, `TTg` → `Thủ tướng Chính phủ`), and whether it is a body of a
+    /// province (whose name then follows: `Sở Y tế tỉnh Thái Bình`).
+    pub(crate) fn issuer_body(&self) -> Option<(&'static str, bool)> {
+        let code = fold(&self.issuer);
+        ISSUERS.iter().find(|(c, _, _)| fold(c) == code).map(|&(_, name, of_province)| (name, of_province))
     }
 
     /// The number as the last segment of an id: no leading zeros (`04` →
