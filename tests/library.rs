@@ -1,6 +1,7 @@
-//! The library as a dependent crate uses it (issue 14, item 3): the
+//! The library as a dependent crate uses it (issue 14, items 3 and 5): the
 //! bundled data, documents built in code, errors that say the form
-//! expected, one float type for scores, Debug on the public types.
+//! expected, one float type for scores, Debug on the public types, Party
+//! numbers as texts print them.
 
 use directive_lineage::{Corpus, LineageGraph, Provenance, QueryOptions};
 
@@ -129,4 +130,22 @@ fn builder_derives_what_the_curators_wrote() {
         checked += 1;
     }
     assert!(checked >= 20, "{checked}");
+}
+
+/// Extraction reads the Central Committee's organ printed `TƯ` as `TW`: the
+/// citation links the directive's canonical id, and the cited-only
+/// document is central and of the Party.
+#[test]
+fn extraction_reads_tu_with_its_diacritic_as_tw() {
+    use directive_lineage::{extract_all, Branch, ExtractOptions, Level, Relation};
+    let text = "Số: 10/KH-SYT\nBắc Giang, ngày 18 tháng 01 năm 2024\nKẾ HOẠCH\n\
+                Triển khai thực hiện Nghị quyết\n\
+                Thực hiện Nghị quyết số 18-NQ/TƯ ngày 25/10/2017 của Ban Chấp hành Trung ương.\n\
+                I. NHIỆM VỤ\n1. Phòng Nghiệp vụ Y chủ trì rà soát.";
+    let docs = extract_all(text, &ExtractOptions::new("10.txt")).unwrap();
+    let link = &docs[0].citations[0];
+    assert_eq!((link.target.as_str(), link.relation), ("vn/2017/nq-tw/18", Relation::Implements));
+    let cited = docs.iter().find(|d| d.id.as_str() == "vn/2017/nq-tw/18").unwrap();
+    assert_eq!(cited.number.as_ref().unwrap().to_string(), "18-NQ/TW");
+    assert_eq!((cited.level, cited.branch), (Level::Central, Branch::Party));
 }
