@@ -12,7 +12,9 @@ use std::path::PathBuf;
 /// use directive_lineage::{DocNumber, ErrorKind};
 /// let err = "not a number".parse::<DocNumber>().unwrap_err();
 /// assert!(matches!(err.kind(), ErrorKind::Parse { what: "document number", .. }));
+/// // What was given, and what is accepted.
 /// assert!(err.to_string().contains("not a number"));
+/// assert!(err.to_string().contains("such as 281/QĐ-TTg"));
 /// ```
 pub struct Error(Box<ErrorKind>);
 
@@ -55,12 +57,16 @@ pub enum ErrorKind {
     },
     /// A string is not a valid value of some kind (a document number, an id,
     /// a date).
-    #[error("invalid {what}: {input:?}")]
+    #[error("invalid {what}: {input:?}{}", expecting(.expected))]
     Parse {
         /// What was expected.
         what: &'static str,
         /// The input as given.
         input: String,
+        /// The forms accepted, with an example, and where the input can be
+        /// read another way, what it would be in the expected form; empty
+        /// when there is nothing more to say.
+        expected: String,
     },
     /// A reference names nothing in the corpus.
     #[error("unknown reference {input:?}{}", suggest(.suggestions))]
@@ -93,6 +99,18 @@ pub enum ErrorKind {
         /// What to do instead.
         hint: &'static str,
     },
+    /// A document built in code ([`Document::builder`](crate::Document::builder))
+    /// lacks what its number cannot give, or has a value that does not
+    /// parse.
+    #[error("document {document}{}: {problem}", .clause.as_ref().map(|c| format!(", clause {c}")).unwrap_or_default())]
+    InvalidDocument {
+        /// The number the builder was given, as written.
+        document: String,
+        /// The clause concerned, when it is one.
+        clause: Option<String>,
+        /// What is wrong and what to give instead.
+        problem: String,
+    },
     /// A text given to the extractor is not a policy document.
     #[error("{source_name}: not a policy document: {reason}")]
     NotADocument {
@@ -101,6 +119,14 @@ pub enum ErrorKind {
         /// Why it was rejected.
         reason: String,
     },
+}
+
+fn expecting(expected: &str) -> String {
+    if expected.is_empty() {
+        String::new()
+    } else {
+        format!(": expected {expected}")
+    }
 }
 
 fn suggest(s: &[String]) -> String {
@@ -137,7 +163,12 @@ impl Error {
     }
 
     pub(crate) fn parse(what: &'static str, input: &str) -> Error {
-        Error::new(ErrorKind::Parse { what, input: input.to_string() })
+        Error::parse_expected(what, input, String::new())
+    }
+
+    /// A parse error that says which forms are accepted.
+    pub(crate) fn parse_expected(what: &'static str, input: &str, expected: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Parse { what, input: input.to_string(), expected: expected.into() })
     }
 
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
@@ -185,6 +216,14 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         self.0.source()
+    }
+}
+
+/// For conversions that cannot fail (a [`Date`](crate::Date) given where a
+/// date or its text is taken).
+impl From<std::convert::Infallible> for Error {
+    fn from(never: std::convert::Infallible) -> Error {
+        match never {}
     }
 }
 

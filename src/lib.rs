@@ -6,26 +6,69 @@
 //! 56/KH-SYT of Thái Bình's Department of Health), their clauses and tasks,
 //! and the agencies the tasks go to.
 //!
-//! The types a user needs:
+//! ## A start in code
 //!
-//! - [`Corpus`]: documents in corpus JSON (`data/corpus/*.json`) with the
-//!   agency alias table and the jurisdiction table; [`Corpus::load`] reads a
-//!   data directory, [`Corpus::resolve`] reads references as people write
-//!   them (`25-CT/TW#4`, `47/KH-UBND@thai-binh`).
+//! Documents are built from their number, which says their kind, level,
+//! branch and canonical id; clauses and tasks follow one another.
+//! [`Corpus::new`] carries the shipped agency and jurisdiction tables.
+//!
+//! ```
+//! use directive_lineage::{Corpus, Document, LineageGraph, QueryOptions};
+//!
+//! let directive = Document::builder("25-CT/TW").date("25/10/2023")
+//!     .clause("4", "Nâng cao chất lượng nguồn nhân lực y tế cơ sở")
+//!     .build()?;
+//! let plan = Document::builder("162/KH-UBND").issuer("UBND tỉnh Quảng Ninh").date("27/06/2024")
+//!     .clause("PL.12", "Đào tạo, bồi dưỡng nhân lực y tế cơ sở")
+//!     .lead("Sở Y tế").cooperating("Sở Nội vụ").deadline("Trước tháng 7/2025")
+//!     .implements("vn/2023/ct-tw/25#4") // the canonical id of clause 4 of 25-CT/TW
+//!     .build()?;
+//! let mut corpus = Corpus::new();
+//! corpus.add(directive);
+//! corpus.add(plan);
+//! let graph = LineageGraph::build(corpus);
+//! assert!(graph.validate().is_empty()); // every agency known, every link resolved
+//! let trace = graph.trace_down("25-CT/TW#4", &QueryOptions::new())?;
+//! assert!(trace.contains("quang-ninh/2024/kh-ubnd/162#PL.12"));
+//! # Ok::<(), directive_lineage::Error>(())
+//! ```
+//!
+//! [`Corpus::bundled`] is the curated data shipped with the crate:
+//! Chỉ thị 25-CT/TW and the plans of four provinces that carry it out.
+//!
+//! ```
+//! use directive_lineage::{Corpus, LineageGraph, QueryOptions};
+//!
+//! let graph = LineageGraph::build(Corpus::bundled());
+//! let rows = graph.coverage("25-CT/TW", Some("quang-ninh"), &QueryOptions::new())?;
+//! assert!(rows.iter().all(|r| r.is_covered()));
+//! # Ok::<(), directive_lineage::Error>(())
+//! ```
+//!
+//! ## The types a user needs
+//!
+//! - [`Corpus`]: documents with the agency alias table and the
+//!   jurisdiction table; [`Corpus::bundled`] is the curated data,
+//!   [`Corpus::load`] reads a data directory of corpus JSON,
+//!   [`Corpus::new`] starts one for documents built in code, and
+//!   [`Corpus::resolve`] reads references as people write them
+//!   (`25-CT/TW#4`, `47/KH-UBND@thai-binh`).
 //! - [`LineageGraph`]: the graph built from a corpus ([`LineageGraph::load`]
 //!   reads a data directory and builds as it reads), with
 //!   [`LineageGraph::validate`] reporting every problem at once.
 //! - The identity types [`DocNumber`] (`281/QĐ-TTg`), [`DocId`]
 //!   (`vn/2024/qd-ttg/281`), [`ClauseId`] (`vn/2023/ct-tw/25#4`) and
 //!   [`Citation`] (a citation found in text).
-//! - The model: [`Document`], [`Clause`], [`Assignment`], [`Deadline`],
-//!   [`Indicator`], [`AgencyEntry`], [`Jurisdiction`].
+//! - The model: [`Document`] (built with [`Document::builder`]),
+//!   [`Clause`], [`Assignment`], [`Deadline`], [`Indicator`],
+//!   [`AgencyEntry`], [`Jurisdiction`], [`Date`] (which reads `2025-08-01`,
+//!   `01/08/2025` and `ngày 01 tháng 8 năm 2025`).
 //! - Queries on the graph: [`LineageGraph::trace_down`],
 //!   [`LineageGraph::trace_up`], [`LineageGraph::coverage`],
 //!   [`LineageGraph::compare`], [`LineageGraph::tasks`] with a
 //!   [`TaskFilter`], [`LineageGraph::search`]; [`QueryOptions`] chooses
 //!   whether links proposed by alignment are followed (they are always
-//!   marked).
+//!   marked, with their score as an `f64`).
 //! - Exporters: Graphviz views ([`documents_dot`], [`trace_dot`],
 //!   [`agencies_dot`], [`write_views`]), node-link JSON for networkx
 //!   ([`node_link_json`]) and flat tables ([`tasks_csv`], [`documents_csv`]).
@@ -36,7 +79,8 @@
 //! ```
 //! use directive_lineage::LineageGraph;
 //!
-//! // Corpus::load + LineageGraph::build in one step, building while it reads.
+//! // A data directory: Corpus::load + LineageGraph::build in one step,
+//! // building while it reads.
 //! let graph = LineageGraph::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))?;
 //! for problem in graph.validate() {
 //!     println!("{problem}");
@@ -54,6 +98,7 @@
 //! case, so `hoá` matches `hóa` and `Uỷ ban` matches `Ủy ban`; stored text
 //! keeps its original form.
 #![deny(missing_docs)]
+#![deny(missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
 // The layers, lowest first: a module imports only from layers above it
@@ -93,8 +138,8 @@ pub use extract::{extract, extract_all, split_agencies, ExtractOptions};
 pub use graph::{Edge, LineageGraph, NodeRef, Problem, Rule, Severity};
 pub use model::{
     AgencyEntry, AgencyKind, Assignment, Branch, Citation, Clause, ClauseId, ClauseKind, Comparator, Date,
-    Deadline, DeadlineKind, DocId, DocKind, DocLink, DocNumber, DocStatus, Document, Implements, Indicator,
-    Jurisdiction, Level, Provenance, Relation, Role, Signer, TaskStatus, Warning,
+    Deadline, DeadlineKind, DocId, DocKind, DocLink, DocNumber, DocStatus, Document, DocumentBuilder,
+    Implements, Indicator, Jurisdiction, Level, Provenance, Relation, Role, Signer, TaskStatus, Warning,
 };
 pub use query::{
     Chain, Comparison, CoverageRow, QueryOptions, SearchHit, Task, TaskFilter, TaskRef, Trace, TraceHit, Via,

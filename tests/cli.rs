@@ -70,6 +70,56 @@ fn unknown_reference_is_a_usage_error_with_suggestions() {
     assert_eq!(o.status.code(), Some(2));
 }
 
+/// The first suggestion for a reference that names no document: what the
+/// user typed (a bare number, a symbol) chooses it, not the spelling of ids.
+fn first_suggestion(reference: &str) -> String {
+    let o = lineage(&["trace", reference]);
+    assert_eq!(o.status.code(), Some(2), "{reference}");
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    let list = err.split("did you mean ").nth(1).unwrap_or_else(|| panic!("no suggestion: {err}"));
+    list.split([',', '?']).next().unwrap().trim().to_string()
+}
+
+#[test]
+fn suggestions_follow_the_number_or_symbol_typed() {
+    assert_eq!(first_suggestion("162"), "quang-ninh/2024/kh-ubnd/162");
+    assert_eq!(first_suggestion("Kế hoạch 56"), "thai-binh/2024/kh-syt/56");
+    assert_eq!(first_suggestion("99-CT/TW"), "vn/2023/ct-tw/25");
+    assert_eq!(first_suggestion("vn/2024/ct-tw/25"), "vn/2023/ct-tw/25");
+    assert_eq!(first_suggestion("47/KH-UBND@quang-ninh"), "thai-binh/2024/kh-ubnd/47");
+    // A symbol alone: the three plans of a Sở Y tế, no Thông tư.
+    let o = lineage(&["trace", "KH-SYT"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    let list = err.split("did you mean ").nth(1).unwrap();
+    assert_eq!(list.matches("/kh-syt/").count(), 3, "{err}");
+}
+
+#[test]
+fn dates_in_the_forms_people_write_and_errors_that_list_them() {
+    let iso = lineage(&["tasks", "--as-of", "2025-08-01", "--in", "quang-ninh", "--format", "json"]);
+    let written = lineage(&["tasks", "--as-of", "01/08/2025", "--in", "quang-ninh", "--format", "json"]);
+    assert!(written.status.success(), "{}", String::from_utf8_lossy(&written.stderr));
+    assert_eq!(stdout(&written), stdout(&iso));
+    let o = lineage(&["tasks", "--as-of", "tomorrow"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    for form in ["2025-08-01", "01/08/2025", "1/8/2025", "ngày 01 tháng 8 năm 2025"] {
+        assert!(err.contains(form), "{form} not listed: {err}");
+    }
+    let o = lineage(&["tasks", "--due-to", "31/06/2025"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("6/2025 has 30 days"));
+}
+
+#[test]
+fn party_symbol_printed_with_its_diacritic_resolves() {
+    for written in ["25-CT/TƯ", "25-CT/T.Ư", "Chỉ thị 25-CT /TW"] {
+        let o = lineage(&["trace", written, "--format", "json"]);
+        assert!(o.status.success(), "{written}: {}", String::from_utf8_lossy(&o.stderr));
+        let hits: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(hits[0]["id"], "vn/2023/ct-tw/25", "{written}");
+    }
+}
+
 #[test]
 fn check_exit_codes() {
     let o = lineage(&["check"]);

@@ -40,7 +40,7 @@ fn corpus_file(documents: &[String]) -> String {
 }
 
 fn load_error(dir: &PathBuf) -> String {
-    let by_graph = LineageGraph::load(dir).err().expect("refused").to_string();
+    let by_graph = LineageGraph::load(dir).expect_err("refused").to_string();
     let by_corpus = Corpus::load(dir).expect_err("refused").to_string();
     assert_eq!(by_graph, by_corpus);
     by_graph
@@ -97,6 +97,27 @@ fn dates_are_read_only_in_their_one_form() {
         assert!(e.contains("invalid date"), "{bad}: {e}");
     }
     assert_eq!("2024-06-27".parse::<Date>().unwrap().to_string(), "2024-06-27");
+    // A form `FromStr` reads is still not corpus JSON's form, and the error
+    // says which form is.
+    let doc = document(1, r#", "date": "27/06/2024""#);
+    let e = load_error(&data_dir("written-date", &corpus_file(&[doc])));
+    assert!(e.contains("x.json:") && e.contains("expected YYYY-MM-DD, such as 2025-08-01"), "{e}");
+}
+
+#[test]
+fn a_reference_by_number_says_the_canonical_form() {
+    let clauses = r#", "clauses": [{"path": "1", "kind": "item", "provenance": "stated",
+        "text": "x", "implements": [{"target": "99-CT/TW#1", "provenance": "curated"}]}]"#;
+    let e = load_error(&data_dir("number-reference", &corpus_file(&[document(1, clauses)])));
+    assert!(e.contains("x.json:") && e.contains(r#"invalid clause reference: "99-CT/TW#1""#), "{e}");
+    assert!(
+        e.contains("expected a canonical id {jurisdiction}/{year}/{symbol}/{number}#{clause path}"),
+        "{e}"
+    );
+    assert!(
+        e.contains("such as vn/2023/ct-tw/25#4; 99-CT/TW is vn/{year}/ct-tw/99#1 with its year of issue"),
+        "{e}"
+    );
 }
 
 #[test]

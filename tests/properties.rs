@@ -61,4 +61,30 @@ proptest! {
         let id = DocId::from_number("thai-binh", year, &parsed);
         prop_assert_eq!(id.to_string().parse::<DocId>().unwrap(), id);
     }
+
+    /// Every written form of a day reads as that day, which prints in ISO
+    /// and reads back as itself.
+    #[test]
+    fn date_forms_agree(year in 1900u16..2200, month in 1u8..13, day in 1u8..32, sep in 0..3usize) {
+        let Some(want) = Date::new(year, month, day) else { return Ok(()) };
+        let s = ["/", "-", "."][sep];
+        for written in [
+            format!("{day:02}{s}{month:02}{s}{year}"),
+            format!("{day}{s}{month}{s}{year}"),
+            format!("ngày {day} tháng {month} năm {year}"),
+            want.to_string(),
+        ] {
+            prop_assert_eq!(written.parse::<Date>().ok(), Some(want), "{}", written);
+        }
+        prop_assert_eq!(Date::parse_iso(&want.to_string()).ok(), Some(want));
+    }
+
+    /// The Party's central organ printed `TƯ` is `TW`: the same number and id.
+    #[test]
+    fn central_organ_printed_with_its_diacritic(n in 1u32..9999, code in prop::sample::select(vec!["CT", "NQ", "KL", "QĐ", "HD"])) {
+        let tw: DocNumber = format!("{n}-{code}/TW").parse().unwrap();
+        let tu_diacritic: DocNumber = format!("{n}-{code}/TƯ").parse().unwrap();
+        prop_assert_eq!(&tw, &tu_diacritic);
+        prop_assert_eq!(DocId::from_number("ha-noi", 2025, &tw).to_string(), format!("vn/2025/{}-tw/{n}", directive_lineage::slug(code)));
+    }
 }

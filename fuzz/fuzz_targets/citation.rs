@@ -1,6 +1,6 @@
 //! Arbitrary text through the citation, number, date and deadline parsers:
 //! no panic, spans on char boundaries, and a parsed number's official form
-//! parses back to the same number.
+//! (and a parsed date's ISO form) parses back to the same value.
 #![no_main]
 
 use directive_lineage::{split_agencies, Citation, Date, Deadline, DocNumber};
@@ -21,6 +21,11 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(n.to_string().parse::<DocNumber>().ok().as_ref(), Some(&n));
     }
     let _ = Date::parse_vietnamese(&text);
+    // A date read in any written form is written back in the one form
+    // corpus JSON reads.
+    if let Ok(d) = text.parse::<Date>() {
+        assert_eq!(Date::parse_iso(&d.to_string()).ok(), Some(d));
+    }
     let _ = Deadline::parse(&text);
     let _ = split_agencies(&text);
 });

@@ -9,7 +9,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     if let Ok(docs) = extract_all(&text, &ExtractOptions::new("fuzz")) {
-        let mut corpus = Corpus::new();
+        let mut corpus = Corpus::empty();
         for d in docs {
             corpus.add(d);
         }

@@ -266,6 +266,21 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {
     serde_json::from_str(text).map_err(|e| Error::json(path, &e))
 }
 
+/// The agency table in `json` (the text of an `agencies.json`; `path`
+/// names it in errors).
+pub(super) fn agencies_from_str(path: &Path, json: &str) -> Result<Vec<AgencyEntry>> {
+    let t: AgencyFile = serde_json::from_str(json).map_err(|e| Error::json(path, &e))?;
+    check_format(path, &t.format, AGENCIES_FORMAT)?;
+    Ok(t.agencies)
+}
+
+/// The jurisdiction table in `json` (the text of a `jurisdictions.json`).
+pub(super) fn jurisdictions_from_str(path: &Path, json: &str) -> Result<Vec<Jurisdiction>> {
+    let t: JurisdictionFile = serde_json::from_str(json).map_err(|e| Error::json(path, &e))?;
+    check_format(path, &t.format, JURISDICTIONS_FORMAT)?;
+    Ok(t.jurisdictions)
+}
+
 fn check_format(path: &Path, found: &str, expected: &'static str) -> Result<()> {
     if found == expected {
         Ok(())
@@ -312,7 +327,7 @@ impl Corpus {
     /// The tables of a data directory (`agencies.json`, `jurisdictions.json`)
     /// in an otherwise empty corpus, and its corpus files in load order.
     pub(crate) fn load_tables(dir: &Path) -> Result<(Corpus, Vec<PathBuf>)> {
-        let mut corpus = Corpus::new();
+        let mut corpus = Corpus::empty();
         let corpus_dir = dir.join("corpus");
         let folder = if corpus_dir.is_dir() { corpus_dir } else { dir.to_path_buf() };
         let mut files: Vec<PathBuf> = fs::read_dir(&folder)
@@ -379,25 +394,36 @@ impl Corpus {
         Ok(())
     }
 
-    /// Reads corpus JSON from a string (`name` is used in error messages).
+    /// Reads corpus JSON from a string (`name` is used in error messages)
+    /// into a corpus without tables ([`Corpus::empty`]).
     pub fn from_json(name: &str, json: &str) -> Result<Corpus> {
+        let mut c = Corpus::empty();
+        c.add_json(Path::new(name), json, None)?;
+        Ok(c)
+    }
+
+    /// Adds the documents of corpus JSON `json` (`name` in errors), each
+    /// with `origin`; all of them or, on an error, none.
+    pub(super) fn add_json(&mut self, name: &Path, json: &str, origin: Option<&Path>) -> Result<()> {
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-        let mut c = Corpus::new();
+        let before = self.documents.len();
+        let origin = origin.map(Path::to_path_buf);
         let fits = parse_pieces(json.as_bytes(), &mut |docs| {
             for d in docs {
-                c.add(d);
+                self.push_document(d, origin.clone());
             }
         })
         .unwrap_or(false);
         if !fits {
+            self.documents.truncate(before);
+            self.origins.truncate(before);
             let file: CorpusFile = serde_json::from_str(json).map_err(|e| Error::json(name, &e))?;
-            check_format(Path::new(name), &file.format, CORPUS_FORMAT)?;
-            c = Corpus::new();
+            check_format(name, &file.format, CORPUS_FORMAT)?;
             for d in file.documents {
-                c.add(d);
+                self.push_document(d, origin.clone());
             }
         }
-        Ok(c)
+        Ok(())
     }
 
     /// The documents as corpus JSON (pretty-printed, in corpus order; the same
@@ -436,7 +462,7 @@ mod tests {
         // written as bare text. (Unknown fields are refused by both, and
         // surrogate escapes send a piece to serde_json.)
         let curated = Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap();
-        let mut c = Corpus::new();
+        let mut c = Corpus::empty();
         for round in 0..10 {
             for d in curated.documents() {
                 let mut d = d.clone();

@@ -2,6 +2,7 @@
 //! from and saved to corpus JSON (`load`), and references read as people
 //! write them (`resolve`).
 
+mod bundled;
 mod load;
 mod resolve;
 
@@ -21,9 +22,14 @@ pub const CORPUS_FORMAT: &str = "directive-lineage/corpus@1";
 /// A set of documents with the agency alias table and the jurisdiction table:
 /// what a [`LineageGraph`](crate::LineageGraph) is built from.
 ///
+/// [`Corpus::bundled`] is the curated data shipped with the crate;
+/// [`Corpus::load`] reads a data directory; [`Corpus::new`] starts empty
+/// but for the shipped tables, and [`Corpus::add`] takes documents built
+/// in code ([`Document::builder`](crate::Document::builder)).
+///
 /// ```
 /// use directive_lineage::Corpus;
-/// let corpus = Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap();
+/// let corpus = Corpus::bundled();
 /// let doc = corpus.document_by_ref("162/KH-UBND").unwrap();
 /// assert_eq!(doc.id.to_string(), "quang-ninh/2024/kh-ubnd/162");
 /// ```
@@ -53,8 +59,10 @@ pub struct Agency {
 }
 
 impl Corpus {
-    /// An empty corpus.
-    pub fn new() -> Corpus {
+    /// A corpus with no documents and no tables: no agency resolves and no
+    /// jurisdiction is known until [`Corpus::set_agencies`] and
+    /// [`Corpus::set_jurisdictions`]. [`Corpus::new`] has the shipped tables.
+    pub fn empty() -> Corpus {
         Corpus::default()
     }
 

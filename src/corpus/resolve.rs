@@ -58,14 +58,81 @@ impl<'c> AgencyQuery<'c> {
 /// An unknown-reference error for `input`, suggesting the three candidates
 /// closest to `probe` (compared folded: diacritics and case aside).
 pub(crate) fn unknown_reference(input: &str, probe: &str, candidates: Vec<String>) -> Error {
+    ranked_unknown_reference(input, probe, candidates.into_iter().map(|c| (0, c)))
+}
+
+/// As [`unknown_reference`], with candidates in tiers: a lower tier comes
+/// first whatever its spelling, and closeness to `probe` orders each tier.
+fn ranked_unknown_reference(
+    input: &str,
+    probe: &str,
+    candidates: impl Iterator<Item = (u8, String)>,
+) -> Error {
     let probe = fold(probe);
-    let mut scored: Vec<(usize, String)> =
-        candidates.into_iter().map(|c| (strsim::levenshtein(&probe, &fold(&c)), c)).collect();
+    let mut scored: Vec<(u8, usize, String)> =
+        candidates.map(|(tier, c)| (tier, strsim::levenshtein(&probe, &fold(&c)), c)).collect();
     scored.sort();
     Error::new(ErrorKind::UnknownReference {
         input: input.to_string(),
-        suggestions: scored.into_iter().take(3).map(|(_, c)| c).collect(),
+        suggestions: scored.into_iter().take(3).map(|(_, _, c)| c).collect(),
     })
+}
+
+/// What a reference that names no document says of the one meant, as the
+/// parts of a document id: the number (`162`), the symbol (`kh-syt` for
+/// `KH-SYT`, `ct-tw` for `99-CT/TƯ`) and the jurisdiction after `@`.
+#[derive(Debug, Default, PartialEq)]
+struct Typed {
+    number: Option<String>,
+    symbol: Option<String>,
+    jurisdiction: Option<String>,
+}
+
+impl Typed {
+    fn read(head: &str) -> Typed {
+        let (written, jurisdiction) = match head.rsplit_once('@') {
+            Some((n, j)) => (n.trim(), Some(slug(j))),
+            None => (head.trim(), None),
+        };
+        let mut typed = Typed { jurisdiction, ..Typed::default() };
+        if let Ok(id) = written.parse::<DocId>() {
+            typed.number = Some(id.number().to_string());
+            typed.symbol = Some(id.symbol().to_string());
+            return typed;
+        }
+        // After any kind name: from the first digit, else the last word.
+        let rest = match written.find(|c: char| c.is_ascii_digit()) {
+            Some(at) => &written[at..],
+            None => written.rsplit(char::is_whitespace).next().unwrap_or(written),
+        };
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let number = rest.parse::<DocNumber>().ok().or_else(|| {
+            // A symbol alone (`KH-SYT`, `CT/TW`): read with a number put before it.
+            ["1/", "1-"].iter().find_map(|n| format!("{n}{rest}").parse::<DocNumber>().ok())
+        });
+        let trimmed = digits.trim_start_matches('0');
+        if !digits.is_empty() {
+            typed.number = Some(if trimmed.is_empty() { "0" } else { trimmed }.to_string());
+        }
+        typed.symbol = number.map(|n| n.symbol_slug());
+        typed
+    }
+
+    /// The tier of a document among the suggestions: one with the number
+    /// and symbol typed first, then the symbol, then the number, then the
+    /// jurisdiction; the rest last.
+    fn tier(&self, id: &DocId) -> u8 {
+        let number = self.number.as_deref().is_some_and(|n| n == id.number());
+        let symbol = self.symbol.as_deref().is_some_and(|s| s == id.symbol());
+        let place = self.jurisdiction.as_deref().is_some_and(|j| j == id.jurisdiction());
+        match (number && symbol, symbol, number, place) {
+            (true, ..) => 0,
+            (_, true, ..) => 1,
+            (_, _, true, _) => 2,
+            (.., true) => 3,
+            _ => 4,
+        }
+    }
 }
 
 /// Folded agency name with punctuation spacing evened out, for alias lookup.
@@ -137,11 +204,18 @@ impl Corpus {
     ///
     /// ```
     /// # use directive_lineage::Corpus;
-    /// # let corpus = Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap();
+    /// # let corpus = Corpus::bundled();
     /// let r = corpus.resolve("25-CT/TW#4").unwrap();
     /// assert_eq!(r.to_string(), "vn/2023/ct-tw/25#4");
     /// let err = corpus.resolve("25-CT/TW#9").unwrap_err();
     /// assert!(err.to_string().contains("did you mean"));
+    /// // What names no document is answered with the documents that have
+    /// // the number or the symbol typed.
+    /// let err = corpus.resolve("162").unwrap_err();
+    /// assert!(err.to_string().contains("did you mean quang-ninh/2024/kh-ubnd/162"));
+    /// // The Party's central organ as printed: `TƯ` is `TW`.
+    /// assert_eq!(corpus.resolve("25-CT/TƯ")?.to_string(), "vn/2023/ct-tw/25");
+    /// # Ok::<(), directive_lineage::Error>(())
     /// ```
     pub fn resolve(&self, input: &str) -> Result<ClauseId> {
         let input_t = input.trim();
@@ -167,11 +241,18 @@ impl Corpus {
         self.resolve_doc(head, input)
     }
 
+    /// The unknown-reference error for a document reference `head`: the
+    /// documents with the number or symbol typed are suggested first
+    /// (`162` suggests `…/kh-ubnd/162`, `KH-SYT` the plans of a Sở Y tế).
+    fn no_document(&self, head: &str, input: &str) -> Error {
+        let typed = Typed::read(head);
+        let candidates = self.documents.iter().map(|d| (typed.tier(&d.id), d.id.to_string()));
+        ranked_unknown_reference(input, head, candidates)
+    }
+
     fn resolve_doc(&self, head: &str, input: &str) -> Result<&Document> {
         if let Ok(id) = head.parse::<DocId>() {
-            return self.document(&id).ok_or_else(|| {
-                unknown_reference(input, head, self.documents.iter().map(|d| d.id.to_string()).collect())
-            });
+            return self.document(&id).ok_or_else(|| self.no_document(head, input));
         }
         let (num, juris) = match head.rsplit_once('@') {
             Some((n, j)) => (n.trim(), Some(slug(j))),
@@ -179,9 +260,7 @@ impl Corpus {
         };
         // Drop a leading kind name (`Kế hoạch`, `Chỉ thị số`).
         let start = num.find(|c: char| c.is_ascii_digit() || c == '/').unwrap_or(0);
-        let number: DocNumber = num[start..].parse().map_err(|_| {
-            unknown_reference(input, head, self.documents.iter().map(|d| d.id.to_string()).collect())
-        })?;
+        let number: DocNumber = num[start..].parse().map_err(|_| self.no_document(head, input))?;
         let matches: Vec<&Document> = self
             .documents
             .iter()
@@ -190,13 +269,33 @@ impl Corpus {
             .collect();
         match matches.as_slice() {
             [one] => Ok(one),
-            [] => {
-                Err(unknown_reference(input, head, self.documents.iter().map(|d| d.id.to_string()).collect()))
-            }
+            [] => Err(self.no_document(head, input)),
             many => Err(Error::new(ErrorKind::AmbiguousReference {
                 input: input.to_string(),
                 candidates: many.iter().map(|d| d.id.to_string()).collect(),
             })),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_parts() {
+        let read = |s: &str| {
+            let t = Typed::read(s);
+            (t.number, t.symbol, t.jurisdiction)
+        };
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(read("162"), (some("162"), None, None));
+        assert_eq!(read("KH-SYT"), (None, some("kh-syt"), None));
+        assert_eq!(read("Kế hoạch KH-SYT"), (None, some("kh-syt"), None));
+        assert_eq!(read("CT/TƯ"), (None, some("ct-tw"), None));
+        assert_eq!(read("99-CT/TW"), (some("99"), some("ct-tw"), None));
+        assert_eq!(read("Kế hoạch 047/KH-UBND@Thái Bình"), (some("47"), some("kh-ubnd"), some("thai-binh")));
+        assert_eq!(read("vn/2024/ct-tw/25"), (some("25"), some("ct-tw"), None));
+        assert_eq!(read("???"), (None, None, None));
     }
 }

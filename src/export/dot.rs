@@ -452,7 +452,7 @@ struct DocLink {
     direct: bool,
     clauses: usize,
     inferred: usize,
-    best: Option<f32>,
+    best: Option<f64>,
 }
 
 /// Links by (source document, target document, kind), in graph order.

@@ -72,7 +72,7 @@ impl NodeLinkOptions {
 ///
 /// ```
 /// # use directive_lineage::{Corpus, LineageGraph, NodeLinkOptions, to_node_link};
-/// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
+/// # let graph = LineageGraph::build(Corpus::bundled());
 /// let v = to_node_link(&graph, &NodeLinkOptions::new().with_inferred(true));
 /// assert_eq!(v["nodes"].as_array().unwrap().len(), graph.node_count());
 /// assert_eq!(v["edges"].as_array().unwrap().len(), graph.edge_count());
@@ -122,7 +122,7 @@ pub fn node_link_json(graph: &LineageGraph, opts: &NodeLinkOptions) -> String {
 ///
 /// ```
 /// # use directive_lineage::{Corpus, LineageGraph, NodeLinkOptions, node_link_json, write_node_link};
-/// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
+/// # let graph = LineageGraph::build(Corpus::bundled());
 /// let mut out = Vec::new();
 /// write_node_link(&graph, &NodeLinkOptions::new(), &mut out)?;
 /// assert_eq!(String::from_utf8(out).unwrap() + "\n", node_link_json(&graph, &NodeLinkOptions::new()));
@@ -271,8 +271,8 @@ fn edge_value(graph: &LineageGraph, s: &str, t: &str, key: u32, e: &Edge) -> Val
     m.insert("type".into(), e.type_name().into());
     let (provenance, score) = match e {
         Edge::Implements { provenance, score } => {
-            // f32 → f64 would print 0.8199999928; four places is what a score means.
-            (Some(tag(provenance)), score.map(|s| ((f64::from(s)) * 1e4).round() / 1e4))
+            // Four places is what a score means.
+            (Some(tag(provenance)), score.map(|s| (s * 1e4).round() / 1e4))
         }
         _ => (None, None),
     };

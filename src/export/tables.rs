@@ -112,7 +112,7 @@ fn json_of<T: Serialize>(rows: &[T]) -> String {
 ///
 /// ```
 /// # use directive_lineage::{Corpus, LineageGraph, TaskFilter, Date, tasks_json};
-/// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
+/// # let graph = LineageGraph::build(Corpus::bundled());
 /// let day: Date = "2025-08-01".parse().unwrap();
 /// let rows: serde_json::Value = serde_json::from_str(&tasks_json(&graph, &TaskFilter::new().as_of(day))).unwrap();
 /// assert!(rows.as_array().unwrap().iter().any(|r| r["status"] == "overdue"));
@@ -130,7 +130,7 @@ pub fn tasks_json(graph: &LineageGraph, filter: &TaskFilter) -> String {
 ///
 /// ```
 /// # use directive_lineage::{Corpus, LineageGraph, TaskFilter, tasks_csv};
-/// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
+/// # let graph = LineageGraph::build(Corpus::bundled());
 /// let csv = tasks_csv(&graph, &TaskFilter::new().jurisdiction("quang-ninh"));
 /// assert!(csv.starts_with("id,document_id,document,jurisdiction,path,text,lead,"));
 /// assert!(csv.contains("quang-ninh/2024/kh-ubnd/162#PL.7"));
@@ -273,7 +273,7 @@ pub fn documents_json(graph: &LineageGraph) -> String {
 ///
 /// ```
 /// # use directive_lineage::{Corpus, LineageGraph, documents_csv};
-/// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
+/// # let graph = LineageGraph::build(Corpus::bundled());
 /// let csv = documents_csv(&graph);
 /// let row = csv.lines().find(|l| l.starts_with("quang-ninh/2024/kh-ubnd/162,")).unwrap();
 /// assert!(row.contains("vn/2023/ct-tw/25"));

@@ -72,8 +72,8 @@ use crate::model::date::Date;
 use crate::model::deadline::Deadline;
 use crate::model::identity::{Citation, ClauseId, DocId, DocKind, DocNumber};
 use crate::model::{
-    Assignment, Branch, Clause, ClauseKind, DocLink, DocStatus, Document, Implements, Level, Provenance,
-    Relation, Role, Warning,
+    Assignment, Clause, ClauseKind, DocLink, DocStatus, Document, Implements, Provenance, Relation, Role,
+    Warning,
 };
 use crate::text::{fold, slug};
 use tables::{Col, Table};
@@ -187,7 +187,7 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
     let found = read_citations(&title, &body, own, &jurisdiction);
     warnings.extend(found.warnings.iter().cloned());
     mark_implements(&mut body.clauses, &found.implements);
-    let (level, branch) = authority(&number);
+    let (level, branch) = (number.level(), number.branch());
     let issuer = issuer_name(&number, &h, province_name.as_deref());
     let doc = Document {
         id,
@@ -898,51 +898,6 @@ fn add_new(list: &mut Vec<String>, seen: &mut HashSet<String>, new: &[String]) {
     }
 }
 
-/// Level and branch from the issuer code of the number.
-fn authority(n: &DocNumber) -> (Level, Branch) {
-    let code = n.issuer().to_uppercase();
-    let level = if n.is_central() {
-        Level::Central
-    } else if code == "HU" || code == "QU" {
-        Level::District
-    } else {
-        Level::Province
-    };
-    let branch = if n.is_party() || matches!(code.as_str(), "TW" | "TU" | "HU" | "QU" | "ĐU" | "BCĐ") {
-        Branch::Party
-    } else if code.contains("HĐND") || code == "QH" || code == "UBTVQH" {
-        Branch::Council
-    } else if matches!(code.as_str(), "UBND" | "CP" | "TTG" | "VP.UBND") {
-        Branch::Government
-    } else if code.starts_with('S') || code.starts_with('B') || code.starts_with("VP") {
-        Branch::Department
-    } else {
-        Branch::Government
-    };
-    (level, branch)
-}
-
-/// Issuing bodies by the issuer code of their numbers.
-const ISSUERS: &[(&str, &str, bool)] = &[
-    ("UBND", "UBND", true),
-    ("HĐND", "HĐND", true),
-    ("SYT", "Sở Y tế", true),
-    ("STC", "Sở Tài chính", true),
-    ("SNV", "Sở Nội vụ", true),
-    ("STP", "Sở Tư pháp", true),
-    ("SGDĐT", "Sở Giáo dục và Đào tạo", true),
-    ("SKHĐT", "Sở Kế hoạch và Đầu tư", true),
-    ("TU", "Tỉnh ủy", false),
-    ("CP", "Chính phủ", false),
-    ("TTG", "Thủ tướng Chính phủ", false),
-    ("QH", "Quốc hội", false),
-    ("TW", "Ban Chấp hành Trung ương", false),
-    ("BYT", "Bộ Y tế", false),
-    ("BTC", "Bộ Tài chính", false),
-    ("BTP", "Bộ Tư pháp", false),
-    ("BNV", "Bộ Nội vụ", false),
-];
-
 /// The issuer as the curated corpus names it: `UBND tỉnh Quảng Ninh`, `Sở Y
 /// tế tỉnh Bắc Giang`, `Chính phủ`.
 fn issuer_name(n: &DocNumber, h: &header::Header, province: Option<&str>) -> String {
@@ -974,8 +929,8 @@ fn issuer_name(n: &DocNumber, h: &header::Header, province: Option<&str>) -> Str
             return sentence_case(&printed);
         }
     }
-    if let Some((_, name, prov)) = ISSUERS.iter().find(|(c, _, _)| fold(c) == fold(&code)) {
-        return if *prov || *name == "Tỉnh ủy" { local(name, true) } else { name.to_string() };
+    if let Some((name, prov)) = n.issuer_body() {
+        return if prov || name == "Tỉnh ủy" { local(name, true) } else { name.to_string() };
     }
     if let Some(hint) = &h.issuer_hint {
         let f = fold(hint);
@@ -1041,7 +996,7 @@ fn cited_only(found: &citations::Found, own: &DocId) -> Vec<Document> {
     }
     let mut out: Vec<Document> = Vec::new();
     for (id, best) in best {
-        let (level, branch) = authority(best.number());
+        let (level, branch) = (best.number().level(), best.number().branch());
         let mut doc = Document {
             id: id.clone(),
             kind: best.number().kind().or(best.kind()).unwrap_or(DocKind::CongVan),

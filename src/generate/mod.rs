@@ -161,7 +161,7 @@ impl Generator {
     pub fn generate(&self) -> Corpus {
         let mut g = Gen::new(self);
         g.run();
-        let mut corpus = Corpus::new();
+        let mut corpus = Corpus::empty();
         corpus.set_agencies(g.agencies.clone());
         corpus.set_jurisdictions(g.jurisdictions);
         for d in g.docs {
@@ -1302,7 +1302,7 @@ mod tests {
         let broken = format!("{}\"kind\": 7{}", &text[..at], &text[at + "\"kind\": \"bullet\"".len()..]);
         std::fs::write(dir.join("corpus/a.json"), &broken).unwrap();
         let line = text[..at].lines().count();
-        let err = LineageGraph::load(&dir).err().expect("a broken file").to_string();
+        let err = LineageGraph::load(&dir).expect_err("a broken file").to_string();
         assert!(err.contains(&format!("a.json:{line}:")), "{err}");
         std::fs::remove_dir_all(&dir).unwrap();
     }

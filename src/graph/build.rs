@@ -364,7 +364,7 @@ fn citation_edge(relation: Relation) -> Edge {
 }
 
 fn implements_edge(imp: &Implements) -> Edge {
-    Edge::Implements { provenance: imp.provenance, score: imp.score.map(|s| s as f32) }
+    Edge::Implements { provenance: imp.provenance, score: imp.score }
 }
 
 impl LineageGraph {

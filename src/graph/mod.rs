@@ -41,7 +41,7 @@ pub enum Edge {
         /// Who says so.
         provenance: Provenance,
         /// Alignment score for inferred links.
-        score: Option<f32>,
+        score: Option<f64>,
     },
     /// Task clause → agency (ELI `eli:responsibility_of_agent`).
     Assigns {
@@ -129,7 +129,7 @@ impl<'g> NodeRef<'g> {
 ///
 /// ```
 /// use directive_lineage::{Corpus, LineageGraph};
-/// let corpus = Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap();
+/// let corpus = Corpus::bundled();
 /// let graph = LineageGraph::build(corpus);
 /// assert!(graph.validate().iter().all(|p| p.severity != directive_lineage::Severity::Error));
 /// assert!(graph.contains("vn/2023/ct-tw/25#4"));
@@ -145,6 +145,24 @@ pub struct LineageGraph {
     pub(crate) by_jurisdiction: FxHashMap<String, Vec<u32>>,
     /// Every task with its due date, for task queries that need no clause.
     pub(crate) task_index: crate::graph::task_index::TaskIndex,
+}
+
+/// A summary, not the contents: a national graph has millions of nodes.
+///
+/// ```
+/// # use directive_lineage::{Corpus, LineageGraph};
+/// let graph = LineageGraph::build(Corpus::empty());
+/// assert_eq!(format!("{graph:?}"), "LineageGraph { documents: 0, nodes: 0, edges: 0, agencies: 0 }");
+/// ```
+impl std::fmt::Debug for LineageGraph {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LineageGraph")
+            .field("documents", &self.corpus.documents().len())
+            .field("nodes", &self.node_count())
+            .field("edges", &self.edge_count())
+            .field("agencies", &self.agencies.len())
+            .finish()
+    }
 }
 
 impl LineageGraph {

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 use crate::text::fold;
 
 /// A calendar date. `Display` and serde use ISO 8601 (`2024-03-07`).
@@ -125,27 +125,115 @@ impl fmt::Display for Date {
     }
 }
 
+/// The forms [`Date`]'s `FromStr` reads, as error messages list them.
+const DATE_FORMS: &str = "one of 2025-08-01 (year-month-day), 01/08/2025 or 1/8/2025 \
+     (day/month/year, also with - or . between), ngày 01 tháng 8 năm 2025";
+
+impl Date {
+    /// Parses ISO `YYYY-MM-DD` only, with a year in [`Date::YEARS`]: the
+    /// one form corpus JSON writes and reads, so that a file read and
+    /// written back is unchanged.
+    ///
+    /// ```
+    /// use directive_lineage::Date;
+    /// assert_eq!(Date::parse_iso("2025-08-01")?.to_string(), "2025-08-01");
+    /// let err = Date::parse_iso("01/08/2025").unwrap_err();
+    /// assert!(err.to_string().contains("expected YYYY-MM-DD"), "{err}");
+    /// # Ok::<(), directive_lineage::Error>(())
+    /// ```
+    pub fn parse_iso(s: &str) -> Result<Date> {
+        match iso_parts(s) {
+            Some((y, m, d)) => checked(s, y, m, d),
+            None => Err(Error::parse_expected("date", s, "YYYY-MM-DD, such as 2025-08-01")),
+        }
+    }
+}
+
+/// `YYYY-MM-DD` read into its numbers, without checking them.
+fn iso_parts(s: &str) -> Option<(u16, u8, u8)> {
+    let b = s.as_bytes();
+    // Digits only: integer parsing alone takes `+6` for `06`, and a
+    // date read one way must be written back the same way.
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !(digits(0..4) && digits(5..7) && digits(8..10)) {
+        return None;
+    }
+    Some((s[0..4].parse().ok()?, s[5..7].parse().ok()?, s[8..10].parse().ok()?))
+}
+
+/// A whole string in a form Vietnamese documents write: `01/08/2025`,
+/// `1-8-2025`, `01.08.2025`, `ngày 01 tháng 8 năm 2025` (any case and
+/// tone-mark placement), read into its numbers without checking them.
+fn written_parts(s: &str) -> Option<(u16, u8, u8)> {
+    static SHORT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*([/.-])\s*(\d{4})$").unwrap());
+    static LONG: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:ngay\s*)?(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})$").unwrap());
+    if s.trim() != s {
+        return None; // as for ISO: the string is the date
+    }
+    let f = fold(s);
+    if let Some(c) = SHORT.captures(&f) {
+        // One separator throughout: `01/08-2025` is not a date people write.
+        if c[2] != c[4] {
+            return None;
+        }
+        return Some((c[5].parse().ok()?, c[3].parse().ok()?, c[1].parse().ok()?));
+    }
+    let c = LONG.captures(&f)?;
+    Some((c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?))
+}
+
+/// The date of numbers read from `s`, or an error saying what is wrong
+/// with them.
+fn checked(s: &str, y: u16, m: u8, d: u8) -> Result<Date> {
+    if !Date::YEARS.contains(&y) {
+        let (lo, hi) = (Date::YEARS.start(), Date::YEARS.end());
+        return Err(Error::parse_expected("date", s, format!("a year from {lo} to {hi}")));
+    }
+    if !(1..=12).contains(&m) {
+        return Err(Error::parse_expected("date", s, "a month from 1 to 12"));
+    }
+    Date::new(y, m, d).ok_or_else(|| {
+        let days = days_in_month(y, m);
+        Error::parse_expected("date", s, format!("a day that exists: {m}/{y} has {days} days"))
+    })
+}
+
 impl FromStr for Date {
     type Err = Error;
 
-    /// Parses ISO `YYYY-MM-DD` only, with a year in [`Date::YEARS`]; see
-    /// [`Date::parse_vietnamese`] for text.
+    /// Parses a whole string in any form [`Date::parse_vietnamese`] reads
+    /// (ISO `2025-08-01`; `01/08/2025`, `1/8/2025`, `01-08-2025`,
+    /// `01.08.2025`, day first; `ngày 01 tháng 8 năm 2025`), with a year in
+    /// [`Date::YEARS`]. Nothing may stand around the date: use
+    /// [`Date::parse_vietnamese`] to find one in text. Corpus JSON reads
+    /// ISO only ([`Date::parse_iso`]).
+    ///
+    /// ```
+    /// use directive_lineage::Date;
+    /// let d: Date = "01/08/2025".parse()?;
+    /// assert_eq!(d.to_string(), "2025-08-01");
+    /// assert_eq!("ngày 1 tháng 8 năm 2025".parse::<Date>()?, d);
+    /// let err = "08/01/2025 sáng".parse::<Date>().unwrap_err().to_string();
+    /// assert!(err.contains("2025-08-01 (year-month-day), 01/08/2025"), "{err}");
+    /// # Ok::<(), directive_lineage::Error>(())
+    /// ```
     fn from_str(s: &str) -> Result<Date> {
-        let bad = || Error::new(ErrorKind::Parse { what: "date", input: s.to_string() });
-        let b = s.as_bytes();
-        // Digits only: integer parsing alone takes `+6` for `06`, and a
-        // date read one way must be written back the same way.
-        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !(digits(0..4) && digits(5..7) && digits(8..10)) {
-            return Err(bad());
+        match iso_parts(s).or_else(|| written_parts(s)) {
+            Some((y, m, d)) => checked(s, y, m, d),
+            None => Err(Error::parse_expected("date", s, DATE_FORMS)),
         }
-        let y: u16 = s[0..4].parse().map_err(|_| bad())?;
-        if !Date::YEARS.contains(&y) {
-            return Err(bad());
-        }
-        let m = s[5..7].parse().map_err(|_| bad())?;
-        let d = s[8..10].parse().map_err(|_| bad())?;
-        Date::new(y, m, d).ok_or_else(bad)
+    }
+}
+
+/// As [`FromStr`]: what [`DocumentBuilder::date`](crate::DocumentBuilder::date)
+/// takes besides a [`Date`].
+impl TryFrom<&str> for Date {
+    type Error = Error;
+
+    fn try_from(s: &str) -> Result<Date> {
+        s.parse()
     }
 }
 
@@ -157,7 +245,7 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
-        parse_str(d, "a date as YYYY-MM-DD", str::parse)
+        parse_str(d, "a date as YYYY-MM-DD", Date::parse_iso)
     }
 }
 
@@ -220,6 +308,37 @@ mod tests {
         assert!("24-2-29".parse::<Date>().is_err());
         assert_eq!(Date::new(2024, 3, 1).unwrap().pred(), Date::new(2024, 2, 29).unwrap());
         assert_eq!(Date::new(2024, 1, 1).unwrap().pred(), Date::new(2023, 12, 31).unwrap());
+    }
+
+    /// `FromStr` reads every form `parse_vietnamese` does, as a whole
+    /// string; an error lists the forms, or says what is wrong with the day.
+    #[test]
+    fn from_str_reads_the_written_forms() {
+        let want = Date::new(2025, 8, 1).unwrap();
+        for ok in ["2025-08-01", "01/08/2025", "1/8/2025", "01-08-2025", "01.08.2025", "1 / 8 / 2025"] {
+            assert_eq!(ok.parse::<Date>().unwrap_or_else(|e| panic!("{ok}: {e}")), want, "{ok}");
+        }
+        for ok in ["ngày 01 tháng 8 năm 2025", "NGÀY 1 THÁNG 08 NĂM 2025", "01 tháng 8 năm 2025"] {
+            assert_eq!(ok.parse::<Date>().unwrap_or_else(|e| panic!("{ok}: {e}")), want, "{ok}");
+        }
+        for bad in
+            ["01/08-2025", "Hà Nội, ngày 01/08/2025", " 01/08/2025", "2025/08/01", "1/8/25", "tháng 8/2025"]
+        {
+            let e = bad.parse::<Date>().unwrap_err().to_string();
+            assert!(e.starts_with(&format!("invalid date: {bad:?}: expected one of 2025-08-01")), "{e}");
+            assert!(e.contains("01/08/2025 or 1/8/2025") && e.contains("ngày 01 tháng 8 năm 2025"), "{e}");
+        }
+        let e = "30/02/2024".parse::<Date>().unwrap_err().to_string();
+        assert!(e.ends_with("expected a day that exists: 2/2024 has 29 days"), "{e}");
+        let e = "01/13/2025".parse::<Date>().unwrap_err().to_string();
+        assert!(e.ends_with("expected a month from 1 to 12"), "{e}");
+        let e = "01/08/0025".parse::<Date>().unwrap_err().to_string();
+        assert!(e.ends_with("expected a year from 1900 to 2199"), "{e}");
+        // Corpus JSON keeps its one form.
+        assert!(serde_json::from_str::<Date>(r#""01/08/2025""#)
+            .unwrap_err()
+            .to_string()
+            .contains("YYYY-MM-DD"));
     }
 
     #[test]

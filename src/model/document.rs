@@ -344,6 +344,41 @@ pub enum ClauseKind {
     Paragraph,
 }
 
+impl ClauseKind {
+    /// The kind the last segment of a clause path says: `II` a section,
+    /// `4` an item (`PL.12` a table row), `b` a point, `-2` a bullet, `+1`
+    /// a sub-bullet, `D3` an article; anything else a paragraph.
+    ///
+    /// ```
+    /// use directive_lineage::ClauseKind;
+    /// assert_eq!(ClauseKind::of_path("II"), ClauseKind::Section);
+    /// assert_eq!(ClauseKind::of_path("II.4"), ClauseKind::Item);
+    /// assert_eq!(ClauseKind::of_path("II.1.đ"), ClauseKind::Point);
+    /// assert_eq!(ClauseKind::of_path("II.1.-2"), ClauseKind::Bullet);
+    /// assert_eq!(ClauseKind::of_path("II.2.-4.+1"), ClauseKind::SubBullet);
+    /// assert_eq!(ClauseKind::of_path("PL.12"), ClauseKind::Row);
+    /// assert_eq!(ClauseKind::of_path("D3"), ClauseKind::Article);
+    /// ```
+    pub fn of_path(path: &str) -> ClauseKind {
+        let mut segments = path.rsplit('.');
+        let last = segments.next().unwrap_or("");
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let mut letters = last.chars();
+        match (letters.next(), letters.next()) {
+            (Some('-'), _) => ClauseKind::Bullet,
+            (Some('+'), _) => ClauseKind::SubBullet,
+            (Some('D'), Some(_)) if digits(&last[1..]) => ClauseKind::Article,
+            _ if digits(last) && segments.next() == Some("PL") => ClauseKind::Row,
+            _ if digits(last) => ClauseKind::Item,
+            _ if last == "PL" || last.chars().all(|c| "IVXLC".contains(c)) && !last.is_empty() => {
+                ClauseKind::Section
+            }
+            (Some(c), None) if c.is_lowercase() => ClauseKind::Point,
+            _ => ClauseKind::Paragraph,
+        }
+    }
+}
+
 /// A clause: a numbered item, bullet, table row or paragraph of a document.
 ///
 /// Its path locates it (`II.4`, `II.1.-2` for the second bullet of II.1,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, Result};
 use crate::model::date::Date;
+use crate::model::document::{Branch, Level};
 use crate::text::{fold, nfc, slug};
 
 /// The kind of a document, with its official type code (Nghị định
@@ -184,6 +185,28 @@ pub struct DocNumber {
     party: bool,
 }
 
+/// Issuing bodies by the issuer code of their numbers: (code, name, a
+/// body of a province).
+const ISSUERS: &[(&str, &str, bool)] = &[
+    ("UBND", "UBND", true),
+    ("HĐND", "HĐND", true),
+    ("SYT", "Sở Y tế", true),
+    ("STC", "Sở Tài chính", true),
+    ("SNV", "Sở Nội vụ", true),
+    ("STP", "Sở Tư pháp", true),
+    ("SGDĐT", "Sở Giáo dục và Đào tạo", true),
+    ("SKHĐT", "Sở Kế hoạch và Đầu tư", true),
+    ("TU", "Tỉnh ủy", false),
+    ("CP", "Chính phủ", false),
+    ("TTG", "Thủ tướng Chính phủ", false),
+    ("QH", "Quốc hội", false),
+    ("TW", "Ban Chấp hành Trung ương", false),
+    ("BYT", "Bộ Y tế", false),
+    ("BTC", "Bộ Tài chính", false),
+    ("BTP", "Bộ Tư pháp", false),
+    ("BNV", "Bộ Nội vụ", false),
+];
+
 /// Issuers whose documents are central (Trung ương) rather than local.
 const CENTRAL_ISSUERS: &[&str] = &[
     "TW", "VPTW", "BCTW", "BBT", "TTG", "CP", "QH", "UBTVQH", "VPCP", "CTN", "TANDTC", "VKSNDTC", "KTNN",
@@ -192,21 +215,28 @@ const CENTRAL_ISSUERS: &[&str] = &[
 ];
 
 fn is_party_organ(code: &str) -> bool {
-    let up = code.to_uppercase();
+    let up = canonical_issuer(code);
     up.ends_with("TW")
         || matches!(up.as_str(), "TU" | "HU" | "QU" | "ĐU" | "TXU" | "TPU")
         || up.starts_with("BCS")
         || up.starts_with("ĐU")
 }
 
-fn canonical_issuer(s: &str) -> String {
+/// An issuer code in its official form: upper case, but `TTg` (Thủ tướng,
+/// the one mixed-case code in common use); the Party's central organ
+/// (Trung ương) as `TW` however it is printed: `TƯ`, `T.Ư`, `T.W`, `Tw`
+/// (`25-CT/TƯ` is `25-CT/TW`; `BCĐTƯ` is `BCĐTW`). `TU` (Tỉnh ủy) stays.
+pub(crate) fn canonical_issuer(s: &str) -> String {
     let up = s.to_uppercase();
-    // TTg (Thủ tướng) is the one mixed-case issuer code in common use.
     if up == "TTG" {
-        "TTg".to_string()
-    } else {
-        up
+        return "TTg".to_string();
     }
+    for printed in ["T.Ư", "T.W", "TƯ"] {
+        if let Some(head) = up.strip_suffix(printed) {
+            return format!("{head}TW");
+        }
+    }
+    up
 }
 
 /// The National Assembly's numbering, `{n}/{yyyy}/{ORGAN}{term}` (Luật
@@ -260,7 +290,76 @@ impl DocNumber {
     pub fn is_central(&self) -> bool {
         // `QH15`, `UBTVQH15`: the organ with its term.
         let up = self.issuer.to_uppercase();
+        // Any Party organ of the centre ends in `TW` (`BCĐTW`, `UBKTTW`).
         CENTRAL_ISSUERS.contains(&up.trim_end_matches(|c: char| c.is_ascii_digit()))
+            || (self.party && up.ends_with("TW"))
+    }
+
+    /// The level of government of the issuer: central for a central
+    /// issuer ([`DocNumber::is_central`]), district for a district's Party
+    /// committee (`HU`, `QU`), else province.
+    ///
+    /// ```
+    /// use directive_lineage::{Branch, DocNumber, Level};
+    /// let n: DocNumber = "56/KH-SYT".parse()?;
+    /// assert_eq!((n.level(), n.branch()), (Level::Province, Branch::Department));
+    /// let n: DocNumber = "25-CT/TW".parse()?;
+    /// assert_eq!((n.level(), n.branch()), (Level::Central, Branch::Party));
+    /// # Ok::<(), directive_lineage::Error>(())
+    /// ```
+    pub fn level(&self) -> Level {
+        let code = self.issuer.to_uppercase();
+        if self.is_central() {
+            Level::Central
+        } else if code == "HU" || code == "QU" {
+            Level::District
+        } else {
+            Level::Province
+        }
+    }
+
+    /// The branch of the issuer within its level, from its code: a Party
+    /// number or committee (`TU`) is Party, a council (`HĐND`, `QH`) is
+    /// Council, `UBND`, `CP`, `TTg` are Government, a Sở or Bộ (`SYT`,
+    /// `BYT`) or an office (`VP.UBND`, as the curated corpus has it) is
+    /// Department.
+    pub fn branch(&self) -> Branch {
+        let code = self.issuer.to_uppercase();
+        if self.party || matches!(code.as_str(), "TW" | "TU" | "HU" | "QU" | "ĐU" | "BCĐ") {
+            Branch::Party
+        } else if code.contains("HĐND") || code == "QH" || code == "UBTVQH" {
+            Branch::Council
+        } else if matches!(code.as_str(), "UBND" | "CP" | "TTG") {
+            Branch::Government
+        } else if code.starts_with('S') || code.starts_with('B') || code.starts_with("VP") {
+            Branch::Department
+        } else {
+            Branch::Government
+        }
+    }
+
+    /// The issuing body a number's issuer code stands for (`SYT` → `Sở Y
+    /// tế`, `TTg` → `Thủ tướng Chính phủ`), and whether it is a body of a
+    /// province (whose name then follows: `Sở Y tế tỉnh Thái Bình`).
+    pub(crate) fn issuer_body(&self) -> Option<(&'static str, bool)> {
+        let code = fold(&self.issuer);
+        ISSUERS.iter().find(|(c, _, _)| fold(c) == code).map(|&(_, name, of_province)| (name, of_province))
+    }
+
+    /// The number as the last segment of an id: no leading zeros (`04` →
+    /// `4`), `draft` when blank.
+    fn id_segment(&self) -> String {
+        match self.number.as_deref() {
+            Some(n) => {
+                let t = n.trim_start_matches('0');
+                if t.is_empty() {
+                    "0".to_string()
+                } else {
+                    slug(t)
+                }
+            }
+            None => "draft".to_string(),
+        }
     }
 
     /// The symbol part as an id slug: `qd-ttg`, `ct-tw`, `vp.ubnd-vhxh`.
@@ -271,6 +370,15 @@ impl DocNumber {
             (_, None, None) => slug(&self.issuer),
         }
     }
+}
+
+/// A document number that does not parse, with the grammars accepted.
+fn number_error(s: &str) -> Error {
+    Error::parse_expected(
+        "document number",
+        s,
+        "a number and symbol such as 281/QĐ-TTg, 1948/VP.UBND-VHXH, 33/2015/TT-BYT or 25-CT/TW",
+    )
 }
 
 impl FromStr for DocNumber {
@@ -289,7 +397,7 @@ impl FromStr for DocNumber {
         }
         match DocNumber::parse_raw(&shown) {
             Ok(back) if back == n => Ok(n),
-            _ => Err(Error::parse("document number", s)),
+            _ => Err(number_error(s)),
         }
     }
 }
@@ -310,7 +418,7 @@ impl DocNumber {
                 party: false,
             });
         }
-        let c = NUMBER_RE.captures(&norm).ok_or_else(|| Error::parse("document number", s))?;
+        let c = NUMBER_RE.captures(&norm).ok_or_else(|| number_error(s))?;
         let number = c.name("n").map(|m| {
             let t = m.as_str().trim_start_matches('0');
             if t.is_empty() {
@@ -325,7 +433,7 @@ impl DocNumber {
         if &c["sep1"] == "-" {
             // Party grammar: {n}-{TYPE}/{ORGAN}.
             out.party = true;
-            out.kind = Some(DocKind::from_code(a, true).ok_or_else(|| Error::parse("document number", s))?);
+            out.kind = Some(DocKind::from_code(a, true).ok_or_else(|| number_error(s))?);
             out.issuer = canonical_issuer(b);
         } else if let (true, Some(k)) = (is_party_organ(b), DocKind::from_code(a, true)) {
             // `25/CT-TW`: Party numbering written with state separators.
@@ -341,7 +449,7 @@ impl DocNumber {
             out.unit = Some(b.to_uppercase());
         }
         if out.year.is_some() && (out.party || out.unit.is_some()) {
-            return Err(Error::parse("document number", s));
+            return Err(number_error(s));
         }
         Ok(out)
     }
@@ -410,18 +518,7 @@ impl DocId {
     pub fn from_number(jurisdiction: &str, year: u16, number: &DocNumber) -> DocId {
         let j = if number.is_central() { "vn".to_string() } else { slug(jurisdiction) };
         let y = number.year().unwrap_or(year);
-        let n = match number.number() {
-            Some(n) => {
-                let t = n.trim_start_matches('0');
-                if t.is_empty() {
-                    "0".to_string()
-                } else {
-                    slug(t)
-                }
-            }
-            None => "draft".to_string(),
-        };
-        DocId(format!("{j}/{y}/{}/{n}", number.symbol_slug()))
+        DocId(format!("{j}/{y}/{}/{}", number.symbol_slug(), number.id_segment()))
     }
 
     /// The id of a draft with a blank number: a stable slug from its title
@@ -492,7 +589,7 @@ impl FromStr for DocId {
         if ok {
             Ok(DocId(s.to_string()))
         } else {
-            Err(Error::parse("document id", s))
+            Err(Error::parse_expected("document id", s, id_expected(s, "")))
         }
     }
 }
@@ -513,6 +610,29 @@ impl<'de> Deserialize<'de> for DocId {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<DocId, D::Error> {
         crate::model::date::parse_str(d, "a document id such as vn/2024/qd-ttg/281", str::parse)
     }
+}
+
+/// What a document id (with `path`, a clause reference) is expected to
+/// be, with an example, and, when `written` is a document number as people
+/// write it, the id that number has with the parts the number cannot give
+/// left as `{year}` or `{jurisdiction}`.
+fn id_expected(written: &str, path: &str) -> String {
+    let mut out = format!(
+        "a canonical id {{jurisdiction}}/{{year}}/{{symbol}}/{{number}}{}, such as vn/2023/ct-tw/25{}",
+        if path.is_empty() { "" } else { "#{clause path}" },
+        if path.is_empty() { "" } else { "#4" },
+    );
+    let head = written.find(|c: char| c.is_ascii_digit()).map_or(written, |at| &written[at..]);
+    if let Ok(n) = head.parse::<DocNumber>() {
+        let j = if n.is_central() { "vn" } else { "{jurisdiction}" };
+        let y = n.year().map_or("{year}".to_string(), |y| y.to_string());
+        out.push_str(&format!("; {n} is {j}/{y}/{}/{}{path}", n.symbol_slug(), n.id_segment()));
+        if n.year().is_none() {
+            out.push_str(" with its year of issue");
+        }
+        out.push_str(" (Corpus::resolve reads numbers as people write them)");
+    }
+    out
 }
 
 /// A reference to a document or to one of its clauses: `{doc id}` or
@@ -596,10 +716,20 @@ impl FromStr for ClauseId {
             Some((d, p)) => (d, Some(p)),
             None => (s, None),
         };
-        let doc: DocId = doc.parse().map_err(|_| Error::parse("clause reference", s))?;
+        let hash_path = path.map(|p| format!("#{p}")).unwrap_or_default();
+        let doc: DocId = doc
+            .parse()
+            .map_err(|_| Error::parse_expected("clause reference", s, id_expected(doc, &hash_path)))?;
         match path {
             None => Ok(ClauseId::document(doc)),
-            Some(p) => ClauseId::clause(doc, p).ok_or_else(|| Error::parse("clause reference", s)),
+            Some(p) => ClauseId::clause(doc, p).ok_or_else(|| {
+                Error::parse_expected(
+                    "clause reference",
+                    s,
+                    "a clause path of dot-separated letters and digits after `#`, \
+                     such as vn/2023/ct-tw/25#4, …#II.4, …#PL.12 or …#II.1.-2",
+                )
+            }),
         }
     }
 }
@@ -656,7 +786,7 @@ static CITE_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?i:s[ốố]\s*:?\s*)?
         (?P<num>(?P<n>\d{1,6})\s*(?:-\s*|/\s*(?:\d{4}\s*/\s*)?)
-          (?:[A-ZĐ][\p{L}&]*(?:\.[\p{L}&]+)*\s*[-/]\s*[A-ZĐ][\p{L}\d&]*(?:[.-][A-ZĐ][\p{L}\d&]*)*
+          (?:[A-ZĐ][\p{L}&]*(?:\.[\p{L}&]+)*\s*[-/]\s*[A-ZĐ][\p{L}\d&]*(?:[.-][A-ZĐƯ][\p{L}\d&]*)*
             |(?:UBTVQH|QH)\d{1,2}))",
     )
     .unwrap()
@@ -882,6 +1012,58 @@ mod tests {
             // The official form parses back to the same value.
             assert_eq!(display.parse::<DocNumber>().unwrap(), n, "round trip {input:?}");
         }
+    }
+
+    /// The Party's central organ as texts print it (`TƯ` with its
+    /// diacritic, `T.Ư`, `T.W`, a space before the slash as in Nghị quyết
+    /// 100/NQ-CP's `49-CT /TW`): one number, one id. `TU` is Tỉnh ủy.
+    #[test]
+    fn party_central_organ_variants() {
+        let tw: DocNumber = "25-CT/TW".parse().unwrap();
+        for written in ["25-CT/TƯ", "25-CT/tư", "25-CT/T.Ư", "25-CT/T.W", "25-CT/Tw", "25/CT-TƯ", "25-CT /TW"]
+        {
+            let n: DocNumber = written.parse().unwrap_or_else(|e| panic!("{written}: {e}"));
+            assert_eq!(n, tw, "{written}");
+            assert_eq!(DocId::from_number("quang-ninh", 2023, &n).to_string(), "vn/2023/ct-tw/25");
+        }
+        let tu: DocNumber = "230-KH/TU".parse().unwrap();
+        assert_ne!(tu, "230-KH/TƯ".parse::<DocNumber>().unwrap());
+        assert!(!tu.is_central());
+        // Central Party organs other than the Committee itself.
+        let bcd: DocNumber = "01-KH/BCĐTƯ".parse().unwrap();
+        assert_eq!(bcd.to_string(), "01-KH/BCĐTW");
+        assert!(bcd.is_central());
+
+        let text = "Nghị quyết số 18-NQ/TƯ ngày 25/10/2017 của Ban Chấp hành Trung ương và \
+                    Chỉ thị số 49-CT /TW ngày 20/6/2015, Kết luận số 21-KL/T.Ư ngày 25/10/2021";
+        let ids: Vec<String> =
+            Citation::find_all(text).iter().map(|c| c.resolve("ha-noi").unwrap().to_string()).collect();
+        assert_eq!(ids, ["vn/2017/nq-tw/18", "vn/2015/ct-tw/49", "vn/2021/kl-tw/21"]);
+    }
+
+    /// A reference that is not canonical is refused with the canonical
+    /// form, an example and what the number written would be.
+    #[test]
+    fn reference_errors_say_the_canonical_form() {
+        let e = "99-CT/TW#1".parse::<ClauseId>().unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "invalid clause reference: \"99-CT/TW#1\": expected a canonical id \
+             {jurisdiction}/{year}/{symbol}/{number}#{clause path}, such as vn/2023/ct-tw/25#4; \
+             99-CT/TW is vn/{year}/ct-tw/99#1 with its year of issue \
+             (Corpus::resolve reads numbers as people write them)"
+        );
+        let e = "Thông tư 33/2015/TT-BYT#2".parse::<ClauseId>().unwrap_err().to_string();
+        assert!(e.contains("; 33/2015/TT-BYT is vn/2015/tt-byt/33#2 (Corpus"), "{e}");
+        let e = "162/KH-UBND".parse::<DocId>().unwrap_err().to_string();
+        assert!(
+            e.contains("such as vn/2023/ct-tw/25; 162/KH-UBND is {jurisdiction}/{year}/kh-ubnd/162 with"),
+            "{e}"
+        );
+        let e = "vn/2023/ct-tw/25#II 4".parse::<ClauseId>().unwrap_err().to_string();
+        assert!(e.contains("expected a clause path of dot-separated letters and digits"), "{e}");
+        let e = "nonsense".parse::<ClauseId>().unwrap_err().to_string();
+        assert!(e.ends_with("such as vn/2023/ct-tw/25"), "{e}");
     }
 
     #[test]

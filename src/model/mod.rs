@@ -2,12 +2,14 @@
 //! their clauses and assignments, and the registry records. Pure data and
 //! parsing of single values; no I/O.
 
+mod builder;
 pub(crate) mod date;
 pub(crate) mod deadline;
 pub(crate) mod document;
 pub(crate) mod identity;
 pub(crate) mod registry;
 
+pub use builder::DocumentBuilder;
 pub use date::Date;
 pub use deadline::{Deadline, DeadlineKind, TaskStatus};
 pub use document::{

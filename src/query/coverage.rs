@@ -23,7 +23,7 @@ pub struct CoverageRow {
     /// the parts of an implementing clause.
     pub implemented_by: Vec<String>,
     /// Those reached only through inferred links, with their score.
-    pub inferred: Vec<(String, f32)>,
+    pub inferred: Vec<(String, f64)>,
 }
 
 impl CoverageRow {
@@ -85,7 +85,7 @@ impl LineageGraph {
     ///
     /// ```
     /// # use directive_lineage::{Corpus, LineageGraph, QueryOptions};
-    /// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
+    /// # let graph = LineageGraph::build(Corpus::bundled());
     /// let rows = graph.coverage("25-CT/TW", Some("quang-ninh"), &QueryOptions::new()).unwrap();
     /// assert!(rows.iter().all(|r| r.is_covered()));
     /// ```
@@ -146,8 +146,8 @@ impl LineageGraph {
         own: u32,
         opts: &QueryOptions,
         keep: &dyn Fn(NodeIndex) -> bool,
-        memo: &mut HashMap<NodeIndex, Vec<(NodeIndex, Option<f32>)>, FxBuild>,
-    ) -> Vec<(NodeIndex, Option<f32>)> {
+        memo: &mut HashMap<NodeIndex, Vec<(NodeIndex, Option<f64>)>, FxBuild>,
+    ) -> Vec<(NodeIndex, Option<f64>)> {
         let own_link = |m: NodeIndex, via: Via| {
             via == Via::Implements && matches!(self.graph[m], Node::Clause(d, _) if d == own)
         };
@@ -155,7 +155,7 @@ impl LineageGraph {
         // clause's list is made when those of the clauses it reaches are.
         // A clause waiting for the clauses it reaches keeps its own hits
         // and those clauses here, so that it is traced once.
-        type Direct = (Vec<(NodeIndex, Option<f32>)>, Vec<NodeIndex>);
+        type Direct = (Vec<(NodeIndex, Option<f64>)>, Vec<NodeIndex>);
         let mut stack = vec![n];
         let mut waiting: HashMap<NodeIndex, Direct, FxBuild> = HashMap::default();
         while let Some(&m) = stack.last() {

@@ -35,7 +35,7 @@ impl QueryOptions {
         self.with_inferred
     }
 
-    pub(super) fn follows(&self, e: &Edge) -> Option<Option<f32>> {
+    pub(super) fn follows(&self, e: &Edge) -> Option<Option<f64>> {
         match e {
             Edge::Implements { provenance: Provenance::Inferred, score } if self.with_inferred => {
                 Some(*score)

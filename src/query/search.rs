@@ -23,7 +23,7 @@ impl LineageGraph {
     ///
     /// ```
     /// # use directive_lineage::{Corpus, LineageGraph};
-    /// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
+    /// # let graph = LineageGraph::build(Corpus::bundled());
     /// let a = graph.search("đa dạng hoá");
     /// let b = graph.search("da dang hóa");
     /// assert!(!a.is_empty());

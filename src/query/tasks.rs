@@ -224,7 +224,7 @@ impl LineageGraph {
     ///
     /// ```
     /// # use directive_lineage::{Corpus, LineageGraph, TaskFilter, Role};
-    /// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
+    /// # let graph = LineageGraph::build(Corpus::bundled());
     /// let tasks = graph.tasks(&TaskFilter::new().agency("Sở Nội vụ").role(Role::Cooperating).jurisdiction("quang-ninh"));
     /// assert!(tasks.iter().any(|t| t.path == "PL.7"));
     /// ```
@@ -251,7 +251,7 @@ impl LineageGraph {
     ///
     /// ```
     /// # use directive_lineage::{Corpus, LineageGraph, TaskFilter};
-    /// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
+    /// # let graph = LineageGraph::build(Corpus::bundled());
     /// let f = TaskFilter::new().jurisdiction("quang-ninh");
     /// let refs = graph.task_refs(&f);
     /// assert_eq!(refs.len(), graph.tasks(&f).len());

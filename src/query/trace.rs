@@ -24,7 +24,7 @@ pub(super) struct RawHit {
     parent: u32,
     depth: u32,
     pub(super) via: Via,
-    pub(super) score: Option<f32>,
+    pub(super) score: Option<f64>,
 }
 
 const NO_PARENT: u32 = u32::MAX;
@@ -35,6 +35,14 @@ const NO_PARENT: u32 = u32::MAX;
 pub struct Trace<'g> {
     graph: &'g LineageGraph,
     pub(super) hits: Vec<RawHit>,
+}
+
+/// The ids reached, in order (a hit's node holds its whole document).
+impl std::fmt::Debug for Trace<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let ids: Vec<&str> = self.hits.iter().map(|h| self.graph.node_id(h.node)).collect();
+        f.debug_struct("Trace").field("len", &self.hits.len()).field("ids", &ids).finish()
+    }
 }
 
 /// One node of a [`Trace`].
@@ -49,7 +57,7 @@ pub struct TraceHit<'g> {
     /// How it was reached.
     pub via: Via,
     /// Alignment score when reached by an inferred link.
-    pub score: Option<f32>,
+    pub score: Option<f64>,
     /// Position in the trace of the node it was reached from.
     pub parent: Option<usize>,
 }
@@ -189,7 +197,7 @@ impl LineageGraph {
     ///
     /// ```
     /// # use directive_lineage::{Corpus, LineageGraph, QueryOptions};
-    /// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
+    /// # let graph = LineageGraph::build(Corpus::bundled());
     /// let trace = graph.trace_down("25-CT/TW#4", &QueryOptions::new()).unwrap();
     /// assert!(trace.contains("quang-ninh/2024/kh-ubnd/162#II.4"));
     /// assert!(trace.contains("quang-ninh/2024/kh-ubnd/162#PL.12"));
@@ -215,7 +223,7 @@ impl LineageGraph {
         let mut seen: HashSet<NodeIndex, FxBuild> = HashSet::with_capacity_and_hasher(64, FxBuild::default());
         seen.insert(s);
         let mut i = 0;
-        let mut next: Vec<(NodeIndex, Via, Option<f32>)> = Vec::new();
+        let mut next: Vec<(NodeIndex, Via, Option<f64>)> = Vec::new();
         while i < hits.len() {
             let h = hits[i];
             next.clear();
@@ -251,7 +259,7 @@ impl LineageGraph {
     ///
     /// ```
     /// # use directive_lineage::{Corpus, LineageGraph, QueryOptions};
-    /// # let graph = LineageGraph::build(Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap());
+    /// # let graph = LineageGraph::build(Corpus::bundled());
     /// let chains = graph.trace_up("quang-ninh/2024/kh-ubnd/162#PL.13", &QueryOptions::new()).unwrap();
     /// assert!(chains.iter().any(|c| c.steps.iter().any(|(id, _)| id == "vn/2023/ct-tw/25#4")));
     /// ```

@@ -56,11 +56,8 @@ fn main() -> ExitCode {
 }
 
 fn date_arg(s: &Option<String>) -> Result<Option<Date>, Failure> {
-    s.as_deref()
-        .map(|d| {
-            d.parse::<Date>().map_err(|_| Failure::Usage(format!("invalid date {d:?}: expected YYYY-MM-DD")))
-        })
-        .transpose()
+    // The library's error lists every form it reads.
+    s.as_deref().map(|d| d.parse::<Date>().map_err(|e| Failure::Usage(e.to_string()))).transpose()
 }
 
 /// A write that failed: the reader going away is no error.
