@@ -132,7 +132,7 @@ pub use error::{Error, ErrorKind, Result};
 pub use export::{
     agencies_dot, documents_csv, documents_dot, documents_json, node_link_json, proposals_json,
     proposals_table, tasks_csv, tasks_json, to_node_link, trace_dot, view_dot, write_node_link, write_views,
-    DotOptions, DotView, NodeLinkOptions, Summary, NODE_LINK_FORMAT,
+    CitedOnly, DotOptions, DotView, NodeLinkOptions, Summary, TraceLayout, NODE_LINK_FORMAT,
 };
 pub use extract::{extract, extract_all, split_agencies, ExtractOptions};
 pub use graph::{Edge, LineageGraph, NodeRef, Problem, Rule, Severity};

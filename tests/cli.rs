@@ -582,3 +582,99 @@ fn help_lists_every_value() {
         }
     }
 }
+
+#[test]
+fn dot_folds_cited_only_documents_unless_asked() {
+    let run = |args: &[&str]| {
+        let o = lineage(&[&["dot"][..], args].concat());
+        assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        stdout(&o)
+    };
+    // 33/2015/TT-BYT is only cited, by Bắc Giang's plan.
+    let box_of = "\"vn/2015/tt-byt/33\" [";
+    let note = "\"cited-only:bac-giang/2024/kh-syt/10\" [label=\"cited only (7)";
+    let default = run(&[]);
+    assert!(!default.contains(box_of) && default.contains(note), "{default}");
+    let listed = default.lines().find(|l| l.contains(note)).unwrap();
+    assert!(listed.contains("33/2015/TT-BYT"), "{listed}");
+    assert_eq!(default, run(&["--cited-only", "collapse"]));
+    let shown = run(&["--cited-only", "show"]);
+    assert!(shown.contains(box_of) && !shown.contains("\"cited-only:"));
+    let hidden = run(&["--cited-only", "hide"]);
+    assert!(!hidden.contains(box_of) && !hidden.contains("\"cited-only:") && hidden.contains("not drawn"));
+    // The documents the lineage runs through stay, cited only or not.
+    for out in [&default, &hidden] {
+        assert!(out.contains("\"vn/2023/ct-tw/25\" [") && out.contains("\"quang-ninh/2024/kh-ubnd/162\" ["));
+    }
+}
+
+#[test]
+fn dot_depth_and_status_filter_the_trace() {
+    let run = |args: &[&str]| {
+        let o = lineage(
+            &[&["dot", "--view", "trace", "--root", "25-CT/TW#4", "--as-of", "2025-08-01"][..], args]
+                .concat(),
+        );
+        assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        stdout(&o)
+    };
+    let all = run(&[]);
+    assert!(all.contains("ID=\"quang-ninh/2024/kh-ubnd/162#PL.12\""));
+    // Depth 1: what implements 25-CT/TW#4 directly, not the appendix rows
+    // that implement Quảng Ninh's own bullets.
+    let one = run(&["--depth", "1"]);
+    assert!(one.contains("ID=\"quang-ninh/2024/kh-ubnd/162#II.4\"") && !one.contains("162#PL.12"), "{one}");
+    assert!(one.contains("Trace of 25-CT/TW#4 · depth 1"));
+    let zero = run(&["--depth", "0"]);
+    assert!(zero.contains("↓ 3 more documents below depth 0") && !zero.contains("162#II.4"), "{zero}");
+    // Overdue on 2025-08-01: Bắc Giang's II.1.b only.
+    let overdue = run(&["--status", "overdue"]);
+    assert!(overdue.contains("ID=\"bac-giang/2024/kh-syt/10#II.1.b\" BGCOLOR=\"#d7191c\""), "{overdue}");
+    assert!(
+        !overdue.contains("162#PL.12") && !overdue.contains("\"thai-binh/2024/kh-syt/56\" ["),
+        "{overdue}"
+    );
+    // Several statuses, repeated or with commas: the same picture.
+    let two = run(&["--status", "overdue,ongoing"]);
+    assert_eq!(two, run(&["--status", "overdue", "--status", "ongoing"]));
+    assert!(two.contains("162#PL.12") && two.contains("10#II.1.b"));
+    // One node per clause.
+    let nodes = run(&["--layout", "nodes", "--depth", "1"]);
+    assert!(nodes.contains("\"quang-ninh/2024/kh-ubnd/162#II.4\" [") && !nodes.contains("ID=\""));
+    // The documents view takes them too.
+    let docs = stdout(&lineage(&["dot", "--status", "overdue", "--as-of", "2025-08-01"]));
+    for (id, drawn) in [
+        ("bac-giang/2024/kh-syt/10", true),
+        ("quang-ninh/2024/kh-ubnd/162", true),
+        ("vn/2023/ct-tw/25", true),
+        ("thai-binh/2024/kh-syt/56", false),
+    ] {
+        assert_eq!(docs.contains(&format!("\"{id}\" [")), drawn, "{id}");
+    }
+}
+
+#[test]
+fn dot_refuses_bad_values_with_the_valid_ones() {
+    let cases: &[(&[&str], &[&str])] = &[
+        (&["--cited-only", "fold"], &["show", "collapse", "hide"]),
+        (&["--layout", "grid"], &["tables", "nodes"]),
+        (&["--status", "late"], &["done-on-time", "overdue", "no-deadline"]),
+        (&["--status", "overdue,late"], &["overdue", "ongoing"]),
+        (&["--depth", "-1"], &["-1"]),
+        (&["--depth", "two"], &["--depth", "invalid digit"]),
+        (&["--in", "quang-nin"], &["quang-ninh"]),
+    ];
+    for (args, words) in cases {
+        let o = lineage(&[&["dot", "--view", "trace", "--root", "25-CT/TW#4"][..], args].concat());
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        for w in *words {
+            assert!(err.contains(w), "{args:?}: {w:?} not in {err}");
+        }
+    }
+    let help = stdout(&lineage(&["dot", "--help"]));
+    for v in ["- show", "- collapse", "- hide", "- tables", "- nodes", "- overdue", "--depth <N>"] {
+        assert!(help.contains(v), "{v} missing from\n{help}");
+    }
+}

@@ -12,7 +12,10 @@ mod tables;
 use std::collections::HashMap;
 
 pub use alignment::{proposals_json, proposals_table};
-pub use dot::{agencies_dot, documents_dot, trace_dot, view_dot, write_views, DotOptions, DotView};
+pub use dot::{
+    agencies_dot, documents_dot, trace_dot, view_dot, write_views, CitedOnly, DotOptions, DotView,
+    TraceLayout,
+};
 pub use node_link::{node_link_json, to_node_link, write_node_link, NodeLinkOptions, NODE_LINK_FORMAT};
 pub use report::Summary;
 pub use tables::{documents_csv, documents_json, tasks_csv, tasks_json};

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use directive_lineage::{DotView, Role, TaskStatus, DEFAULT_MIN_SCORE};
+use directive_lineage::{CitedOnly, DotView, Role, TaskStatus, TraceLayout, DEFAULT_MIN_SCORE};
 
 #[derive(Parser)]
 #[command(
@@ -210,18 +210,35 @@ pub(crate) enum Command {
         /// Which diagram.
         #[arg(long, value_enum, default_value_t = ViewArg::Documents)]
         view: ViewArg,
-        /// Root of the clause trace (`25-CT/TW#4`).
+        /// Root of the clause trace (`25-CT/TW#4`); in the documents view, only
+        /// the documents beneath it.
         #[arg(long)]
         root: Option<String>,
-        /// Colour tasks by status as of this date (YYYY-MM-DD).
+        /// Colour tasks by status as of this date (YYYY-MM-DD); --status
+        /// filters on the same date.
         #[arg(long)]
         as_of: Option<String>,
-        /// Only this jurisdiction (agency view).
+        /// Only this jurisdiction (and those it took over).
         #[arg(long = "in")]
         jurisdiction: Option<String>,
         /// Only this agency (agency view).
         #[arg(long)]
         agency: Option<String>,
+        /// Only tasks with this status, and what leads to them (repeat or
+        /// separate with commas for several).
+        #[arg(long, value_enum, value_delimiter = ',')]
+        status: Vec<TaskStatus>,
+        /// Only this many levels of implementation below the root (0: the root
+        /// alone; 1: and what implements it directly). Trace and documents
+        /// views.
+        #[arg(long, value_name = "N")]
+        depth: Option<usize>,
+        /// Documents view: documents known only because another cites them.
+        #[arg(long, value_enum, default_value_t = CitedOnly::Collapse)]
+        cited_only: CitedOnly,
+        /// Trace view: one table per document, or one node per clause.
+        #[arg(long, value_enum, default_value_t = TraceLayout::Tables)]
+        layout: TraceLayout,
     },
 }
 

@@ -382,8 +382,15 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 proposals_table(out, &proposals).map_err(io_err)?;
             }
         }
-        Command::Dot { view, root, as_of, jurisdiction, agency } => {
-            let mut o = DotOptions::new().with_inferred(cli.with_inferred);
+        Command::Dot { view, root, as_of, jurisdiction, agency, status, depth, cited_only, layout } => {
+            let mut o =
+                DotOptions::new().with_inferred(cli.with_inferred).cited_only(*cited_only).layout(*layout);
+            for s in status {
+                o = o.status(*s);
+            }
+            if let Some(d) = depth {
+                o = o.depth(*d);
+            }
             if let Some(d) = date_arg(as_of)? {
                 o = o.as_of(d);
             }
