@@ -183,6 +183,7 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
     titled_duties(&mut body.clauses);
     field_sets(&mut body.clauses, &body.starts, &lines);
     field_blocks(&mut body.clauses);
+    field_bullets(&mut body.clauses);
     let own = if number.number().is_some() { Some(&number) } else { None };
     let found = read_citations(&title, &body, own, &jurisdiction);
     warnings.extend(found.warnings.iter().cloned());
@@ -653,6 +654,36 @@ fn field_blocks(clauses: &mut [Clause]) {
             }
             c.text = text;
         }
+        c.assignments = found.assignments;
+        if c.deadline.is_none() {
+            c.deadline = found.deadline;
+        }
+    }
+}
+
+/// A task whose labelled fields are printed as bullets (`- Đơn vị chủ
+/// trì: Sở Tư pháp.` / `- Thời gian thực hiện: Hằng năm.`): when every
+/// bullet under a clause is a field, the fields are the clause's, and the
+/// bullets are no tasks of their own.
+fn field_bullets(clauses: &mut [Clause]) {
+    for k in 0..clauses.len() {
+        if clauses[k].assignments.iter().any(|a| a.role == Role::Lead) || clauses[k].text.trim().is_empty() {
+            continue;
+        }
+        let kids = children(clauses, k, ClauseKind::Bullet);
+        if kids.is_empty() || !kids.iter().all(|&j| assignments::is_field_line(clauses[j].text.trim())) {
+            continue;
+        }
+        let fields: Vec<&str> = kids.iter().map(|&j| clauses[j].text.trim()).collect();
+        let found = assignments::read(&fields.join("\n"), false);
+        if !found.assignments.iter().any(|a| a.role == Role::Lead) {
+            continue;
+        }
+        for &j in &kids {
+            clauses[j].assignments.clear();
+            clauses[j].deadline = None;
+        }
+        let c = &mut clauses[k];
         c.assignments = found.assignments;
         if c.deadline.is_none() {
             c.deadline = found.deadline;
