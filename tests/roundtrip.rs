@@ -330,3 +330,33 @@ fn the_lossy_reproducer_is_refused_value_by_value_and_then_kept_exactly() {
     assert!(Corpus::load(&dir).unwrap().load_warnings().is_empty());
     assert_eq!(export(&data_dir("lossy-again", &[("x.json", &out)])), out);
 }
+
+#[test]
+fn scores_and_values_keep_every_bit_read_in_pieces_or_whole() {
+    // Values serde_json's default float parsing reads one bit off.
+    let values: [f64; 6] = [0.11063232971748589, 0.9826232180890215, 1.0 / 3.0, 0.1 + 0.2, 5e-324, 0.0];
+    let clauses: Vec<Value> = values
+        .iter()
+        .enumerate()
+        .map(|(k, v)| {
+            serde_json::json!({"path": format!("{}", k + 1), "kind": "item", "provenance": "inferred",
+                "implements": [{"target": "vn/2023/ct-tw/25", "provenance": "inferred", "score": v}],
+                "indicators": [{"row": "1", "name": "n", "unit": "%", "target": "x", "comparator": "eq", "value": v * 1e6}]})
+        })
+        .collect();
+    let file = serde_json::json!({"format": "directive-lineage/corpus@1", "documents": [{
+        "id": "quang-ninh/2024/kh-ubnd/1", "kind": "ke-hoach", "issuer": "UBND", "jurisdiction": "quang-ninh",
+        "level": "province", "branch": "government", "title": "T", "status": "full-text", "clauses": clauses}]});
+    // Read in pieces (simd-json), and whole (serde_json: the piece reader
+    // leaves surrogate escapes to it).
+    let pretty = serde_json::to_string_pretty(&file).unwrap();
+    let escaped = pretty.replace("\"title\": \"T\"", "\"title\": \"T \\ud83d\\ude00\"");
+    assert_ne!(pretty, escaped);
+    for json in [pretty, escaped] {
+        let c = Corpus::from_json("scores.json", &json).unwrap();
+        for (clause, v) in c.documents()[0].clauses.iter().zip(values) {
+            assert_eq!(clause.implements[0].score.map(f64::to_bits), Some(v.to_bits()), "{v}");
+            assert_eq!(clause.indicators[0].value.map(f64::to_bits), Some((v * 1e6).to_bits()), "{v}");
+        }
+    }
+}
