@@ -17,20 +17,45 @@ use unicode_normalization::UnicodeNormalization;
 /// assert_eq!(nfc("y te\u{0302}\u{0301}"), "y tế");
 /// ```
 pub fn nfc(s: &str) -> String {
-    // Most text is NFC already: the quick check avoids decomposing and
-    // recomposing it again. Latin letters below U+0300, the precomposed
-    // Vietnamese letters (U+1E00..U+1EFF) and the usual dashes and quotes
-    // (U+2010..U+2027) are all NFC_QC=Yes, so such text needs no table lookup.
-    let plain = |c: char| {
-        let k = c as u32;
-        k < 0x300 || (0x1E00..0x1F00).contains(&k) || (0x2010..0x2028).contains(&k)
-    };
-    if s.chars().all(plain)
-        || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
-    {
+    if is_nfc(s) {
         return s.to_string();
     }
     s.nfc().collect()
+}
+
+/// True when `s` is in NFC (false only when normalising would change it).
+pub(crate) fn is_nfc(s: &str) -> bool {
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    plainly_nfc(s.as_bytes())
+        || match is_nfc_quick(s.chars()) {
+            IsNormalized::Yes => true,
+            IsNormalized::No => false,
+            // A few characters need the whole text to tell.
+            IsNormalized::Maybe => s.chars().eq(s.nfc()),
+        }
+}
+
+/// True when every character of `s` (UTF-8) is one that is NFC whatever
+/// surrounds it: below U+0300 (ASCII and the Latin letters with their
+/// marks), the precomposed Vietnamese letters (U+1E00..U+1EFF) and the
+/// usual dashes and quotes (U+2010..U+2027). Nearly all corpus text is, and
+/// every string of a load is checked, so this tests bytes without a branch
+/// (the compiler makes it vector code) instead of decoding characters: a
+/// character is outside the ranges when its lead byte is 0xCC..=0xE0 or
+/// 0xE3.. (U+0300.. in two bytes, three- and four-byte characters other
+/// than the ranges' leads), or is E1 not followed by B8..=BB, or E2 not
+/// followed by 80 and 90..=A7.
+fn plainly_nfc(s: &[u8]) -> bool {
+    let bad_lead = |a: u8| (0xCC..=0xE0).contains(&a) | (a >= 0xE3);
+    // The last two bytes start no three-byte character (the text is UTF-8).
+    let m = s.len().saturating_sub(2);
+    let (next, after) = (s.get(1..).unwrap_or_default(), s.get(2..).unwrap_or_default());
+    let bad = s[..m].iter().zip(next).zip(after).fold(false, |bad, ((&a, &b), &c)| {
+        bad | bad_lead(a)
+            | ((a == 0xE1) & !(0xB8..=0xBB).contains(&b))
+            | ((a == 0xE2) & ((b != 0x80) | !(0x90..=0xA7).contains(&c)))
+    });
+    !bad && !s[m..].iter().any(|&a| bad_lead(a))
 }
 
 /// Folds Vietnamese text for matching: no diacritics, `đ` → `d`, lower case,
@@ -229,6 +254,23 @@ mod tests {
         }
         let decomposed: String = "Quảng Ngãi".nfd().collect();
         assert_eq!(fold(&decomposed), "quang ngai");
+    }
+
+    /// The byte scan takes exactly the characters of the shortcut ranges,
+    /// alone and after ASCII (so past the eight-byte steps), and `is_nfc`
+    /// agrees with normalising.
+    #[test]
+    fn byte_scan_takes_the_shortcut_ranges() {
+        let plain = |k: u32| k < 0x300 || (0x1E00..0x1F00).contains(&k) || (0x2010..0x2028).contains(&k);
+        for k in (0u32..0x3000).chain(0xFF00..0x10000).chain(0x1F600..0x1F610) {
+            let Some(c) = char::from_u32(k) else { continue };
+            for s in [c.to_string(), format!("abcdefghijk{c}"), format!("{c}abcdefgh")] {
+                assert_eq!(plainly_nfc(s.as_bytes()), plain(k), "U+{k:04X} in {s:?}");
+                assert_eq!(is_nfc(&s), s.nfc().eq(s.chars()), "U+{k:04X} in {s:?}");
+            }
+        }
+        let nfd: String = "Kế hoạch triển khai".nfd().collect();
+        assert!(!is_nfc(&nfd) && is_nfc("Kế hoạch triển khai – “x”"));
     }
 
     /// The shortcut ranges are NFC_QC=Yes: the quick check agrees.

@@ -142,7 +142,7 @@ fn check_exit_codes() {
     assert_eq!(o.status.code(), Some(1));
     // An unreadable file is one of check's problems, with its line and column.
     let out = stdout(&o);
-    assert!(out.contains("error[unreadable-file]") && out.contains("bad.json: 1:"), "{out}");
+    assert!(out.contains("error[unreadable-file]") && out.contains("bad.json:1: column 3:"), "{out}");
 }
 
 #[test]
@@ -271,8 +271,8 @@ fn check_reports_every_file_and_goes_on() {
     let o = lineage(&["--data", d, "check"]);
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
-    assert!(out.contains("a.json: 1:"), "{out}");
-    assert!(out.contains("b.json: 1:"), "{out}");
+    assert!(out.contains("a.json:1: column 12:"), "{out}");
+    assert!(out.contains("b.json:1: column 63:"), "{out}");
     // c.json was read: its own links to plans not in this directory dangle.
     assert!(out.contains("vn/2023/ct-tw/25#1: reconstructed from unknown"), "{out}");
 
@@ -677,4 +677,44 @@ fn dot_refuses_bad_values_with_the_valid_ones() {
     for v in ["- show", "- collapse", "- hide", "- tables", "- nodes", "- overdue", "--depth <N>"] {
         assert!(help.contains(v), "{v} missing from\n{help}");
     }
+}
+
+#[test]
+fn check_gives_lines_and_other_commands_warn_of_what_loading_normalised() {
+    use unicode_normalization::UnicodeNormalization;
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/corpus/quang-ninh-2024-kh-ubnd-162.json");
+    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let text = v["documents"][0]["clauses"][3]["text"].as_str().unwrap().nfd().collect::<String>();
+    v["documents"][0]["clauses"][3]["text"] = text.clone().into();
+    let written = serde_json::to_string_pretty(&v).unwrap();
+    let dir = data_with("normalised", &[("x.json", &written)]);
+    let d = dir.to_str().unwrap();
+    let clause_line = |path: &str| {
+        1 + written.lines().position(|l| l.trim() == format!("\"path\": \"{path}\",")).unwrap() - 1
+    };
+    let path3 = v["documents"][0]["clauses"][3]["path"].as_str().unwrap().to_string();
+
+    let o = lineage(&["--data", d, "check"]);
+    let out = stdout(&o);
+    let warning = out.lines().find(|l| l.starts_with("warning[normalised-on-load]")).expect(&out);
+    let want = format!("x.json:{}: quang-ninh/2024/kh-ubnd/162#{path3}: text ", clause_line(&path3));
+    assert!(warning.contains(&want) && warning.contains("read as NFC"), "{warning}\nwant {want}");
+    // Its links to documents not in this directory dangle, each at its clause.
+    let dangling = out.lines().find(|l| l.contains("#II.1: implements unknown")).expect(&out);
+    assert!(dangling.contains(&format!("x.json:{}: ", clause_line("II.1"))), "{dangling}");
+
+    let o = lineage(&["--data", d, "--format", "json", "check"]);
+    let problems: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let w = problems.as_array().unwrap().iter().find(|p| p["rule"] == "normalised-on-load").unwrap();
+    assert_eq!(w["line"], clause_line(&path3));
+    assert_eq!(w["clause"], path3.as_str());
+
+    // Other commands say it once on stderr and go on.
+    let o = lineage(&["--data", d, "export", "--format", "corpus"]);
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("lineage: warning: ") && err.contains("x.json:"), "{err}");
+    let exported = stdout(&o);
+    assert!(exported.contains(&serde_json::to_string(&text.nfc().collect::<String>()).unwrap()));
 }

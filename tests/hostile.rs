@@ -299,3 +299,44 @@ fn values_outside_their_range_are_refused() {
         assert!(id.parse::<directive_lineage::DocId>().is_err(), "{id} accepted");
     }
 }
+
+/// A clause whose deadline is `deadline` (JSON), the reproducer's plan.
+fn with_deadline(deadline: &str) -> String {
+    let clause = format!(
+        r#", "clauses": [{{"path": "1", "kind": "item", "provenance": "stated", "deadline": {deadline}}}]"#
+    );
+    corpus_file(&[document(1, &clause)])
+}
+
+#[test]
+fn a_deadline_whose_dates_contradict_its_text_is_refused_at_its_place() {
+    let object = |text: &str, kind: &str, start: &str, end: &str| {
+        format!(r#"{{"text": "{text}", "kind": "{kind}", "start": {start}, "end": {end}}}"#)
+    };
+    let refused = [
+        (object("Quý II/2025", "by", r#""2025-04-01""#, r#""2025-09-30""#), "2025-04-01 to 2025-06-30"),
+        (object("Quý II/2025", "by", r#""2025-01-01""#, r#""2025-06-30""#), "2025-04-01 to 2025-06-30"),
+        (object("Trước tháng 7/2025", "before", "null", r#""2025-12-31""#), "… to 2025-06-30"),
+        (object("Từ năm 2026", "from", r#""2025-01-01""#, "null"), "2026-01-01 to …"),
+    ];
+    for (deadline, says) in refused {
+        let json = with_deadline(&deadline);
+        let e = load_error(&data_dir("contradiction", &json));
+        let line = 1 + json.lines().position(|l| l.contains("\"deadline\"")).unwrap();
+        assert!(e.contains(&format!("x.json:{line}:")), "{e}: expected line {line}");
+        assert!(e.contains(&format!("outside what its text says: {says}")), "{e}");
+    }
+    // Dates within the text's interval (a curator may narrow it), an
+    // object read again from its text, a text that gives no dates: kept.
+    let kept = [
+        object("Quý II/2025", "by", r#""2025-04-01""#, r#""2025-05-15""#),
+        r#"{"text": "Quý II/2025"}"#.to_string(),
+        object("sớm", "by", "null", r#""2030-01-01""#),
+        object("Nhiệm vụ thường xuyên", "ongoing", "null", "null"),
+    ];
+    for deadline in kept {
+        let graph = LineageGraph::load(data_dir("kept-deadline", &with_deadline(&deadline))).unwrap();
+        let clause = &graph.corpus().documents()[0].clauses[0];
+        assert!(clause.deadline.is_some(), "{deadline}");
+    }
+}

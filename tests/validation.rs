@@ -226,3 +226,88 @@ fn missing_directory_is_an_io_error() {
     let err = Corpus::load("/nonexistent/directive-lineage").unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::Io { .. }), "{err}");
 }
+
+/// A corpus file of `n` plans as an export writes it, large enough to be
+/// read in many pieces; every 700th plan has problems: a citation and a
+/// clause link that dangle, an unknown agency, a clause path used twice.
+fn plans_with_problems(n: usize) -> String {
+    let docs: Vec<serde_json::Value> = (1..=n)
+        .map(|k| {
+            let broken = k % 700 == 0;
+            let clause = |path: &str, extra: serde_json::Value| {
+                let mut c = serde_json::json!({"path": path, "kind": "item", "provenance": "stated",
+                    "text": "Rà soát, đánh giá việc thực hiện các nhiệm vụ được giao trong năm"});
+                c.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+                c
+            };
+            let mut clauses = vec![clause("1", serde_json::json!({})), clause("2", serde_json::json!({}))];
+            clauses.push(clause("3", serde_json::json!({"assignments": [{"agency": if broken { "Sở Không Có" } else { "Sở Y tế" }, "role": "lead"}]})));
+            clauses.push(clause(if broken { "2" } else { "4" }, serde_json::json!({})));
+            if broken {
+                clauses.push(clause("5", serde_json::json!({"implements": [{"target": "vn/2023/ct-tw/99#1", "provenance": "curated"}]})));
+            }
+            let citations = if broken {
+                serde_json::json!([{"text": "Chỉ thị số 99-CT/TW", "target": "vn/2023/ct-tw/99", "relation": "cites"}])
+            } else {
+                serde_json::json!([])
+            };
+            serde_json::json!({
+                "id": format!("quang-ninh/2024/kh-ubnd/{k}"), "kind": "ke-hoach", "issuer": "UBND tỉnh Quảng Ninh",
+                "jurisdiction": "quang-ninh", "level": "province", "branch": "government", "title": "Kế hoạch",
+                "status": "full-text", "citations": citations, "clauses": clauses
+            })
+        })
+        .collect();
+    let compact = serde_json::json!({"format": "directive-lineage/corpus@1", "documents": docs}).to_string();
+    Corpus::from_json("plans.json", &compact).unwrap().to_json()
+}
+
+/// The line where document `doc` begins in `text`, or its clause with
+/// `path` (the `n`th clause with that path, from 1).
+fn line_of(text: &str, doc: &str, clause: Option<(&str, usize)>) -> usize {
+    let lines: Vec<&str> = text.lines().collect();
+    let id = lines.iter().position(|l| l.trim() == format!("\"id\": \"{doc}\",")).unwrap();
+    let Some((path, nth)) = clause else { return id };
+    let at = lines[id..]
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.trim() == format!("\"path\": \"{path}\","))
+        .nth(nth - 1);
+    id + at.unwrap().0 // the `{` is the line before the key, and lines count from 1
+}
+
+#[test]
+fn problems_carry_the_line_where_their_document_or_clause_begins() {
+    let text = plans_with_problems(1500);
+    assert!(text.len() > 3 * (512 << 10), "several pieces: {} bytes", text.len());
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("validation-lines");
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(dir.join("corpus")).unwrap();
+    for table in ["agencies.json", "jurisdictions.json"] {
+        fs::copy(format!("{}/data/{table}", env!("CARGO_MANIFEST_DIR")), dir.join(table)).unwrap();
+    }
+    let file = dir.join("corpus/plans.json");
+    fs::write(&file, &text).unwrap();
+    for graph in [LineageGraph::load(&dir).unwrap(), LineageGraph::build(Corpus::load(&dir).unwrap())] {
+        let problems = graph.validate();
+        // Per broken plan: the citation, the link, the agency, the path.
+        assert_eq!(problems.len(), 4 * (1500 / 700), "{problems:#?}");
+        for p in &problems {
+            let doc = p.document.as_ref().unwrap().as_str();
+            let clause = match (p.rule, p.clause.as_deref()) {
+                (Rule::DuplicateId, Some(path)) => Some((path, 2)),
+                (_, Some(path)) => Some((path, 1)),
+                _ => None,
+            };
+            assert_eq!(p.line, Some(line_of(&text, doc, clause)), "{p}");
+            assert!(p.to_string().contains(&format!("plans.json:{}: {doc}", p.line.unwrap())), "{p}");
+            assert_eq!(serde_json::to_value(p).unwrap()["line"], p.line.unwrap());
+        }
+        assert!(problems.iter().any(|p| p.clause.is_none()), "a document's own problem");
+    }
+
+    // Changed since it was loaded: no line rather than a wrong one.
+    let graph = LineageGraph::load(&dir).unwrap();
+    fs::write(&file, format!("\n{text}")).unwrap();
+    assert!(graph.validate().iter().all(|p| p.line.is_none()));
+}

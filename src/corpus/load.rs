@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::model::normalised::{self, Changes, Documents};
 use crate::model::{AgencyEntry, Document, Jurisdiction};
 
 use super::{Corpus, CORPUS_FORMAT};
@@ -14,10 +15,11 @@ const AGENCIES_FORMAT: &str = "directive-lineage/agencies@1";
 
 const JURISDICTIONS_FORMAT: &str = "directive-lineage/jurisdictions@1";
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CorpusFile {
     format: String,
+    #[serde(deserialize_with = "normalised::documents")]
     documents: Vec<Document>,
 }
 
@@ -72,9 +74,17 @@ enum Piece {
 
 impl Piece {
     /// Parses the piece in place (simd-json rewrites the buffer as it
-    /// unescapes strings). `None` for anything that does not parse: the
-    /// caller then reads the file with serde_json, which says where.
-    fn parse(&mut self) -> Option<Vec<Document>> {
+    /// unescapes strings), with what reading changed. `None` for anything
+    /// that does not parse: the caller then reads the file with
+    /// serde_json, which says where.
+    fn parse(&mut self) -> Parsed {
+        normalised::take(); // what an earlier piece left on this thread
+        let docs = self.parse_documents();
+        let changes = normalised::take();
+        Some((docs?, changes))
+    }
+
+    fn parse_documents(&mut self) -> Option<Vec<Document>> {
         let (Piece::Head(b) | Piece::Middle(b) | Piece::Tail(b)) = self;
         if has_surrogate_escape(b) {
             // simd-json reads a lone surrogate (`\ud800`) as U+0000;
@@ -91,11 +101,11 @@ impl Piece {
                 .ok()
                 .filter(|f| f.format == CORPUS_FORMAT)
                 .map(|f| f.documents),
-            Piece::Middle(b) => simd_json::serde::from_slice(b).ok(),
+            Piece::Middle(b) => simd_json::serde::from_slice(b).ok().map(|Documents(d)| d),
             Piece::Tail(b) => {
                 // The documents' array, then the file's closing brace.
                 let body = b.trim_ascii_end().strip_suffix(b"}")?.len();
-                simd_json::serde::from_slice(&mut b[..body]).ok()
+                simd_json::serde::from_slice(&mut b[..body]).ok().map(|Documents(d)| d)
             }
         }?;
         // The model's vectors are read at their exact length (model::exact_vec).
@@ -126,19 +136,20 @@ fn has_surrogate_escape(b: &[u8]) -> bool {
 /// caller (a graph being built) works while later pieces are parsed.
 ///
 /// Splits only between documents of a file laid out as [`Corpus::to_json`]
-/// writes it. Returns `Ok(false)` for any other layout or when a part does
+/// writes it. Returns what reading changed (positions from the file's
+/// first document), or `Ok(None)` for any other layout or when a part does
 /// not parse (`on` may have had the pieces before it), so that the caller
 /// parses the whole text and reports an error's line and column.
 pub(crate) fn parse_pieces(
     mut src: impl std::io::Read + Send,
     on: &mut dyn FnMut(Vec<Document>),
-) -> std::io::Result<bool> {
+) -> std::io::Result<Option<Changes>> {
     use std::sync::{mpsc, Mutex};
 
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let (tx, rx) = mpsc::sync_channel::<(usize, Piece)>(workers);
     let rx = Mutex::new(rx);
-    let (done_tx, done_rx) = mpsc::channel::<(usize, Option<Vec<Document>>)>();
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Parsed)>();
     // Parsed pieces' buffers go back to the reader: fresh buffers are
     // page-faulted and zeroed by the kernel on every piece.
     let (pool_tx, pool_rx) = mpsc::channel::<Vec<u8>>();
@@ -161,9 +172,9 @@ pub(crate) fn parse_pieces(
         drop(done_tx);
         drop(pool_tx);
         let reader = scope.spawn(move || split_pieces(&mut src, &tx, &pool_rx));
-        let ok = deliver_in_order(done_rx, on);
+        let changes = deliver_in_order(done_rx, on);
         let sent = reader.join().expect("the reader thread panicked")?;
-        Ok(ok && sent)
+        Ok(changes.filter(|_| sent))
     })
 }
 
@@ -218,25 +229,34 @@ fn split_pieces(
     }
 }
 
-/// Pieces arrive in any order; `on` gets them in file order. False when a
-/// piece did not parse or one never came.
+/// A piece's documents and what reading them changed; `None` when it did
+/// not parse.
+type Parsed = Option<(Vec<Document>, Changes)>;
+
+/// Pieces arrive in any order; `on` gets them in file order. Returns what
+/// reading changed, `None` when a piece did not parse or one never came.
 fn deliver_in_order(
-    done: std::sync::mpsc::Receiver<(usize, Option<Vec<Document>>)>,
+    done: std::sync::mpsc::Receiver<(usize, Parsed)>,
     on: &mut dyn FnMut(Vec<Document>),
-) -> bool {
-    let mut waiting: std::collections::BTreeMap<usize, Option<Vec<Document>>> = Default::default();
+) -> Option<Changes> {
+    let mut waiting: std::collections::BTreeMap<usize, Parsed> = Default::default();
     let (mut next, mut ok) = (0, true);
+    let (mut changes, mut read) = (Changes::default(), 0);
     for (i, docs) in done {
         waiting.insert(i, docs);
         while let Some(docs) = waiting.remove(&next) {
             match docs {
-                Some(docs) if ok => on(docs),
+                Some((docs, c)) if ok => {
+                    changes.append(c, read);
+                    read += docs.len();
+                    on(docs);
+                }
                 _ => ok = false,
             }
             next += 1;
         }
     }
-    ok && waiting.is_empty()
+    (ok && waiting.is_empty()).then_some(changes)
 }
 
 /// Opens a file that is a regular file (after links): a FIFO named
@@ -279,6 +299,14 @@ pub(super) fn jurisdictions_from_str(path: &Path, json: &str) -> Result<Vec<Juri
     let t: JurisdictionFile = serde_json::from_str(json).map_err(|e| Error::json(path, &e))?;
     check_format(path, &t.format, JURISDICTIONS_FORMAT)?;
     Ok(t.jurisdictions)
+}
+
+/// A corpus file read whole (serde_json), with what reading changed.
+fn read_corpus_file(path: &Path) -> Result<(CorpusFile, Changes)> {
+    normalised::take();
+    let file: CorpusFile = read_json(path)?;
+    check_format(path, &file.format, CORPUS_FORMAT)?;
+    Ok((file, normalised::take()))
 }
 
 fn check_format(path: &Path, found: &str, expected: &'static str) -> Result<()> {
@@ -371,6 +399,7 @@ impl Corpus {
 
     fn read_file(&mut self, path: &Path, before: usize) -> Result<()> {
         let f = open_regular(path)?;
+        self.stamp(path, &f);
         let origin = Some(path.to_path_buf());
         let fits = parse_pieces(f, &mut |docs| {
             for d in docs {
@@ -379,18 +408,22 @@ impl Corpus {
             }
         })
         .map_err(|e| Error::io(path, e))?;
-        if !fits {
-            // Not a file the piecewise reader can split, or an error in it:
-            // the whole-file parse reports the line and column.
-            self.documents.truncate(before);
-            self.origins.truncate(before);
-            let file: CorpusFile = read_json(path)?;
-            check_format(path, &file.format, CORPUS_FORMAT)?;
-            for d in file.documents {
-                self.documents.push(d);
-                self.origins.push(origin.clone());
+        let changes = match fits {
+            Some(changes) => changes,
+            None => {
+                // Not a file the piecewise reader can split, or an error in
+                // it: the whole-file parse reports the line and column.
+                self.documents.truncate(before);
+                self.origins.truncate(before);
+                let (file, changes) = read_corpus_file(path)?;
+                for d in file.documents {
+                    self.documents.push(d);
+                    self.origins.push(origin.clone());
+                }
+                changes
             }
-        }
+        };
+        self.warn_changes(Some(path), None, before, changes);
         Ok(())
     }
 
@@ -413,16 +446,23 @@ impl Corpus {
                 self.push_document(d, origin.clone());
             }
         })
-        .unwrap_or(false);
-        if !fits {
-            self.documents.truncate(before);
-            self.origins.truncate(before);
-            let file: CorpusFile = serde_json::from_str(json).map_err(|e| Error::json(name, &e))?;
-            check_format(name, &file.format, CORPUS_FORMAT)?;
-            for d in file.documents {
-                self.push_document(d, origin.clone());
+        .ok()
+        .flatten();
+        let changes = match fits {
+            Some(changes) => changes,
+            None => {
+                self.documents.truncate(before);
+                self.origins.truncate(before);
+                normalised::take();
+                let file: CorpusFile = serde_json::from_str(json).map_err(|e| Error::json(name, &e))?;
+                check_format(name, &file.format, CORPUS_FORMAT)?;
+                for d in file.documents {
+                    self.push_document(d, origin.clone());
+                }
+                normalised::take()
             }
-        }
+        };
+        self.warn_changes(Some(name), Some(json.as_bytes()), before, changes);
         Ok(())
     }
 
@@ -442,7 +482,7 @@ mod tests {
     fn both_ways(json: &str) -> (Vec<Document>, Vec<Document>) {
         let mut pieces = Vec::new();
         let fits = parse_pieces(json.as_bytes(), &mut |d| pieces.extend(d)).unwrap();
-        assert!(fits, "the piecewise reader took the text");
+        assert!(fits.is_some(), "the piecewise reader took the text");
         let whole: CorpusFile = serde_json::from_str(json).unwrap();
         (pieces, whole.documents)
     }

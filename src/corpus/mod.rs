@@ -3,17 +3,22 @@
 //! write them (`resolve`).
 
 mod bundled;
+mod lines;
 mod load;
 mod resolve;
 
-pub(crate) use load::parse_pieces;
+pub(crate) use load::{open_regular, parse_pieces};
 use resolve::agency_key;
 pub(crate) use resolve::{unknown_reference, AgencyMatch, AgencyQuery};
 
 use std::collections::HashMap;
+use std::fmt;
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
+
 use crate::model::identity::DocId;
+use crate::model::normalised::Changes;
 use crate::model::{AgencyEntry, AgencyKind, Date, Document, Jurisdiction};
 
 /// The `format` field of corpus files this version reads and writes.
@@ -37,9 +42,50 @@ pub const CORPUS_FORMAT: &str = "directive-lineage/corpus@1";
 pub struct Corpus {
     documents: Vec<Document>,
     origins: Vec<Option<PathBuf>>,
+    /// Size and time of change of each corpus file as it was read: a file
+    /// changed since is not read again for lines.
+    stamps: HashMap<PathBuf, lines::Stamp>,
+    load_warnings: Vec<LoadWarning>,
     agencies: Vec<AgencyEntry>,
     jurisdictions: Vec<Jurisdiction>,
     alias_index: HashMap<String, usize>,
+}
+
+/// What a load changed in what it read, once per corpus file that it
+/// changed: text not in Unicode NFC is read as NFC, a document number not
+/// in its official form is read in it. Everything else is read exactly or
+/// refused with an error (README, "Round trip").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct LoadWarning {
+    /// The corpus file (for [`Corpus::from_json`], the name given).
+    pub file: Option<PathBuf>,
+    /// The line where the document or clause of the first change begins.
+    pub line: Option<usize>,
+    /// The document of the first change.
+    pub document: Option<DocId>,
+    /// The clause of the first change, when it is in one.
+    pub clause: Option<String>,
+    /// How many values of the file were changed.
+    pub count: usize,
+    /// The first change, and how many more there were.
+    pub message: String,
+}
+
+impl fmt::Display for LoadWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.file, self.line) {
+            (Some(file), Some(line)) => write!(f, "{}:{line}: ", file.display())?,
+            (Some(file), None) => write!(f, "{}: ", file.display())?,
+            _ => {}
+        }
+        match (&self.document, &self.clause) {
+            (Some(d), Some(c)) => write!(f, "{d}#{c}: ")?,
+            (Some(d), None) => write!(f, "{d}: ")?,
+            _ => {}
+        }
+        f.write_str(&self.message)
+    }
 }
 
 /// An agency as named in one document, resolved against the alias table.
@@ -115,6 +161,46 @@ impl Corpus {
     /// The file a document was loaded from, by position.
     pub fn origin(&self, index: usize) -> Option<&Path> {
         self.origins.get(index).and_then(|o| o.as_deref())
+    }
+
+    /// What loading changed in what it read, one warning per file changed
+    /// (see [`LoadWarning`]); empty when every value was read as written.
+    pub fn load_warnings(&self) -> &[LoadWarning] {
+        &self.load_warnings
+    }
+
+    /// Records the `changes` made while reading the documents of `file`
+    /// (or of `json`), the first of which is at position `first`.
+    pub(crate) fn warn_changes(
+        &mut self,
+        file: Option<&Path>,
+        json: Option<&[u8]>,
+        first: usize,
+        changes: Changes,
+    ) {
+        let Some(change) = changes.first else { return };
+        let doc = self.documents.get(first + change.doc);
+        let clause = change.clause.and_then(|k| doc?.clauses.get(k)).map(|c| c.path.clone());
+        let line = doc.and_then(|doc| {
+            let lines = match json {
+                Some(json) => lines::scan(json)?,
+                None => self.lines_of_file(file?)?,
+            };
+            lines::line_in(&lines, change.doc, change.clause, doc)
+        });
+        let more = match changes.count {
+            0 | 1 => String::new(),
+            2 => " (and 1 more change in this file)".to_string(),
+            n => format!(" (and {} more changes in this file)", n - 1),
+        };
+        self.load_warnings.push(LoadWarning {
+            file: file.map(Path::to_path_buf),
+            line,
+            document: doc.map(|d| d.id.clone()),
+            clause,
+            count: changes.count,
+            message: format!("{}{more}", change.what),
+        });
     }
 
     /// The agency alias table.

@@ -67,8 +67,10 @@ impl LineageGraph {
         let mut b = Builder::new(tables, size);
         for f in &files {
             let origin = Some(f.clone());
+            let first = b.g.corpus.documents().len();
             let fits = {
-                let file = std::fs::File::open(f).map_err(|e| Error::io(f, e))?;
+                let file = crate::corpus::open_regular(f)?;
+                b.g.corpus.stamp(f, &file);
                 crate::corpus::parse_pieces(file, &mut |docs| {
                     for d in docs {
                         b.add(d, origin.clone());
@@ -76,11 +78,12 @@ impl LineageGraph {
                 })
                 .map_err(|e| Error::io(f, e))?
             };
-            if !fits {
+            let Some(changes) = fits else {
                 // A layout the piecewise reader cannot split, or an error:
                 // the plain way reads every file whole and says where.
                 return Ok(LineageGraph::build(Corpus::load(dir)?));
-            }
+            };
+            b.g.corpus.warn_changes(Some(f), None, first, changes);
         }
         Ok(b.finish())
     }
@@ -170,7 +173,7 @@ impl Builder {
             Some(m) => m,
             None => resolved.entry(j.to_string()).or_default(),
         };
-        for (clause, n) in doc.clauses.iter().zip(nodes) {
+        for (c, (clause, n)) in doc.clauses.iter().zip(nodes).enumerate() {
             let Some(n) = *n else { continue };
             graph.add_edge(parent_node(index, dn, id, &clause.path), n, Edge::Contains);
             for (k, a) in clause.assignments.iter().enumerate() {
@@ -191,7 +194,7 @@ impl Builder {
                         Severity::Warning,
                         Rule::UnknownAgency,
                         Some(i),
-                        Some(&clause.path),
+                        Some(c),
                         msg,
                     );
                 }
@@ -254,32 +257,30 @@ impl Builder {
         let corpus: &Corpus = corpus;
         let docs = corpus.documents();
         for p in pending {
-            let (doc, clause, found, from, msg) = match p {
+            // A citation names its clause by path, which may not be one.
+            let (doc, clause, cited_in, found, from, msg) = match p {
                 Pending::Citation { doc, from, k } => {
-                    let link = &docs[doc as usize].citations[k as usize];
+                    let d = &docs[doc as usize];
+                    let link = &d.citations[k as usize];
                     let found = index.get(link.target.as_str()).map(NodeIndex::new);
                     let edge = found.map(|t| (t, citation_edge(link.relation)));
                     let msg = format!("cites unknown document {} ({})", link.target, link.text);
-                    (doc, link.clause.as_deref(), edge, Some(from), msg)
+                    let clause =
+                        link.clause.as_deref().and_then(|p| d.clauses.iter().position(|c| c.path == p));
+                    (doc, clause, link.clause.as_ref(), edge, Some(from), msg)
                 }
                 Pending::Implements { doc, clause, from, k } => {
-                    let c = &docs[doc as usize].clauses[clause as usize];
-                    let imp = &c.implements[k as usize];
+                    let imp = &docs[doc as usize].clauses[clause as usize].implements[k as usize];
                     let found = index.get(&imp.target.to_string()).map(NodeIndex::new);
                     let edge = found.map(|t| (t, implements_edge(imp)));
-                    (
-                        doc,
-                        Some(c.path.as_str()),
-                        edge,
-                        Some(from),
-                        format!("implements unknown {}", imp.target),
-                    )
+                    let msg = format!("implements unknown {}", imp.target);
+                    (doc, Some(clause as usize), None, edge, Some(from), msg)
                 }
                 Pending::Source { doc, clause, k } => {
-                    let c = &docs[doc as usize].clauses[clause as usize];
-                    let s = &c.sources[k as usize];
+                    let s = &docs[doc as usize].clauses[clause as usize].sources[k as usize];
                     let found = index.get(&s.to_string()).map(|t| (NodeIndex::new(t), Edge::Contains));
-                    (doc, Some(c.path.as_str()), found, None, format!("reconstructed from unknown {s}"))
+                    let msg = format!("reconstructed from unknown {s}");
+                    (doc, Some(clause as usize), None, found, None, msg)
                 }
             };
             match (found, from) {
@@ -287,15 +288,14 @@ impl Builder {
                     graph.add_edge(from, t, e);
                 }
                 (Some(_), None) => {} // a source found: nothing to draw
-                (None, _) => push_problem(
-                    build_problems,
-                    corpus,
-                    Severity::Error,
-                    Rule::DanglingReference,
-                    Some(doc as usize),
-                    clause,
-                    msg,
-                ),
+                (None, _) => {
+                    let rule = Rule::DanglingReference;
+                    let mut p = Problem::at(corpus, Severity::Error, rule, Some(doc as usize), clause, msg);
+                    if let Some(path) = cited_in {
+                        p.clause = Some(path.clone());
+                    }
+                    build_problems.push(p);
+                }
             }
         }
         g
@@ -452,7 +452,7 @@ impl LineageGraph {
             };
             match problem {
                 Some((rule, msg)) => {
-                    push_problem(build_problems, corpus, Severity::Error, rule, Some(i), Some(path), msg)
+                    push_problem(build_problems, corpus, Severity::Error, rule, Some(i), Some(c), msg)
                 }
                 None => {
                     paths.push(path);
@@ -477,14 +477,9 @@ impl LineageGraph {
                 let n = self.graph.add_node(Node::Jurisdiction(i as u32));
                 debug_assert_eq!(at, n.index(), "node index = id position");
             } else {
-                self.build_problems.push(Problem {
-                    severity: Severity::Error,
-                    rule: Rule::DuplicateId,
-                    file: None,
-                    document: None,
-                    clause: None,
-                    message: format!("jurisdiction {} is listed twice", j.id),
-                });
+                let msg = format!("jurisdiction {} is listed twice", j.id);
+                let p = Problem::at(&self.corpus, Severity::Error, Rule::DuplicateId, None, None, msg);
+                self.build_problems.push(p);
             }
         }
         let pairs: Vec<(String, String)> = self
@@ -498,14 +493,18 @@ impl LineageGraph {
                 (Some(a), Some(b)) => {
                     self.graph.add_edge(a, b, Edge::SucceededBy);
                 }
-                _ => self.build_problems.push(Problem {
-                    severity: Severity::Error,
-                    rule: Rule::DanglingReference,
-                    file: None,
-                    document: None,
-                    clause: None,
-                    message: format!("jurisdiction {from} names unknown successor {to}"),
-                }),
+                _ => {
+                    let msg = format!("jurisdiction {from} names unknown successor {to}");
+                    let rule = Rule::DanglingReference;
+                    self.build_problems.push(Problem::at(
+                        &self.corpus,
+                        Severity::Error,
+                        rule,
+                        None,
+                        None,
+                        msg,
+                    ));
+                }
             }
         }
     }

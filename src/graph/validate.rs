@@ -12,7 +12,7 @@ use petgraph::Direction;
 use serde::Serialize;
 
 use super::{Edge, LineageGraph, Node};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, LoadWarning};
 use crate::error::{Error, ErrorKind};
 use crate::model::DocId;
 
@@ -52,6 +52,8 @@ pub enum Rule {
     UnreadDeadline,
     /// A data file could not be read (see [`Problem::unreadable`]).
     UnreadableFile,
+    /// Loading changed a value it read (see [`LoadWarning`]).
+    NormalisedOnLoad,
 }
 
 impl fmt::Display for Rule {
@@ -66,6 +68,7 @@ impl fmt::Display for Rule {
             Rule::UnknownAgency => "unknown-agency",
             Rule::UnreadDeadline => "unread-deadline",
             Rule::UnreadableFile => "unreadable-file",
+            Rule::NormalisedOnLoad => "normalised-on-load",
         })
     }
 }
@@ -80,6 +83,10 @@ pub struct Problem {
     pub rule: Rule,
     /// The corpus file, when the document came from one.
     pub file: Option<PathBuf>,
+    /// The line of `file` where the clause (or, for a problem of the whole
+    /// document, the document) begins, or where the file's JSON goes wrong;
+    /// `None` when the file cannot be read again or no longer holds it.
+    pub line: Option<usize>,
     /// The document.
     pub document: Option<DocId>,
     /// The clause's path within the document, as written (it may be the
@@ -87,25 +94,70 @@ pub struct Problem {
     pub clause: Option<String>,
     /// What is wrong.
     pub message: String,
+    /// Positions of the document and clause in the corpus, for the line.
+    #[serde(skip)]
+    at: Option<(usize, Option<usize>)>,
 }
 
 impl Problem {
     /// A file that could not be read (as [`Corpus::load_reporting`] returns
-    /// them), as an error of `check`'s list; the message holds the line and
-    /// column where the file's JSON goes wrong.
+    /// them), as an error of `check`'s list, with the line and column where
+    /// the file's JSON goes wrong.
     pub fn unreadable(error: &Error) -> Problem {
+        let (line, message) = match error.kind() {
+            // The file and line are the problem's own fields; the message says the rest.
+            ErrorKind::Json { line, column, message, .. } => {
+                (Some(*line), format!("column {column}: {message}"))
+            }
+            ErrorKind::Io { source, .. } => (None, source.to_string()),
+            _ => (None, error.to_string()),
+        };
         Problem {
             severity: Severity::Error,
             rule: Rule::UnreadableFile,
             file: error.path().map(|p| p.to_path_buf()),
+            line,
             document: None,
             clause: None,
-            // The file is the problem's own field; the message says the rest.
-            message: match error.kind() {
-                ErrorKind::Json { line, column, message, .. } => format!("{line}:{column}: {message}"),
-                ErrorKind::Io { source, .. } => source.to_string(),
-                _ => error.to_string(),
-            },
+            message,
+            at: None,
+        }
+    }
+
+    /// A warning of `check`'s list for what a load changed.
+    pub fn normalised(w: &LoadWarning) -> Problem {
+        Problem {
+            severity: Severity::Warning,
+            rule: Rule::NormalisedOnLoad,
+            file: w.file.clone(),
+            line: w.line,
+            document: w.document.clone(),
+            clause: w.clause.clone(),
+            message: w.message.clone(),
+            at: None,
+        }
+    }
+
+    /// A problem of document `doc` (by position in `corpus`), or of its
+    /// `clause`th clause.
+    pub(super) fn at(
+        corpus: &Corpus,
+        severity: Severity,
+        rule: Rule,
+        doc: Option<usize>,
+        clause: Option<usize>,
+        message: String,
+    ) -> Problem {
+        let d = doc.map(|i| (i, &corpus.documents()[i]));
+        Problem {
+            severity,
+            rule,
+            file: d.and_then(|(i, _)| corpus.origin(i)).map(|p| p.to_path_buf()),
+            line: None,
+            document: d.map(|(_, d)| d.id.clone()),
+            clause: d.zip(clause).map(|((_, d), c)| d.clauses[c].path.clone()),
+            message,
+            at: doc.map(|i| (i, clause)),
         }
     }
 }
@@ -117,8 +169,10 @@ impl fmt::Display for Problem {
             Severity::Warning => "warning",
         };
         write!(f, "{sev}[{}]: ", self.rule)?;
-        if let Some(file) = &self.file {
-            write!(f, "{}: ", file.display())?;
+        match (&self.file, self.line) {
+            (Some(file), Some(line)) => write!(f, "{}:{line}: ", file.display())?,
+            (Some(file), None) => write!(f, "{}: ", file.display())?,
+            _ => {}
         }
         match (&self.document, &self.clause) {
             (Some(d), Some(c)) => write!(f, "{d}#{c}: ")?,
@@ -135,43 +189,47 @@ pub(super) fn push_problem(
     severity: Severity,
     rule: Rule,
     doc: Option<usize>,
-    clause: Option<&str>,
+    clause: Option<usize>,
     message: String,
 ) {
-    let (file, document) = match doc {
-        Some(i) => (corpus.origin(i).map(|p| p.to_path_buf()), Some(corpus.documents()[i].id.clone())),
-        None => (None, None),
-    };
-    problems.push(Problem { severity, rule, file, document, clause: clause.map(str::to_string), message });
+    problems.push(Problem::at(corpus, severity, rule, doc, clause, message));
 }
 
 impl LineageGraph {
-    /// Every problem in the data, errors first, each with where it is.
+    /// Every problem in the data, errors first, each with where it is: the
+    /// file, the line there (the files with problems are read again for
+    /// it), the document and the clause. What loading changed comes first
+    /// among the warnings.
     pub fn validate(&self) -> Vec<Problem> {
-        let mut out = self.build_problems.clone();
+        let mut out: Vec<Problem> = self.corpus.load_warnings().iter().map(Problem::normalised).collect();
+        out.extend(self.build_problems.iter().cloned());
         self.check_cycles(&mut out);
         self.check_authority(&mut out);
         self.check_deadlines(&mut out);
         out.sort_by_key(|p| p.severity);
+        self.place_lines(&mut out);
         out
+    }
+
+    /// Fills in the line of each problem of a document or clause.
+    fn place_lines(&self, problems: &mut [Problem]) {
+        let wanted: Vec<usize> = (0..problems.len()).filter(|&k| problems[k].at.is_some()).collect();
+        if wanted.is_empty() {
+            return;
+        }
+        let at: Vec<(usize, Option<usize>)> = wanted.iter().filter_map(|&k| problems[k].at).collect();
+        for (k, line) in wanted.into_iter().zip(self.corpus.lines_of(&at)) {
+            problems[k].line = line;
+        }
     }
 
     fn located(&self, n: NodeIndex, severity: Severity, rule: Rule, message: String) -> Problem {
         let (doc, clause) = match self.graph[n] {
             Node::Document(d) => (Some(d as usize), None),
-            Node::Clause(d, c) => {
-                (Some(d as usize), Some(self.corpus.documents()[d as usize].clauses[c as usize].path.clone()))
-            }
+            Node::Clause(d, c) => (Some(d as usize), Some(c as usize)),
             _ => (None, None),
         };
-        Problem {
-            severity,
-            rule,
-            file: doc.and_then(|d| self.corpus.origin(d)).map(|p| p.to_path_buf()),
-            document: doc.map(|d| self.corpus.documents()[d].id.clone()),
-            clause,
-            message,
-        }
+        Problem::at(&self.corpus, severity, rule, doc, clause, message)
     }
 
     /// One problem per group of clauses whose implements links go round
@@ -310,18 +368,11 @@ impl LineageGraph {
 
     fn check_deadlines(&self, out: &mut Vec<Problem>) {
         for (i, d) in self.corpus.documents().iter().enumerate() {
-            for c in &d.clauses {
+            for (k, c) in d.clauses.iter().enumerate() {
                 let deadlines =
                     c.deadline.iter().chain(c.assignments.iter().filter_map(|a| a.deadline.as_ref()));
                 for dl in deadlines {
-                    let loc = |sev, rule, msg| Problem {
-                        severity: sev,
-                        rule,
-                        file: self.corpus.origin(i).map(|p| p.to_path_buf()),
-                        document: Some(d.id.clone()),
-                        clause: Some(c.path.clone()),
-                        message: msg,
-                    };
+                    let loc = |sev, rule, msg| Problem::at(&self.corpus, sev, rule, Some(i), Some(k), msg);
                     if !dl.is_understood() {
                         out.push(loc(
                             Severity::Warning,

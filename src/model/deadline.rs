@@ -1,7 +1,7 @@
 //! Deadlines as plans write them, and task status as of a date.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, LazyLock};
 
@@ -318,7 +318,8 @@ impl fmt::Display for Deadline {
 impl<'de> Deserialize<'de> for Deadline {
     /// Accepts the text alone (`"Quý II năm 2024"`), parsed on load, or the
     /// object written by `Serialize`; an object's text is re-read when its
-    /// kind is missing.
+    /// kind is missing, and its dates must fall within what its text says.
+    /// The text is kept as written (in NFC).
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Deadline, D::Error> {
         // A visitor rather than an untagged enum: untagged buffers every
         // deadline before matching, a fifth of the time of loading a corpus.
@@ -331,7 +332,8 @@ impl<'de> Deserialize<'de> for Deadline {
             }
 
             fn visit_str<E: serde::de::Error>(self, t: &str) -> Result<Deadline, E> {
-                Ok(Deadline::parse(t))
+                let (text, (kind, start, end)) = interned(t);
+                Ok(Deadline { text, kind, start, end })
             }
 
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Deadline, A::Error> {
@@ -348,13 +350,13 @@ impl<'de> Deserialize<'de> for Deadline {
                 let (mut text, mut kind, mut start, mut end) = (None, None, None, None);
                 while let Some(key) = map.next_key::<Key>()? {
                     match key {
-                        Key::Text => text = Some(map.next_value::<Interned>()?.0),
+                        Key::Text => text = Some(map.next_value::<Interned>()?),
                         Key::Kind => kind = map.next_value::<Option<DeadlineKind>>()?,
                         Key::Start => start = map.next_value::<Option<Date>>()?,
                         Key::End => end = map.next_value::<Option<Date>>()?,
                     }
                 }
-                let text = text.ok_or_else(|| serde::de::Error::missing_field("text"))?;
+                let Interned(text, read) = text.ok_or_else(|| serde::de::Error::missing_field("text"))?;
                 if let (Some(s), Some(e)) = (start, end) {
                     if s > e {
                         return Err(serde::de::Error::custom(format_args!(
@@ -362,50 +364,85 @@ impl<'de> Deserialize<'de> for Deadline {
                         )));
                     }
                 }
-                Ok(match kind {
-                    None => Deadline::parse(&text),
-                    Some(kind) => Deadline { text, kind, start, end },
-                })
+                let Some(kind) = kind else {
+                    let (kind, start, end) = read;
+                    return Ok(Deadline { text, kind, start, end });
+                };
+                let d = Deadline { text, kind, start, end };
+                match d.contradiction(read) {
+                    Some(e) => Err(serde::de::Error::custom(e)),
+                    None => Ok(d),
+                }
             }
         }
         d.deserialize_any(V)
     }
 }
 
+/// What a deadline's text says: kind, start and end.
+type Reading = (DeadlineKind, Option<Date>, Option<Date>);
+
+impl Deadline {
+    /// Why the interval contradicts what the text says (`Quý II/2025` given
+    /// as ending in September), if it does: each date given must fall
+    /// within the text's interval. Nothing to check when the text gives no
+    /// dates (an unread text's interval is the curator's).
+    fn contradiction(&self, (_, from, to): Reading) -> Option<String> {
+        let outside = |d: Date| from.is_some_and(|f| d < f) || to.is_some_and(|t| d > t);
+        if !self.start.into_iter().chain(self.end).any(outside) {
+            return None;
+        }
+        let show = |d: Option<Date>| d.map_or("…".to_string(), |d| d.to_string());
+        Some(format!(
+            "deadline {:?} is given as {} to {}, outside what its text says: {} to {}",
+            &*self.text,
+            show(self.start),
+            show(self.end),
+            show(from),
+            show(to)
+        ))
+    }
+}
+
 /// A deadline text read from JSON, NFC, shared with the equal texts read
-/// before it on this thread.
-struct Interned(Arc<str>);
+/// before it on this thread, and what it says.
+struct Interned(Arc<str>, Reading);
 
 impl<'de> Deserialize<'de> for Interned {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Interned, D::Error> {
         crate::model::date::parse_str(d, "a deadline text", |s| {
-            Ok::<_, std::convert::Infallible>(Interned(interned(s)))
+            let (t, read) = interned(s);
+            Ok::<_, std::convert::Infallible>(Interned(t, read))
         })
     }
 }
 
-/// The shared copy of a deadline text. Loading a national corpus allocated
-/// a string for each of a million deadlines, nearly all repeats; the table
-/// is per thread (no lock between parse threads) and starts over when it
-/// holds more than a few thousand texts, so its memory stays small.
-fn interned(s: &str) -> Arc<str> {
-    use unicode_normalization::{is_nfc_quick, IsNormalized};
-    type Texts = HashSet<Arc<str>, crate::hash::FxBuild>;
+/// The shared copy of a deadline text, kept as written (NFC, noted when it
+/// was not), and what it says. Loading a national corpus allocated a string
+/// for each of a million deadlines, nearly all repeats, so each is read
+/// once; the table is per thread (no lock between parse threads) and starts
+/// over when it holds more than a few thousand texts, so its memory stays
+/// small.
+fn interned(s: &str) -> (Arc<str>, Reading) {
+    type Texts = HashMap<Arc<str>, Reading, crate::hash::FxBuild>;
     thread_local!(static TEXTS: RefCell<Texts> = RefCell::default());
     TEXTS.with_borrow_mut(|texts| {
         // Only NFC texts are kept, so a text found needs no check.
-        if let Some(t) = texts.get(s) {
-            return t.clone();
+        if let Some((t, read)) = texts.get_key_value(s) {
+            return (t.clone(), *read);
         }
-        if is_nfc_quick(s.chars()) != IsNormalized::Yes {
-            return nfc(s).into();
+        if !crate::text::is_nfc(s) {
+            let t = crate::model::normalised::stored_text(s);
+            let read = Deadline::read(&fold(&t));
+            return (t.into(), read);
         }
         if texts.len() >= 4096 {
             texts.clear();
         }
         let t: Arc<str> = s.into();
-        texts.insert(t.clone());
-        t
+        let read = Deadline::read(&fold(s));
+        texts.insert(t.clone(), read);
+        (t, read)
     })
 }
 

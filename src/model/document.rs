@@ -8,6 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::model::date::Date;
 use crate::model::deadline::Deadline;
 use crate::model::identity::{ClauseId, DocId, DocKind, DocNumber};
+use crate::model::normalised::{self, text, text_opt, Text};
 use crate::text::nfc;
 
 /// Level of government, from highest authority to lowest.
@@ -127,9 +128,10 @@ impl fmt::Display for Relation {
 #[serde(deny_unknown_fields)]
 pub struct Signer {
     /// Full name.
+    #[serde(deserialize_with = "text")]
     pub name: String,
     /// Capacity lines joined by ` / ` (`KT. CHỦ TỊCH / PHÓ CHỦ TỊCH`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "text_opt")]
     pub capacity: Option<String>,
 }
 
@@ -138,6 +140,7 @@ pub struct Signer {
 #[serde(deny_unknown_fields)]
 pub struct DocLink {
     /// The citation as written.
+    #[serde(deserialize_with = "text")]
     pub text: String,
     /// The cited document.
     pub target: DocId,
@@ -188,6 +191,7 @@ pub struct Assignment {
     /// The agency as the text names it (`Sở Y tế`, `UBND các huyện, thị xã,
     /// thành phố`); resolved against the alias table of the document's
     /// jurisdiction when the graph is built.
+    #[serde(deserialize_with = "text")]
     pub agency: String,
     /// Lead or cooperating.
     pub role: Role,
@@ -293,31 +297,44 @@ fn read_target(t: &str) -> (Comparator, Option<f64>) {
 }
 
 impl<'de> Deserialize<'de> for Indicator {
-    /// Comparator and value are read from `target` when absent.
+    /// Comparator and value are read from `target` when absent (a `null`
+    /// value is no value, as an export writes it); the texts are kept as
+    /// written, in NFC.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Indicator, D::Error> {
         #[derive(Deserialize)]
         #[serde(deny_unknown_fields)]
         struct Repr {
+            #[serde(deserialize_with = "text")]
             row: String,
+            #[serde(deserialize_with = "text")]
             name: String,
-            #[serde(default)]
+            #[serde(default, deserialize_with = "text")]
             unit: String,
+            #[serde(deserialize_with = "text")]
             target: String,
             comparator: Option<Comparator>,
-            value: Option<f64>,
+            // Absent (read from the target) apart from `null` (no value).
+            #[serde(default, deserialize_with = "present")]
+            value: Option<Option<f64>>,
             #[serde(default)]
             parts: Vec<Indicator>,
         }
+        fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<f64>>, D::Error> {
+            Option::<f64>::deserialize(d).map(Some)
+        }
         let r = Repr::deserialize(d)?;
-        let mut i = Indicator::new(&r.row, &r.name, &r.unit, &r.target);
-        if let Some(c) = r.comparator {
-            i.comparator = c;
-        }
-        if r.value.is_some() {
-            i.value = r.value;
-        }
-        i.parts = r.parts;
-        Ok(i)
+        // Kept as written (NFC), not trimmed as `new` trims extracted cells:
+        // what a file holds, its export writes back.
+        let (comparator, value) = read_target(&r.target);
+        Ok(Indicator {
+            row: r.row,
+            name: r.name,
+            unit: r.unit,
+            target: r.target,
+            comparator: r.comparator.unwrap_or(comparator),
+            value: r.value.unwrap_or(value),
+            parts: r.parts,
+        })
     }
 }
 
@@ -391,10 +408,10 @@ pub struct Clause {
     /// Structural kind.
     pub kind: ClauseKind,
     /// Heading, for a clause that has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "text_opt")]
     pub heading: Option<String>,
     /// Body text (for a table row, the task's content).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text")]
     pub text: String,
     /// Where the clause comes from.
     pub provenance: Provenance,
@@ -414,7 +431,7 @@ pub struct Clause {
     #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "exact_vec")]
     pub indicators: Vec<Indicator>,
     /// Lines the extractor could not place, kept as written.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "exact_vec")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "texts")]
     pub raw: Vec<String>,
 }
 
@@ -473,6 +490,7 @@ pub struct Warning {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clause: Option<String>,
     /// What happened.
+    #[serde(deserialize_with = "text")]
     pub message: String,
 }
 
@@ -488,6 +506,7 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<DocNumber>,
     /// The issuing body, as named (`UBND tỉnh Quảng Ninh`).
+    #[serde(deserialize_with = "text")]
     pub issuer: String,
     /// Jurisdiction id (`quang-ninh`, `vn`).
     pub jurisdiction: String,
@@ -499,7 +518,7 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
     /// Title (trích yếu).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text")]
     pub title: String,
     /// Signer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -594,6 +613,11 @@ fn exact_vec<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec
     d.deserialize_seq(V(std::marker::PhantomData))
 }
 
+/// A list of texts ([`text`]), at its exact length.
+fn texts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    Ok(exact_vec::<D, Text>(d)?.into_iter().map(|t| t.0).collect())
+}
+
 thread_local! {
     /// Reused room for a document's clauses while they are read (see
     /// [`clause_vec`]); clauses hold no clauses, so it is never in use twice.
@@ -615,12 +639,14 @@ fn clause_vec<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Clause>, D::Error> 
         fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Clause>, A::Error> {
             let mut scratch = CLAUSE_SCRATCH.take();
             scratch.clear();
-            let read = (|| {
-                while let Some(c) = seq.next_element()? {
-                    scratch.push(c);
+            let read = (|| loop {
+                normalised::at_clause(Some(scratch.len()));
+                match seq.next_element()? {
+                    Some(c) => scratch.push(c),
+                    None => return Ok(()),
                 }
-                Ok(())
             })();
+            normalised::at_clause(None);
             let mut out = Vec::with_capacity(scratch.len());
             out.append(&mut scratch); // moves the clauses, keeps the room
                                       // Very long documents would keep their room for good.

@@ -477,7 +477,16 @@ impl Serialize for DocNumber {
 
 impl<'de> Deserialize<'de> for DocNumber {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<DocNumber, D::Error> {
-        crate::model::date::parse_str(d, "a document number such as 281/QĐ-TTg", str::parse)
+        crate::model::date::parse_str(d, "a document number such as 281/QĐ-TTg", |s| {
+            let n: DocNumber = s.parse()?;
+            let official = n.to_string();
+            if official != s {
+                crate::model::normalised::note(|| {
+                    format!("number {s:?} was not in its official form; read as {official:?}")
+                });
+            }
+            Ok::<_, Error>(n)
+        })
     }
 }
 

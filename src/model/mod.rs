@@ -1,12 +1,14 @@
 //! The domain model: dates, deadlines, document identity, documents with
 //! their clauses and assignments, and the registry records. Pure data and
-//! parsing of single values; no I/O.
+//! parsing of single values; no I/O. `normalised` notes what reading
+//! changes (text to NFC, numbers to their official form).
 
 mod builder;
 pub(crate) mod date;
 pub(crate) mod deadline;
 pub(crate) mod document;
 pub(crate) mod identity;
+pub(crate) mod normalised;
 pub(crate) mod registry;
 
 pub use builder::DocumentBuilder;

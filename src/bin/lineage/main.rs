@@ -164,6 +164,10 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         return Ok(ExitCode::SUCCESS);
     }
     let graph = LineageGraph::load(&cli.data)?;
+    // `check` lists these with the problems; other commands say them once.
+    for w in graph.corpus().load_warnings() {
+        eprintln!("lineage: warning: {w}");
+    }
     match &cli.command {
         Command::Check { .. } | Command::Extract { .. } => unreachable!("handled above"),
         Command::Trace { reference, up: false } => {
