@@ -31,14 +31,20 @@ pub struct Date {
 }
 
 impl Date {
-    /// The years a date read from ISO text may have: the documents of the
-    /// modern state, with room for long-range targets. A year outside is a
-    /// typing error (`0202`), not a date.
+    /// The years a date may have: the documents of the modern state, with
+    /// room for long-range targets. A year outside is a typing error
+    /// (`0202`), not a date; every date made here is in it, so that each
+    /// is written and read back alike.
     pub const YEARS: std::ops::RangeInclusive<u16> = 1900..=2199;
 
-    /// A date, or `None` when the day does not exist.
+    /// A date, or `None` when the day does not exist or the year is
+    /// outside [`Date::YEARS`].
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        if !Date::YEARS.contains(&year)
+            || !(1..=12).contains(&month)
+            || day == 0
+            || day > days_in_month(year, month)
+        {
             return None;
         }
         Some(Date { year, month, day })
@@ -72,7 +78,14 @@ impl Date {
         Date::new(year, month, days_in_month(year, month))
     }
 
-    /// The day before this one.
+    /// The day before this one, when it is in [`Date::YEARS`].
+    pub(crate) fn before(self) -> Option<Date> {
+        let d = self.pred();
+        Date::YEARS.contains(&d.year).then_some(d)
+    }
+
+    /// The day before this one (1899-12-31 before the first date of
+    /// [`Date::YEARS`]; see `before`).
     pub fn pred(self) -> Date {
         if self.day > 1 {
             Date { day: self.day - 1, ..self }
@@ -298,6 +311,11 @@ mod tests {
         }
         assert_eq!(Date::parse_vietnamese("ngày tháng năm 2024"), None);
         assert_eq!(Date::parse_vietnamese("ngày 31/02/2024"), None);
+        // Years outside Date::YEARS are no dates (load would refuse them).
+        assert_eq!(Date::parse_vietnamese("ngày 25 tháng 01 năm 2221"), None);
+        assert_eq!(Date::parse_vietnamese("01/01/1899"), None);
+        assert_eq!(Date::new(2200, 1, 1), None);
+        assert_eq!(Date::new(1900, 1, 1).unwrap().before(), None);
     }
 
     #[test]

@@ -186,11 +186,11 @@ impl Deadline {
         }
         if let Some(c) = BEFORE.captures(f) {
             let end = if let (Some(m), Some(y)) = (c.get(1), c.get(2)) {
-                month(m.as_str(), y.as_str()).map(|(s, _)| s.pred())
+                month(m.as_str(), y.as_str()).and_then(|(s, _)| s.before())
             } else if let Some(d) = c.get(3) {
-                Date::parse_vietnamese(d.as_str()).map(Date::pred)
+                Date::parse_vietnamese(d.as_str()).and_then(Date::before)
             } else {
-                c.get(4).and_then(|y| year(y.as_str())).map(|(s, _)| s.pred())
+                c.get(4).and_then(|y| year(y.as_str())).and_then(|(s, _)| s.before())
             };
             if end.is_some() {
                 return (Before, None, end);
@@ -499,6 +499,28 @@ mod tests {
         }
         assert!(!Deadline::parse("sớm").is_understood());
         assert!(Deadline::parse("").is_understood());
+    }
+
+    /// Whatever the text, a deadline's dates are in `Date::YEARS`, so that
+    /// it is written and read back alike.
+    #[test]
+    fn dates_stay_in_the_years_load_reads() {
+        for text in [
+            "Trước ngày 01/01/1900",
+            "Trước tháng 1/1900",
+            "Trước năm 1900",
+            "Quý I/2300",
+            "tháng 3/2221",
+            "Từ năm 1899",
+            "năm 2200",
+        ] {
+            let d = Deadline::parse(text);
+            for date in d.start().into_iter().chain(d.due()) {
+                assert!(Date::YEARS.contains(&date.year()), "{text}: {date}");
+            }
+            let json = serde_json::to_string(&d).unwrap();
+            assert_eq!(serde_json::from_str::<Deadline>(&json).unwrap(), d, "{text}");
+        }
     }
 
     #[test]
