@@ -305,6 +305,10 @@ fn special_files_are_refused_not_read() {
     let out = stdout(&o);
     assert_eq!(out.matches("not a regular file").count(), 2, "{out}");
     assert!(out.ends_with("2 errors, 0 warnings\n"), "{out}");
+    // The commands that build the graph while they read refuse them too.
+    let o = lineage(&["--data", dir.to_str().unwrap(), "export"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not a regular file"));
 }
 
 #[test]

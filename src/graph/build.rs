@@ -495,15 +495,9 @@ impl LineageGraph {
                 }
                 _ => {
                     let msg = format!("jurisdiction {from} names unknown successor {to}");
-                    let rule = Rule::DanglingReference;
-                    self.build_problems.push(Problem::at(
-                        &self.corpus,
-                        Severity::Error,
-                        rule,
-                        None,
-                        None,
-                        msg,
-                    ));
+                    let p =
+                        Problem::at(&self.corpus, Severity::Error, Rule::DanglingReference, None, None, msg);
+                    self.build_problems.push(p);
                 }
             }
         }
