@@ -74,17 +74,29 @@ pub struct LoadWarning {
 
 impl fmt::Display for LoadWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.file, self.line) {
-            (Some(file), Some(line)) => write!(f, "{}:{line}: ", file.display())?,
-            (Some(file), None) => write!(f, "{}: ", file.display())?,
-            _ => {}
-        }
-        match (&self.document, &self.clause) {
-            (Some(d), Some(c)) => write!(f, "{d}#{c}: ")?,
-            (Some(d), None) => write!(f, "{d}: ")?,
-            _ => {}
-        }
+        write_place(f, self.file.as_deref(), self.line, self.document.as_ref(), self.clause.as_deref())?;
         f.write_str(&self.message)
+    }
+}
+
+/// Where a warning or a problem is, as every message begins:
+/// `file:line: document#clause: `, each part when known.
+pub(crate) fn write_place(
+    f: &mut fmt::Formatter<'_>,
+    file: Option<&Path>,
+    line: Option<usize>,
+    document: Option<&DocId>,
+    clause: Option<&str>,
+) -> fmt::Result {
+    match (file, line) {
+        (Some(file), Some(line)) => write!(f, "{}:{line}: ", file.display())?,
+        (Some(file), None) => write!(f, "{}: ", file.display())?,
+        _ => {}
+    }
+    match (document, clause) {
+        (Some(d), Some(c)) => write!(f, "{d}#{c}: "),
+        (Some(d), None) => write!(f, "{d}: "),
+        _ => Ok(()),
     }
 }
 

@@ -169,16 +169,13 @@ impl fmt::Display for Problem {
             Severity::Warning => "warning",
         };
         write!(f, "{sev}[{}]: ", self.rule)?;
-        match (&self.file, self.line) {
-            (Some(file), Some(line)) => write!(f, "{}:{line}: ", file.display())?,
-            (Some(file), None) => write!(f, "{}: ", file.display())?,
-            _ => {}
-        }
-        match (&self.document, &self.clause) {
-            (Some(d), Some(c)) => write!(f, "{d}#{c}: ")?,
-            (Some(d), None) => write!(f, "{d}: ")?,
-            _ => {}
-        }
+        crate::corpus::write_place(
+            f,
+            self.file.as_deref(),
+            self.line,
+            self.document.as_ref(),
+            self.clause.as_deref(),
+        )?;
         f.write_str(&self.message)
     }
 }
