@@ -202,3 +202,28 @@ fn citations_joined_without_punctuation() {
         directive_lineage::extract_all(&text, &directive_lineage::ExtractOptions::new("va.txt")).unwrap();
     assert_eq!(docs[0].citations.len(), n);
 }
+
+/// A table grouped by agency with 20,000 groups (`STT / Đơn vị / Nhiệm vụ
+/// chủ trì / …`): every task is read and led by its group's agency; the
+/// groups are found for each task without a scan of all labels.
+#[test]
+fn table_grouped_by_agency_with_many_groups() {
+    let mut text = String::from(HEAD);
+    text.push_str("STT\nĐơn vị\nNhiệm vụ chủ trì\nĐơn vị phối hợp\nThời gian\nhoàn thành\n");
+    let n = 20_000;
+    for k in 1..=n {
+        // The group's label in the middle of its one task, as PDF text prints it.
+        text.push_str(&format!(
+            "Tổ chức thực hiện nhiệm vụ số {k} của đơn vị\n{k}\nSở Nội vụ {k}\n(1) Sở Tài chính\nQuý IV/2026\n"
+        ));
+    }
+    let doc = read(&text);
+    let tasks: Vec<_> =
+        doc.clauses.iter().filter(|c| c.text.starts_with("Tổ chức thực hiện nhiệm vụ số")).collect();
+    assert_eq!(tasks.len(), n);
+    for (k, c) in tasks.iter().enumerate() {
+        let lead: Vec<&str> =
+            c.assignments.iter().filter(|a| a.role == Role::Lead).map(|a| a.agency.as_str()).collect();
+        assert_eq!(lead, [format!("Sở Nội vụ {}", k + 1)], "{c:?}");
+    }
+}

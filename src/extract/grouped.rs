@@ -161,12 +161,19 @@ fn label(lines: &[Line], j: usize, n: usize) -> Option<(String, usize)> {
 /// so the tasks between two labels are shared half and half; those before
 /// the first label are the first group's.
 fn rows(labels: &[Label], tasks: Vec<Task>, body: &[Col], wrap: bool) -> Vec<Row> {
+    // Labels are in print order, so `after` only grows: a binary search
+    // keeps a table of many groups linear-logarithmic.
     let owner = |r: usize| -> Option<usize> {
-        let k = labels.iter().position(|l| l.after > r)?;
+        let k = labels.partition_point(|l| l.after <= r);
+        if k == labels.len() {
+            return None;
+        }
         if k == 0 {
             return Some(0);
         }
-        let (from, to) = (labels[k - 1].after, labels[k].after);
+        // `after` only falls back by one in odd text (a label after a
+        // partner line reopened a task); the bounds keep the arithmetic sound.
+        let (from, to) = (labels[k - 1].after.min(r), labels[k].after.max(r + 1));
         Some(if r - from < (to - from).div_ceil(2) { k - 1 } else { k })
     };
     let mut groups: Vec<Vec<Task>> = labels.iter().map(|_| Vec::new()).collect();
