@@ -46,10 +46,7 @@ pub fn agencies_dot(graph: &LineageGraph, opts: &DotOptions) -> Result<String> {
     if let Some(a) = &opts.agency {
         title = format!("Tasks of {a}");
     }
-    if let Some(j) = &opts.jurisdiction {
-        title.push_str(&format!(" in {}", jurisdiction_name(graph, j)));
-    }
-    title.push_str(&opts.filter_note());
+    title.push_str(&opts.scope_note(graph));
     let mut bytes = Vec::new();
     {
         let mut w = DotWriter::from(&mut bytes);

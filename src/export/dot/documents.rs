@@ -264,10 +264,7 @@ fn draw_documents(graph: &LineageGraph, opts: &DotOptions, pick: &DocPick<'_>) -
     if let Some(r) = &opts.root {
         title.push_str(&format!(" beneath {r}"));
     }
-    if let Some(j) = &opts.jurisdiction {
-        title.push_str(&format!(" in {}", jurisdiction_name(graph, j)));
-    }
-    title.push_str(&opts.filter_note());
+    title.push_str(&opts.scope_note(graph));
     let mut bytes = Vec::new();
     {
         let mut w = DotWriter::from(&mut bytes);

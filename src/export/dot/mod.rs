@@ -225,6 +225,17 @@ impl DotOptions {
         self.statuses.is_empty() || status.is_some_and(|s| self.statuses.contains(&s))
     }
 
+    /// What a title adds for the jurisdiction and the filters: ` in Quảng
+    /// Ninh · depth 1 · overdue`.
+    fn scope_note(&self, graph: &LineageGraph) -> String {
+        let mut note = match &self.jurisdiction {
+            Some(j) => format!(" in {}", jurisdiction_name(graph, j)),
+            None => String::new(),
+        };
+        note.push_str(&self.filter_note());
+        note
+    }
+
     /// What the filters keep, for a title: ` · depth 1 · overdue`.
     fn filter_note(&self) -> String {
         let mut note = String::new();

@@ -100,10 +100,7 @@ fn pick_trace<'g>(graph: &'g LineageGraph, opts: &DotOptions) -> Result<TracePic
         Some(r) => format!("Trace of {r}"),
         None => "Trace of every implemented root".to_string(),
     };
-    if let Some(j) = &opts.jurisdiction {
-        title.push_str(&format!(" in {}", jurisdiction_name(graph, j)));
-    }
-    title.push_str(&opts.filter_note());
+    title.push_str(&opts.scope_note(graph));
     let filter = HitFilter { family: opts.family(graph)?, as_of: opts.day(graph), opts };
     let mut pick = TracePick { ids: IndexSet::new(), beyond: IndexMap::new(), title, as_of: filter.as_of };
     for s in &starts {
