@@ -1150,19 +1150,21 @@ pub(super) fn name_open(t: &str) -> bool {
 
 /// `2. Các bộ ...`, `(2) Các bộ ...` → `Các bộ ...`.
 fn strip_number(t: &str) -> &str {
-    if let Some(rest) = t.strip_prefix('(') {
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if (1..=2).contains(&digits) {
-            if let Some(r) = rest[digits..].strip_prefix(") ") {
-                return r;
-            }
-        }
-    }
+    part_marker(t).map_or(t, |(_, rest)| rest)
+}
+
+/// A cell part's number and the text after it: `2. X`, `(2) X` → (2, `X`).
+fn part_marker(t: &str) -> Option<(u32, &str)> {
+    let (t, close) = match t.strip_prefix('(') {
+        Some(rest) => (rest, ") "),
+        None => (t, ". "),
+    };
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    match t[digits..].strip_prefix(". ") {
-        Some(rest) if (1..=2).contains(&digits) => rest,
-        _ => t,
+    if !(1..=2).contains(&digits) {
+        return None;
     }
+    let rest = t[digits..].strip_prefix(close)?;
+    Some((t[..digits].parse().ok()?, rest))
 }
 
 /// Chooses a column for every item; returns the cell groups.
@@ -1190,7 +1192,7 @@ fn features(items: &[Item]) -> Vec<Feat> {
     // looked at once.
     let (mut seen, mut agency_parts) = (0u128, false);
     for (k, it) in items.iter().enumerate() {
-        let n = part_number(it.text.trim_start()).filter(|n| *n < 128);
+        let n = part_marker(it.text.trim_start()).map(|(n, _)| n).filter(|n| *n < 128);
         feats[k].list_next = n.is_some_and(|n| n >= 2 && seen & (1 << (n - 1)) != 0);
         feats[k].agency_parts = agency_parts;
         if let Some(n) = n {
@@ -1257,19 +1259,6 @@ impl Feat {
                 .any(|w| ff.starts_with(w)),
         }
     }
-}
-
-/// The number of a cell part at the start of `t` (`2. `, `(2) ` → 2).
-fn part_number(t: &str) -> Option<u32> {
-    let (t, close) = match t.strip_prefix('(') {
-        Some(rest) => (rest, ") "),
-        None => (t, ". "),
-    };
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if !(1..=2).contains(&digits) || !t[digits..].starts_with(close) {
-        return None;
-    }
-    t[..digits].parse().ok()
 }
 
 /// Whether item `k` opens an agency's name. A narrow column breaks a name
