@@ -77,3 +77,46 @@ fn numbered_lead_parts_and_run_on_cells() {
     let row = clause(&doc, "Xây dựng cơ chế, chính sách huy động nguồn lực phát triển điện hạt");
     assert_eq!(row.deadline.as_ref().map(|d| d.text()), Some("2026 - 2027"));
 }
+
+/// Bắc Ninh 141/KH-UBND item 5: a labelled time is the task's deadline even
+/// in a form that does not end (`Giai đoạn 2026-2030 và những năm tiếp theo`).
+#[test]
+fn labelled_time_that_goes_on() {
+    let doc = read("bac-ninh-2025-kh-ubnd-141");
+    let task = clause(&doc, "Nghiên cứu tham mưu UBND tỉnh ban hành");
+    let d = task.deadline.as_ref().expect("a deadline");
+    assert_eq!(d.text(), "Giai đoạn 2026-2030 và những năm tiếp theo");
+    assert_eq!(d.start().map(|d| d.to_string()).as_deref(), Some("2026-01-01"));
+    assert_eq!(d.due(), None);
+}
+
+/// Đồng Tháp 617/KH-UBND: the duty `3. Sở Công Thương: Hỗ trợ …` is the
+/// appendix row printed in the same words, and takes its time and partners.
+#[test]
+fn duty_and_row_in_the_same_words() {
+    let doc = read("dong-thap-2025-kh-ubnd-617");
+    let twins: Vec<&Clause> =
+        doc.clauses.iter().filter(|c| c.text.starts_with("Hỗ trợ cho các doanh nghiệp, nhất là")).collect();
+    assert_eq!(twins.len(), 2, "{twins:?}");
+    for c in twins {
+        assert_eq!(agencies(c, Role::Lead), ["Sở Công Thương"], "{}", c.path);
+        assert_eq!(agencies(c, Role::Cooperating), ["UBND các xã, phường"], "{}", c.path);
+        assert_eq!(c.deadline.as_ref().map(|d| d.text()), Some("Quí IV-2025"), "{}", c.path);
+    }
+}
+
+/// Quyết định 2530/QĐ-TTg (markdown): the last row of Phụ lục I, printed
+/// just before the title of Phụ lục II, is a row of the first table; a
+/// sub-row with fewer cells puts its result (`… được ban hành.`) in the
+/// result column.
+#[test]
+fn last_row_before_the_next_appendix() {
+    let doc = read("qd-2530-qd-ttg-2025");
+    let row = clause(&doc, "Tăng cường vai trò giám sát, vận động đoàn viên");
+    assert_eq!(agencies(row, Role::Lead), ["Mặt trận Tổ quốc Việt Nam", "các tổ chức thành viên"]);
+    assert_eq!(row.deadline.as_ref().map(|d| d.text()), Some("Giai đoạn 2026 - 2030"));
+    let sub = clause(&doc, "- Nghiên cứu việc xây dựng chương trình đào tạo");
+    assert!(sub.text.contains("Kết quả: Chương trình đào tạo được ban hành."), "{}", sub.text);
+    assert_eq!(agencies(sub, Role::Cooperating), ["Các bộ, ngành liên quan"]);
+    assert_eq!(sub.deadline.as_ref().map(|d| d.text()), Some("Giai đoạn 2026 - 2030"));
+}

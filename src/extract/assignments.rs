@@ -513,11 +513,10 @@ pub(crate) fn read(text: &str, subject_verb: bool) -> Found {
         } else if label.starts_with("co quan") || label.starts_with("don vi") {
             found.assignments.extend(assign(&agencies(), Role::Lead));
             labelled = true;
-        } else if found.deadline.is_none() {
-            let d = Deadline::parse(value.trim_end_matches('.'));
-            if d.kind() != DeadlineKind::Unspecified {
-                found.deadline = Some(d);
-            }
+        } else if found.deadline.is_none() && !value.is_empty() {
+            // The label says this is the time: kept as written even when its
+            // form is not understood.
+            found.deadline = Some(Deadline::parse(value.trim_end_matches('.')));
         }
     }
     if found.deadline.is_none() {

@@ -285,7 +285,14 @@ fn pipe_block(block: &[(usize, &str)], out: &mut Vec<Logical>) {
             table = false;
         }
         if let Some(p) = header_at {
-            for (_, lines) in &row[..p] {
+            // Inside a table, the cells before the next table's title are
+            // the last row of this one (`… | Giai đoạn 2026 - 2030 |
+            // PHỤ LỤC II … | STT | …`).
+            let title = if table && p >= 2 { p - 1 } else { 0 };
+            if title > 0 {
+                push_row(&texts[..title], out);
+            }
+            for (_, lines) in &row[title..p] {
                 join(lines, out, if lines.len() > 8 { Mode::Paragraph } else { Mode::Block });
             }
             texts.drain(..p);
@@ -294,10 +301,7 @@ fn pipe_block(block: &[(usize, &str)], out: &mut Vec<Logical>) {
             table = tables::is_task_header(&plain);
         }
         if table {
-            let line = texts.iter().map(|(_, t)| t.replace('\t', " ")).collect::<Vec<_>>().join("\t");
-            // A row of one cell keeps a tab, so it stays inside the table.
-            let line = if texts.len() == 1 { format!("{line}\t") } else { line };
-            out.push((texts[0].0, line));
+            push_row(&texts, out);
         } else {
             for (_, lines) in &row {
                 // Long runs between separators are the body's paragraphs.
@@ -305,6 +309,14 @@ fn pipe_block(block: &[(usize, &str)], out: &mut Vec<Logical>) {
             }
         }
     }
+}
+
+/// A table row as one tabbed line.
+fn push_row(texts: &[(usize, String)], out: &mut Vec<Logical>) {
+    let line = texts.iter().map(|(_, t)| t.replace('\t', " ")).collect::<Vec<_>>().join("\t");
+    // A row of one cell keeps a tab, so it stays inside the table.
+    let line = if texts.len() == 1 { format!("{line}\t") } else { line };
+    out.push((texts[0].0, line));
 }
 
 #[cfg(test)]

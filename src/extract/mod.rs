@@ -184,6 +184,7 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
     field_sets(&mut body.clauses, &body.starts, &lines);
     field_blocks(&mut body.clauses);
     field_bullets(&mut body.clauses);
+    twin_rows(&mut body.clauses);
     let own = if number.number().is_some() { Some(&number) } else { None };
     let found = read_citations(&title, &body, own, &jurisdiction);
     warnings.extend(found.warnings.iter().cloned());
@@ -687,6 +688,54 @@ fn field_bullets(clauses: &mut [Clause]) {
         c.assignments = found.assignments;
         if c.deadline.is_none() {
             c.deadline = found.deadline;
+        }
+    }
+}
+
+/// A task printed twice, as a duty in the body and as a table row in the
+/// same words with the same lead (`3. Sở Công Thương: Hỗ trợ …` and the
+/// appendix row `Hỗ trợ …`), is one task: the body's copy takes the row's
+/// deadline and partners where it states none.
+fn twin_rows(clauses: &mut [Clause]) {
+    // Eight words at least: short lines (`Tuyên truyền`) repeat by chance.
+    let key = |c: &Clause| {
+        let first = c.text.lines().next().unwrap_or("").trim_start_matches(['-', '+', '•', ' ']);
+        let f = fold(first.trim_end_matches(['.', ';', ' ']));
+        (f.split_whitespace().count() >= 8).then_some(f)
+    };
+    let leads = |c: &Clause| {
+        let mut l: Vec<String> = c.agencies(Role::Lead).map(fold).collect();
+        l.sort();
+        l
+    };
+    let mut rows: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, c) in clauses.iter().enumerate() {
+        if let Some(f) = key(c).filter(|_| c.kind == ClauseKind::Row) {
+            rows.entry(f).or_default().push(k);
+        }
+    }
+    for k in 0..clauses.len() {
+        let c = &clauses[k];
+        if rows.is_empty() || c.kind == ClauseKind::Row || c.assignments.is_empty() {
+            continue;
+        }
+        let Some(twins) = key(c).and_then(|f| rows.get(&f)) else { continue };
+        let Some(&r) = twins.iter().find(|&&r| leads(&clauses[r]) == leads(c)) else { continue };
+        let (deadline, coop) = (
+            clauses[r].deadline.clone(),
+            clauses[r]
+                .assignments
+                .iter()
+                .filter(|a| a.role == Role::Cooperating)
+                .cloned()
+                .collect::<Vec<_>>(),
+        );
+        let c = &mut clauses[k];
+        if c.deadline.is_none() {
+            c.deadline = deadline;
+        }
+        if !c.assignments.iter().any(|a| a.role == Role::Cooperating) {
+            c.assignments.extend(coop);
         }
     }
 }

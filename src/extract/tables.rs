@@ -318,6 +318,10 @@ fn fit(col: Col, text: &str) -> f64 {
             let long = if text.chars().count() > 30 { 1.0 } else { 0.0 };
             long - if agency { 0.5 } else { 0.0 }
         }
+        // A product as delivered: `Chương trình đào tạo được ban hành.`
+        Col::Result if RESULT_LIKE.is_match(&f) => 1.0,
+        // A group is a title, never a list item.
+        Col::Group if text.trim_start().starts_with('-') => -0.5,
         Col::Basis => {
             if BASIS_LIKE.is_match(&f) {
                 1.0
@@ -384,6 +388,9 @@ static ROW_START: LazyLock<Regex> =
 static DEADLINE_LIKE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:thang(?-u:\b)|qu[yi] (?:iv|i{1,3}|[1-4])(?:(?-u:\b)|\d)|thuong xuyen|thuong$|nhiem vu thuong xuyen|hang nam|hang thang|hang quy|dinh ky|truoc(?-u:\b)|tu nam|tu thang|trong (?:nam|thang|quy|qua trinh)|ca nam|nam \d{4}|den nam|theo ke hoach|theo ke$|theo lo trinh|theo tien do|ky hop|hoan thanh|thuc hien (?:thuong|hang|truoc|trong|tu nam|den nam|theo)|giai doan|sau khi|khi co|\d{4}(?:\s*(?:va(?-u:\b)|-|–|den(?-u:\b)).*)?$|\d{1,2}/\d{4}$)")
         .unwrap()
+});
+static RESULT_LIKE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)duoc (?:ban hanh|phe duyet|trien khai|hoan thien|xay dung|thanh lap|to chuc|cap nhat|van hanh|dua vao|cong bo|nang cap|thuc hien)(?-u:\b)").unwrap()
 });
 /// The first words [`BASIS_LIKE`] can match.
 const BASIS_HEADS: &[&str] =

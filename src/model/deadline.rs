@@ -145,6 +145,9 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bnam\s*(\d{4})\b")
 static BARE_YEARS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:giai doan\s*)?(\d{4})(?:\s*(?:-|–|den)\s*(\d{4}))?\.?$").unwrap());
 
+static ONWARD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(.*?)\s*,?\s*va (?:nhung|cac) nam tiep theo\.?$").unwrap());
+
 impl Deadline {
     /// Reads a deadline in any form the seeds use. What cannot be read gives
     /// kind [`DeadlineKind::Unspecified`] with the text kept
@@ -175,6 +178,12 @@ impl Deadline {
             || f.contains("dinh ky")
         {
             return (Ongoing, None, None);
+        }
+        // `Giai đoạn 2026-2030 và những năm tiếp theo`: a span that goes on.
+        if let Some(span) = ONWARD.captures(f).and_then(|c| BARE_YEARS.captures(c.get(1)?.as_str())) {
+            if let Some((s, _)) = year(&span[1]) {
+                return (From, Some(s), None);
+            }
         }
         if let Some(c) = BARE_YEARS.captures(f) {
             let first = year(&c[1]);
@@ -470,6 +479,8 @@ mod tests {
             ("Thời gian thực hiện: Cả năm 2024.", During, Some("2024-01-01"), Some("2024-12-31")),
             ("Trước tháng 7/2025", Before, None, Some("2025-06-30")),
             ("Từ năm 2026", From, Some("2026-01-01"), None),
+            // A span that goes on (Bắc Ninh, 141/KH-UBND).
+            ("Giai đoạn 2026-2030 và những năm tiếp theo", From, Some("2026-01-01"), None),
             ("Phấn đấu đến năm 2030", By, None, Some("2030-12-31")),
             ("Nhiệm vụ thường xuyên", Ongoing, None, None),
             ("Hằng năm", Ongoing, None, None),
