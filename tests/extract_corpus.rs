@@ -51,7 +51,7 @@ const FLOORS: &[(&str, Floor)] = &[
     ("qd-2530-qd-ttg-2025", floor(58, 57, 56, 5)),
     ("qd-2629-qd-ttg-2025", floor(75, 73, 75, 5)),
     ("qd-893-qd-ttg-2026", floor(7, 7, 7, 5)),
-    ("tp-hcm-2025-qd-ubnd-2820", floor(28, 26, 26, 5)),
+    ("tp-hcm-2025-qd-ubnd-2820", floor(29, 29, 29, 5)),
 ];
 
 /// What falls below its floor, one line per text and measure.

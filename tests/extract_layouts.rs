@@ -120,3 +120,20 @@ fn last_row_before_the_next_appendix() {
     assert_eq!(agencies(sub, Role::Cooperating), ["Các bộ, ngành liên quan"]);
     assert_eq!(sub.deadline.as_ref().map(|d| d.text()), Some("Giai đoạn 2026 - 2030"));
 }
+
+/// Quyết định 2820/QĐ-UBND (TP. Hồ Chí Minh), row IV.4: the task cell holds
+/// two sentences and the lead and partner cells two lines each, which pair
+/// up as two tasks sharing the row's time.
+#[test]
+fn parallel_lines_in_one_row() {
+    let doc = read("tp-hcm-2025-qd-ubnd-2820");
+    let first = clause(&doc, "Bố trí nhân lực đảm bảo đủ năng lực để thực hiện nhiệm vụ");
+    assert_eq!(agencies(first, Role::Lead), ["Các sở, ngành", "UBND xã, phường, đặc khu"]);
+    assert_eq!(agencies(first, Role::Cooperating), ["Sở Tài chính"]);
+    let second = clause(&doc, "Bố trí nhân lực đảm bảo đủ năng lực để quản lý");
+    assert_eq!(agencies(second, Role::Lead), ["Sở Tài chính"]);
+    assert_eq!(agencies(second, Role::Cooperating), ["Các sở, ngành", "UBND xã, phường, đặc khu"]);
+    for c in [first, second] {
+        assert_eq!(c.deadline.as_ref().map(|d| d.text()), Some("Năm 2026"), "{}", c.path);
+    }
+}

@@ -301,7 +301,10 @@ fn pipe_block(block: &[(usize, &str)], out: &mut Vec<Logical>) {
             table = tables::is_task_header(&plain);
         }
         if table {
-            push_row(&texts, out);
+            match paired_rows(&row) {
+                Some(rows) => rows.iter().for_each(|r| push_row(r, out)),
+                None => push_row(&texts, out),
+            }
         } else {
             for (_, lines) in &row {
                 // Long runs between separators are the body's paragraphs.
@@ -309,6 +312,52 @@ fn pipe_block(block: &[(usize, &str)], out: &mut Vec<Logical>) {
             }
         }
     }
+}
+
+/// Parts of a cell that prints parallel lines: each line of a cell of
+/// short capitalised lines (`Các sở, ngành …` / `Sở Tài chính`), or each
+/// sentence of a long cell that ends a line (`… dữ liệu.` / `Bố trí …`).
+fn cell_parts<'a>(lines: &[(usize, &'a str)]) -> Vec<Vec<(usize, &'a str)>> {
+    let text = |l: &str| l.trim_matches(['\r', ' ', '*']).to_string();
+    let upper = |l: &str| text(l).starts_with(char::is_uppercase);
+    let short = lines.iter().all(|(_, l)| upper(l) && text(l).split_whitespace().count() <= 12);
+    let mut parts: Vec<Vec<(usize, &str)>> = Vec::new();
+    for (k, &(no, l)) in lines.iter().enumerate() {
+        let new = k == 0 || (short && lines.len() > 1) || (text(lines[k - 1].1).ends_with('.') && upper(l));
+        if new {
+            parts.push(Vec::new());
+        }
+        parts.last_mut().expect("a part").push((no, l));
+    }
+    parts
+}
+
+/// A row whose task cell holds k sentences, each on its own lines, and
+/// whose agency cells hold k short lines each, is k rows printed as one
+/// (cells merged over sub-rows in the source): the first keeps the cells
+/// that are not split, the others are sub-rows of the split cells.
+fn paired_rows(row: &[Cell]) -> Option<Vec<Vec<(usize, String)>>> {
+    let parts: Vec<_> = row.iter().map(|(_, lines)| cell_parts(lines)).collect();
+    let k = parts.iter().map(Vec::len).max()?;
+    let split: Vec<usize> = (0..row.len()).filter(|&c| parts[c].len() == k).collect();
+    let long = |c: usize| {
+        parts[c].iter().all(|p| p.iter().map(|(_, l)| l.split_whitespace().count()).sum::<usize>() >= 6)
+    };
+    if k < 2
+        || split.len() < 3
+        || parts.iter().any(|p| p.len() != 1 && p.len() != k)
+        || !split.iter().any(|&c| long(c))
+    {
+        return None;
+    }
+    let cell = |lines: &[(usize, &str)]| {
+        let mut joined = Vec::new();
+        join(lines, &mut joined, Mode::Cell);
+        (lines[0].0, joined.into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(" "))
+    };
+    let mut rows = vec![parts.iter().map(|p| cell(&p[0])).collect::<Vec<_>>()];
+    rows.extend((1..k).map(|i| split.iter().map(|&c| cell(&parts[c][i])).collect()));
+    Some(rows)
 }
 
 /// A table row as one tabbed line.
