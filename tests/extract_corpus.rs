@@ -46,7 +46,7 @@ const FLOORS: &[(&str, Floor)] = &[
     ("ha-noi-2025-kh-ubnd-308", floor(7, 7, 7, 5)),
     ("nq-100-nq-cp-2026", floor(32, 28, 28, 5)),
     ("nq-109-nq-cp-2026", floor(70, 67, 69, 5)),
-    ("nq-122-nq-cp-2026", floor(89, 89, 85, 5)),
+    ("nq-122-nq-cp-2026", floor(91, 91, 90, 5)),
     ("nq-175-nq-cp-2023", floor(40, 33, 29, 5)),
     ("qd-2530-qd-ttg-2025", floor(58, 57, 56, 5)),
     ("qd-2629-qd-ttg-2025", floor(75, 73, 75, 5)),

@@ -137,3 +137,27 @@ fn parallel_lines_in_one_row() {
         assert_eq!(c.deadline.as_ref().map(|d| d.text()), Some("Năm 2026"), "{}", c.path);
     }
 }
+
+/// Nghị quyết 122/NQ-CP: duties written as sentences, whose subject is a
+/// group of state companies (`Các Tập đoàn, Tổng công ty hoàn thành …`) or
+/// whose verb is `hoàn thiện`, and whose time is an event or a year inside
+/// the sentence.
+#[test]
+fn prose_duties_with_times_in_the_sentence() {
+    let doc = read("nq-122-nq-cp-2026");
+    let soe = clause(&doc, "Các Tập đoàn, Tổng công ty hoàn thành chỉ tiêu");
+    assert_eq!(agencies(soe, Role::Lead), ["Các Tập đoàn, Tổng công ty"]);
+    let settle = clause(&doc, "Các bộ, cơ quan trung ương và địa phương hoàn thiện công tác quyết toán");
+    assert_eq!(agencies(settle, Role::Lead), ["Các bộ, cơ quan trung ương và địa phương"]);
+    let after = clause(&doc, "Chủ động xây dựng Chương trình hành động của Chính phủ thực hiện Nghị quyết");
+    let d = after.deadline.as_ref().expect("a time");
+    assert_eq!(d.text(), "ngay sau khi Nghị quyết của Bộ Chính trị được ban hành");
+    let year = clause(&doc, "Khẩn trương báo cáo Chính phủ để trình Quốc hội sửa đổi Luật Đất đai");
+    assert_eq!(year.deadline.as_ref().map(|d| d.text()), Some("trong năm 2026"));
+    // The year of a target (`phấn đấu tiết kiệm điện tối thiểu 3,0% … trong
+    // năm 2026`) is no time to finish by; a date beats a year.
+    let target = clause(&doc, "Tập trung triển khai quyết liệt các giải pháp tiết kiệm năng lượng");
+    assert_eq!(target.deadline, None);
+    let dated = clause(&doc, "Khẩn trương rà soát hoàn thiện, bổ sung các chỉ tiêu tăng trưởng");
+    assert_eq!(dated.deadline.as_ref().map(|d| d.text()), Some("trước ngày 06 tháng 5 năm 2026"));
+}

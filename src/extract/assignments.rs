@@ -28,6 +28,8 @@ const GROUP_HEADS: &[&str] = &[
     "cac doan the",
     "cac nganh",
     "cac tinh",
+    "cac tap doan",
+    "cac tong cong ty",
     "cac cap",
     "cac cac so",
     "so, ban, nganh",
@@ -64,8 +66,21 @@ const GROUP_HEADS: &[&str] = &[
 
 /// Words that open the name of a body only when the next word is
 /// capitalised (`Bộ Tư pháp` but not `Bộ chỉ số`, `Sở Y tế`, `Ban Chỉ đạo`).
-const NAME_HEADS: &[&str] =
-    &["bo", "so", "ban", "dai", "phong", "cuc", "hoi", "vien", "truong", "doan", "co quan"];
+const NAME_HEADS: &[&str] = &[
+    "bo",
+    "so",
+    "ban",
+    "dai",
+    "phong",
+    "cuc",
+    "hoi",
+    "vien",
+    "truong",
+    "doan",
+    "co quan",
+    "tap doan",
+    "tong cong ty",
+];
 
 /// True when `s` starts with the name of an agency or agency group.
 pub(crate) fn is_agency_start(s: &str) -> bool {
@@ -264,6 +279,11 @@ const LIST_END: &[&str] = &[
     " ban hành",
     " cắt giảm",
     " hoàn thành",
+    " hoàn thiện",
+    " đẩy mạnh",
+    " nâng cao",
+    " quán triệt",
+    " bố trí",
 ];
 
 /// The agencies of a table cell or a labelled field, names only: role and
@@ -420,6 +440,9 @@ pub(crate) fn title_agencies(heading: &str) -> Option<String> {
 static DUTY_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:[Tt]rước ngày \d{1,2}(?:/| tháng )\d{1,2}(?:/| năm )\d{4}|[Tt]rong (?:tháng \d{1,2}(?:/| năm )\d{4}|quý [IV]{1,3}(?:/| năm )\d{4}))").unwrap()
 });
+/// Times a duty sentence may give when it gives no date: a year, an event.
+static DUTY_YEAR_OR_EVENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[Tt]rong năm \d{4}|[Nn]gay sau khi [^.;\n]{5,120}").unwrap());
 
 /// The time a duty written as prose is due: a time in brackets at its end
 /// (`(từ Quý IV/2024)`), else the first of `trước ngày 15 tháng 5 năm
@@ -433,9 +456,27 @@ pub(crate) fn duty_deadline(text: &str) -> Option<Deadline> {
             return Some(d);
         }
     }
-    let m = DUTY_DEADLINE.find(text)?;
+    let m = DUTY_DEADLINE
+        .find(text)
+        .or_else(|| DUTY_YEAR_OR_EVENT.find_iter(text).find(|m| !target_year(text, m)))?;
     let d = Deadline::parse(m.as_str());
     (d.kind() != DeadlineKind::Unspecified).then_some(d)
+}
+
+/// Whether the year `m` is not a time at all: part of a longer number
+/// (`năm 2026-2030`), or the period of a target (`phấn đấu tiết kiệm 3%
+/// trong năm 2026`) rather than a time to finish by.
+fn target_year(text: &str, m: &regex::Match) -> bool {
+    if !m.as_str().ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    if text[m.end()..].starts_with(|c: char| c.is_ascii_digit() || c == '/' || c == '-') {
+        return true;
+    }
+    let start = text[..m.start()].rfind(['.', ';']).map_or(0, |p| p + 1);
+    let end = text[m.end()..].find(['.', ';']).map_or(text.len(), |p| m.end() + p);
+    let clause = &text[start..end];
+    clause.contains('%') || fold(clause).contains("phan dau")
 }
 
 /// The agency list that starts `s`, cut where the sentence goes on.
