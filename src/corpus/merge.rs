@@ -3,8 +3,8 @@
 //!
 //! The rules, by what arrives and what the directory holds:
 //!
-//! - **A new document** is added: a cited-only one to `corpus/cited.json`,
-//!   any other to its own file named from its id
+//! - **A new document** is added: a bare citation (cited-only, no clauses)
+//!   to `corpus/cited.json`, any other to its own file named from its id
 //!   (`quang-ninh/2024/kh-ubnd/162` → `corpus/quang-ninh-2024-kh-ubnd-162.json`).
 //! - **A cited-only document already known** (a citation of it) is merged
 //!   into the known one, whatever its status: what the citation adds fills
@@ -15,7 +15,7 @@
 //!   placeholder under the same id, so every link to it stays valid; what
 //!   the placeholder held that the text lacks (links, reconstructed clauses
 //!   other documents implement) is kept, and it leaves `cited.json` for its
-//!   own file.
+//!   own file (as does a citation that gains clauses).
 //! - **A document the directory already holds in full** is unchanged when
 //!   the text gives it again (its `source` path aside); when it differs it
 //!   is a conflict, reported with the fields that differ and not written,
@@ -109,7 +109,15 @@ pub struct MergeConflict {
 
 impl fmt::Display for MergeConflict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: kept {}, not {}", self.field, self.kept, self.offered)
+        write!(f, "{}: kept {}, not {}", self.field, cut(&self.kept), cut(&self.offered))
+    }
+}
+
+/// A value cut to 60 characters for a line of a report (the JSON has it whole).
+fn cut(s: &str) -> String {
+    match s.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_string(),
     }
 }
 
@@ -207,10 +215,11 @@ impl MergeInput {
         for path in paths {
             if path.is_dir() {
                 read_folder(path, &mut out)?;
+            } else if !path.exists() {
+                return Err(no_such_input(path));
             } else {
                 match kind_of(path) {
                     Some(_) => out.inputs.push(MergeInput::read(path)?),
-                    None if !path.exists() => return Err(no_such_input(path)),
                     None => {
                         return Err(input_error(
                             path,
@@ -443,7 +452,8 @@ impl Corpus {
             let mut new = old.clone();
             let (changes, conflicts) = self.fill(&mut new, &doc, old.status == DocStatus::CitedOnly);
             let outcome = if new == *old { MergeOutcome::Unchanged } else { MergeOutcome::Merged };
-            let write = (new != *old).then(|| (new, held.to_path_buf()));
+            let file = moved(held, folder, &new);
+            let write = (new != *old).then_some((new, file));
             return Step { outcome, changes, conflicts, write };
         }
         // The text's version, with what the held one has that it lacks.
@@ -459,13 +469,7 @@ impl Corpus {
             };
         }
         if old.status == DocStatus::CitedOnly || options.replace {
-            // A placeholder in the shared file of citations moves to its own.
-            let shared = held.file_name().is_some_and(|n| n == CITED_FILE);
-            let file = if old.status == DocStatus::CitedOnly && shared {
-                own_file(folder, &new)
-            } else {
-                held.to_path_buf()
-            };
+            let file = moved(held, folder, &new);
             let changes = changes.into_iter().map(|c| format!("kept from the held record: {c}")).collect();
             return Step { outcome: MergeOutcome::Updated, changes, conflicts, write: Some((new, file)) };
         }
@@ -560,11 +564,26 @@ impl Corpus {
     }
 }
 
+/// Where a document goes: a bare citation (cited-only, no clauses) to the
+/// shared file of citations, anything else (a cited-only document with
+/// reconstructed clauses too) to its own file.
 fn own_file(folder: &Path, doc: &Document) -> PathBuf {
-    if doc.status == DocStatus::CitedOnly {
+    if doc.status == DocStatus::CitedOnly && doc.clauses.is_empty() {
         folder.join(CITED_FILE)
     } else {
         folder.join(file_name(&doc.id))
+    }
+}
+
+/// The file a changed document is written to: the one it was read from,
+/// unless that is the shared file of citations and it is no longer a bare
+/// citation (a text arrived, or reconstructed clauses).
+fn moved(held: &Path, folder: &Path, doc: &Document) -> PathBuf {
+    let home = own_file(folder, doc);
+    if held.file_name().is_some_and(|n| n == CITED_FILE) && !home.ends_with(CITED_FILE) {
+        home
+    } else {
+        held.to_path_buf()
     }
 }
 
@@ -636,6 +655,15 @@ fn list(items: &[String]) -> String {
     }
 }
 
+/// `, differing at …` for a list of paths or ids, nothing for none.
+fn at(items: &[String]) -> String {
+    if items.is_empty() {
+        String::new()
+    } else {
+        format!(", differing at {}", list(items))
+    }
+}
+
 /// The fields in which an added document differs from the held one.
 fn differences(held: &Document, added: &Document) -> Vec<MergeConflict> {
     let mut out = Vec::new();
@@ -660,9 +688,18 @@ fn differences(held: &Document, added: &Document) -> Vec<MergeConflict> {
         opt(held.signer.as_ref().map(|s| s.name.clone())),
         opt(added.signer.as_ref().map(|s| s.name.clone())),
     );
-    let cites = |d: &Document| format!("{} links", d.citations.len());
+    let targets: Vec<String> = added
+        .citations
+        .iter()
+        .filter(|l| !held.citations.contains(l))
+        .map(|l| l.target.to_string())
+        .collect();
     if held.citations != added.citations {
-        field("citations", cites(held), format!("{} (differing)", cites(added)));
+        field(
+            "citations",
+            format!("{} links", held.citations.len()),
+            format!("{} links{}", added.citations.len(), at(&targets)),
+        );
     }
     let paths: Vec<String> =
         added.clauses.iter().filter(|c| held.clause(&c.path) != Some(*c)).map(|c| c.path.clone()).collect();
@@ -670,7 +707,7 @@ fn differences(held: &Document, added: &Document) -> Vec<MergeConflict> {
         field(
             "clauses",
             format!("{} clauses", held.clauses.len()),
-            format!("{} clauses, differing at {}", added.clauses.len(), list(&paths)),
+            format!("{} clauses{}", added.clauses.len(), at(&paths)),
         );
     }
     if held.warnings != added.warnings {
