@@ -732,3 +732,99 @@ fn write_file(path: &Path, text: &str) -> Result<()> {
     fs::write(&tmp, text).map_err(|e| Error::io(&tmp, e))?;
     fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Clause, ClauseKind, Provenance, Relation};
+
+    fn cited(number: &str, date: Option<&str>) -> Document {
+        let mut b = Document::builder(number).status(DocStatus::CitedOnly).year(2024);
+        if let Some(d) = date {
+            b = b.date(d);
+        }
+        b.build().unwrap()
+    }
+
+    fn link(target: &str, relation: Relation) -> DocLink {
+        DocLink { text: target.to_string(), target: target.parse().unwrap(), relation, clause: None }
+    }
+
+    fn dir(name: &str) -> PathBuf {
+        std::env::temp_dir().join(format!("lineage-merge-{name}-{}", std::process::id()))
+    }
+
+    #[test]
+    fn placeholders_merge_into_one_taking_the_stronger_link() {
+        let dir = dir("placeholders");
+        let mut corpus = Corpus::new();
+        let mut a = cited("281/QĐ-TTg", None);
+        a.citations.push(link("vn/2023/ct-tw/25", Relation::Cites));
+        let mut b = cited("281/QĐ-TTg", Some("05/04/2024"));
+        b.citations.push(link("vn/2023/ct-tw/25", Relation::Implements));
+        let c = cited("281/QĐ-TTg", Some("06/04/2024"));
+        let r = corpus.merge(&dir, [("a".into(), a), ("b".into(), b), ("c".into(), c)], &MergeOptions::new());
+        let outcomes: Vec<MergeOutcome> = r.entries.iter().map(|e| e.outcome).collect();
+        assert_eq!(outcomes, [MergeOutcome::Added, MergeOutcome::Merged, MergeOutcome::Unchanged]);
+        assert_eq!(corpus.documents().len(), 1);
+        let doc = &corpus.documents()[0];
+        assert_eq!(doc.date.unwrap().to_string(), "2024-04-05");
+        assert_eq!(doc.citations.len(), 1);
+        assert_eq!(doc.citations[0].relation, Relation::Implements);
+        // The third gives another date: reported, not applied.
+        assert_eq!(r.entries[2].conflicts[0].field, "date");
+        assert_eq!(r.entries[2].conflicts[0].offered, "2024-04-06");
+        assert_eq!(r.files, [dir.join("corpus").join(CITED_FILE)]);
+    }
+
+    #[test]
+    fn a_citation_never_overwrites_a_held_document() {
+        let dir = dir("held");
+        let mut corpus = Corpus::new();
+        let held = Document::builder("162/KH-UBND")
+            .issuer("UBND tỉnh Quảng Ninh")
+            .date("27/06/2024")
+            .clause("II.1", "Nâng cao nhận thức")
+            .implements("vn/2024/qd-ttg/281")
+            .build()
+            .unwrap();
+        let mut citation = Document::builder("162/KH-UBND")
+            .jurisdiction("quang-ninh")
+            .date("28/06/2024")
+            .status(DocStatus::CitedOnly)
+            .build()
+            .unwrap();
+        citation.issuer = "Ủy ban nhân dân tỉnh Quảng Ninh".into(); // the same body
+        citation.title = "Triển khai thực hiện Quyết định 281/QĐ-TTg".into();
+        citation.clauses.push(Clause::new("II.1", ClauseKind::Item, "Other text", Provenance::Stated));
+        let r = corpus.merge(
+            &dir,
+            [("plan".into(), held.clone()), ("cite".into(), citation)],
+            &MergeOptions::new(),
+        );
+        assert_eq!(r.entries[1].outcome, MergeOutcome::Merged, "{:?}", r.entries[1]);
+        assert_eq!(r.entries[1].changes, ["title"]);
+        let fields: Vec<&str> = r.entries[1].conflicts.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(fields, ["date", "clauses"]);
+        let doc = &corpus.documents()[0];
+        assert_eq!((doc.date, doc.clauses.len()), (held.date, 1));
+        assert_eq!(doc.clauses[0].text, "Nâng cao nhận thức");
+        assert_eq!(r.files, [dir.join("corpus/quang-ninh-2024-kh-ubnd-162.json")]);
+    }
+
+    #[test]
+    fn a_citation_with_clauses_leaves_the_shared_file() {
+        let dir = dir("moves");
+        let mut corpus = Corpus::new();
+        let bare = cited("25-CT/TW", Some("25/10/2023"));
+        let mut rebuilt = bare.clone();
+        rebuilt.clauses.push(Clause::new("4", ClauseKind::Item, "Nhân lực", Provenance::Reconstructed));
+        let r = corpus.merge(&dir, [("a".into(), bare)], &MergeOptions::new());
+        assert_eq!(r.entries[0].file, dir.join("corpus/cited.json"));
+        let r = corpus.merge(&dir, [("b".into(), rebuilt)], &MergeOptions::new());
+        assert_eq!(r.entries[0].outcome, MergeOutcome::Merged);
+        assert_eq!(r.entries[0].file, dir.join("corpus/vn-2023-ct-tw-25.json"));
+        // Both files are written: the old one loses the document.
+        assert_eq!(r.files, [dir.join("corpus/cited.json"), dir.join("corpus/vn-2023-ct-tw-25.json")]);
+    }
+}
