@@ -32,6 +32,9 @@ pub(crate) fn run(
     out: &mut dyn Write,
 ) -> Result<ExitCode, Failure> {
     let mut corpus = Corpus::load_for_merge(&cli.data)?;
+    for w in corpus.load_warnings() {
+        eprintln!("lineage: warning: {w}");
+    }
     let jurisdiction = args.jurisdiction.map(|j| known_jurisdiction(&corpus, j)).transpose()?;
     // Every input is read and extracted before anything is merged: an
     // unreadable one leaves the directory as it was.

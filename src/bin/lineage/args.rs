@@ -207,7 +207,7 @@ pub(crate) enum Command {
     /// extracted, corpus JSON (.json) is read, and each document is merged so
     /// that a document is one node: a citation fills what the known document
     /// lacks, a text replaces its cited-only placeholder under the same id.
-    /// New documents get their own file named from the id (cited-only ones go
+    /// New documents get their own file named from the id (bare citations go
     /// to corpus/cited.json); a document held in full that differs is a
     /// conflict, kept and reported (exit 1) unless --replace.
     ///
@@ -216,7 +216,8 @@ pub(crate) enum Command {
         /// Text or corpus JSON files, or folders of them (read one level deep).
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Jurisdiction of the texts when they do not name the province (`thai-binh`).
+        /// Jurisdiction of the texts when they do not name the province
+        /// (`thai-binh`); corpus JSON keeps its documents' own.
         #[arg(long)]
         jurisdiction: Option<String>,
         /// Print what would be done and write nothing.
