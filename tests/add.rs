@@ -449,7 +449,7 @@ fn unreadable_input_is_an_error_with_its_place() {
     let texts = format!("{ROOT}/tests/corpus/texts");
 
     let o = lineage(&["add", &format!("{texts}/ha-noi-2025-kh-ubnd-380.txt"), "--data", d]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(err.contains("no such file or folder") && err.contains("did you mean"), "{err}");
     assert!(err.contains("ha-noi-2025-kh-ubnd-308.txt"), "{err}");
@@ -482,7 +482,7 @@ fn unreadable_input_is_an_error_with_its_place() {
     assert!(err.contains("unknown jurisdiction \"thai-bin\"; did you mean thai-binh"), "{err}");
 
     let o = lineage(&["add", &format!("{ROOT}/Cargo.toml"), "--data", d]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8(o.stderr)
         .unwrap()
         .contains("expected a text (.txt, .md) or a corpus JSON file"));

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use directive_lineage::{
-    extract_all, fold, slug, Corpus, Document, ExtractOptions, MergeInput, MergeOptions, MergeOutcome,
-    MergeReport,
+    extract_all, fold, slug, Corpus, Document, ErrorKind, ExtractOptions, MergeInput, MergeOptions,
+    MergeOutcome, MergeReport,
 };
 
 use crate::args::{Cli, Format};
@@ -38,7 +38,12 @@ pub(crate) fn run(
     let jurisdiction = args.jurisdiction.map(|j| known_jurisdiction(&corpus, j)).transpose()?;
     // Every input is read and extracted before anything is merged: an
     // unreadable one leaves the directory as it was.
-    let read = MergeInput::read_all(args.files)?;
+    // A path that names nothing or is no input is a usage error (exit 2);
+    // a file that does not read is a data error (exit 1).
+    let read = MergeInput::read_all(args.files).map_err(|e| match e.kind() {
+        ErrorKind::Input { .. } => Failure::Usage(e.to_string()),
+        _ => Failure::from(e),
+    })?;
     let mut incoming: Vec<(String, Document)> = Vec::new();
     for input in read.inputs {
         match input {
