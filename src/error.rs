@@ -111,6 +111,18 @@ pub enum ErrorKind {
         /// What is wrong and what to give instead.
         problem: String,
     },
+    /// A file or folder given to add documents from cannot be used: it does
+    /// not exist (with the closest names in its folder) or is not a text or
+    /// corpus JSON.
+    #[error("{}: {problem}{}", .path.display(), suggest(.suggestions))]
+    Input {
+        /// The path as given.
+        path: PathBuf,
+        /// What is wrong with it.
+        problem: String,
+        /// The closest existing paths, for a name that names nothing.
+        suggestions: Vec<String>,
+    },
     /// A text given to the extractor is not a policy document.
     #[error("{source_name}: not a policy document: {reason}")]
     NotADocument {
@@ -145,9 +157,10 @@ impl Error {
     /// The file the error is about, when it is about one.
     pub fn path(&self) -> Option<&std::path::Path> {
         match self.kind() {
-            ErrorKind::Io { path, .. } | ErrorKind::Json { path, .. } | ErrorKind::Format { path, .. } => {
-                Some(path)
-            }
+            ErrorKind::Io { path, .. }
+            | ErrorKind::Json { path, .. }
+            | ErrorKind::Format { path, .. }
+            | ErrorKind::Input { path, .. } => Some(path),
             _ => None,
         }
     }

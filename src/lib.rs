@@ -127,7 +127,10 @@ pub use align::{
     align, align_in_corpus, apply_proposals, evaluate, AlignOptions, Evaluation, Proposal,
     DEFAULT_MAX_PER_LOCAL, DEFAULT_MIN_RATIO, DEFAULT_MIN_SCORE,
 };
-pub use corpus::{Agency, Corpus, LoadWarning, CORPUS_FORMAT};
+pub use corpus::{
+    corpus_folder, file_name, Agency, Corpus, LoadWarning, MergeConflict, MergeEntry, MergeInput,
+    MergeInputs, MergeOptions, MergeOutcome, MergeReport, CITED_FILE, CORPUS_FORMAT,
+};
 pub use error::{Error, ErrorKind, Result};
 pub use export::{
     agencies_dot, documents_csv, documents_dot, documents_json, node_link_json, proposals_json,

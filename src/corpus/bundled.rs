@@ -28,9 +28,9 @@ pub(crate) const CORPUS_FILES: &[(&str, &str)] = &[
     embed!("corpus/vn-2023-ct-tw-25.json"),
 ];
 
-const AGENCIES: (&str, &str) = embed!("agencies.json");
+pub(super) const AGENCIES: (&str, &str) = embed!("agencies.json");
 
-const JURISDICTIONS: (&str, &str) = embed!("jurisdictions.json");
+pub(super) const JURISDICTIONS: (&str, &str) = embed!("jurisdictions.json");
 
 /// The tables, read once: [`Corpus::new`] clones them.
 static TABLES: LazyLock<Corpus> = LazyLock::new(|| {

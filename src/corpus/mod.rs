@@ -1,13 +1,19 @@
 //! The corpus: documents with the agency and jurisdiction tables, loaded
-//! from and saved to corpus JSON (`load`), and references read as people
+//! from and saved to corpus JSON (`load`), documents added to a data
+//! directory as one node each (`merge`), and references read as people
 //! write them (`resolve`).
 
 mod bundled;
 mod lines;
 mod load;
+mod merge;
 mod resolve;
 
 pub(crate) use load::{open_regular, parse_pieces};
+pub use merge::{
+    corpus_folder, file_name, MergeConflict, MergeEntry, MergeInput, MergeInputs, MergeOptions, MergeOutcome,
+    MergeReport, CITED_FILE,
+};
 use resolve::agency_key;
 pub(crate) use resolve::{unknown_reference, AgencyMatch, AgencyQuery};
 

@@ -203,6 +203,30 @@ pub(crate) enum Command {
         #[arg(long)]
         apply: bool,
     },
+    /// Add documents to the data directory (--data): texts (.txt, .md) are
+    /// extracted, corpus JSON (.json) is read, and each document is merged so
+    /// that a document is one node: a citation fills what the known document
+    /// lacks, a text replaces its cited-only placeholder under the same id.
+    /// New documents get their own file named from the id (bare citations go
+    /// to corpus/cited.json); a document held in full that differs is a
+    /// conflict, kept and reported (exit 1) unless --replace.
+    ///
+    /// Formats: text (default), json.
+    Add {
+        /// Text or corpus JSON files, or folders of them (read one level deep).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Jurisdiction of the texts when they do not name the province
+        /// (`thai-binh`); corpus JSON keeps its documents' own.
+        #[arg(long)]
+        jurisdiction: Option<String>,
+        /// Print what would be done and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Replace a document held in full by the added one when they differ.
+        #[arg(long)]
+        replace: bool,
+    },
     /// A Graphviz diagram: document lineage, the trace of one clause, or agencies and their tasks.
     ///
     /// Formats: dot (default).
@@ -256,6 +280,7 @@ impl Command {
             Command::Extract { .. } => "extract",
             Command::Align { .. } => "align",
             Command::Dot { .. } => "dot",
+            Command::Add { .. } => "add",
         }
     }
 
@@ -276,6 +301,7 @@ impl Command {
             Command::Align { apply: false, .. } => &[Text, Json],
             Command::Align { apply: true, .. } => &[Corpus, Json],
             Command::Dot { .. } => &[Dot],
+            Command::Add { .. } => &[Text, Json],
         }
     }
 }

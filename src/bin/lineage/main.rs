@@ -3,6 +3,7 @@
 //! Exit codes: 0 success, 1 data errors (all printed), 2 usage errors
 //! (including a reference that names nothing).
 
+mod add;
 mod args;
 mod output;
 
@@ -20,7 +21,7 @@ use directive_lineage::{
 use args::{Cli, Command, Format, TableArg};
 use output::{label_of, print_outline, proposals_table, to_json, Col, Table};
 
-enum Failure {
+pub(crate) enum Failure {
     Usage(String),
     Data(String),
     /// The reader went away (`lineage … | head`): not an error.
@@ -61,7 +62,7 @@ fn date_arg(s: &Option<String>) -> Result<Option<Date>, Failure> {
 }
 
 /// A write that failed: the reader going away is no error.
-fn io_err(e: io::Error) -> Failure {
+pub(crate) fn io_err(e: io::Error) -> Failure {
     if e.kind() == io::ErrorKind::BrokenPipe {
         Failure::Closed
     } else {
@@ -163,13 +164,24 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         }
         return Ok(ExitCode::SUCCESS);
     }
+    if let Command::Add { files, jurisdiction, dry_run, replace } = &cli.command {
+        let args = add::AddArgs {
+            files,
+            jurisdiction: jurisdiction.as_deref(),
+            dry_run: *dry_run,
+            replace: *replace,
+        };
+        return add::run(cli, &args, format, out);
+    }
     let graph = LineageGraph::load(&cli.data)?;
     // `check` lists these with the problems; other commands say them once.
     for w in graph.corpus().load_warnings() {
         eprintln!("lineage: warning: {w}");
     }
     match &cli.command {
-        Command::Check { .. } | Command::Extract { .. } => unreachable!("handled above"),
+        Command::Check { .. } | Command::Extract { .. } | Command::Add { .. } => {
+            unreachable!("handled above")
+        }
         Command::Trace { reference, up: false } => {
             let trace = graph.trace_down(reference, &opts)?;
             match format {
