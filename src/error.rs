@@ -76,6 +76,17 @@ pub enum ErrorKind {
         /// The closest known ids.
         suggestions: Vec<String>,
     },
+    /// A name given to a query (a jurisdiction, an agency) names nothing in
+    /// the corpus or its tables.
+    #[error("unknown {what} {input:?}{}", suggest(.suggestions))]
+    UnknownName {
+        /// What kind of name (`jurisdiction`, `agency`).
+        what: &'static str,
+        /// The name as written.
+        input: String,
+        /// The closest known values, the closest first.
+        suggestions: Vec<String>,
+    },
     /// A reference names more than one document (for instance `47/KH-UBND`
     /// without a jurisdiction).
     #[error("ambiguous reference {input:?}: it matches {}", .candidates.join(", "))]

@@ -722,3 +722,53 @@ fn check_gives_lines_and_other_commands_warn_of_what_loading_normalised() {
     let exported = stdout(&o);
     assert!(exported.contains(&serde_json::to_string(&text.nfc().collect::<String>()).unwrap()));
 }
+
+#[test]
+fn misspelt_jurisdictions_and_agencies_are_usage_errors_with_the_closest() {
+    for args in [
+        &["coverage", "25-CT/TW", "--in", "quang-nin"][..],
+        &["compare", "25-CT/TW", "quangnin", "thai-binh"],
+        &["compare", "25-CT/TW", "quang-ninh", "Thai Bnh"],
+        &["tasks", "--in", "Quang Nin"],
+        &["dot", "--in", "quang nin"],
+        &["dot", "--view", "agencies", "--in", "quangnin"],
+    ] {
+        let o = lineage(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("unknown jurisdiction") && err.contains("did you mean"), "{args:?}: {err}");
+        assert!(err.contains("quang-ninh") || err.contains("thai-binh"), "{args:?}: {err}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+    for args in [&["tasks", "--agency", "Sở Nội Vục"][..], &["dot", "--view", "agencies", "--agency", "So Noi Vuc"]] {
+        let o = lineage(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("unknown agency") && err.contains("did you mean Sở Nội vụ"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn jurisdictions_written_as_people_write_them_give_the_right_answer() {
+    let by_id = stdout(&lineage(&["compare", "25-CT/TW", "quang-ninh", "thai-binh", "--format", "json"]));
+    for (a, b) in [("quangninh", "thai-binh"), ("Quảng Ninh", "Thái Bình"), ("QUANG NINH", "tỉnh Thái Bình")] {
+        let o = lineage(&["compare", "25-CT/TW", a, b, "--format", "json"]);
+        assert!(o.status.success(), "{a} {b}: {}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(stdout(&o), by_id, "{a} {b}");
+    }
+    let c: serde_json::Value = serde_json::from_str(&by_id).unwrap();
+    assert_eq!(c["both"].as_array().unwrap().len(), 5, "{c}");
+    let text = stdout(&lineage(&["compare", "25-CT/TW", "quangninh", "thai-binh"]));
+    assert!(!text.contains("only"), "{text}");
+
+    let by_id = stdout(&lineage(&["coverage", "25-CT/TW", "--in", "quang-ninh", "--format", "csv"]));
+    for j in ["Quảng Ninh", "quangninh", "quang ninh"] {
+        let o = lineage(&["coverage", "25-CT/TW", "--in", j, "--format", "csv"]);
+        assert!(o.status.success(), "{j}");
+        assert_eq!(stdout(&o), by_id, "{j}");
+    }
+    assert!(by_id.contains("162#II.4"), "{by_id}");
+    let tasks = stdout(&lineage(&["tasks", "--in", "Quảng Ninh", "--as-of", "2025-08-01", "--format", "csv"]));
+    assert_eq!(tasks, stdout(&lineage(&["tasks", "--in", "quang-ninh", "--as-of", "2025-08-01", "--format", "csv"])));
+    assert!(tasks.contains("162#PL.7"), "{tasks}");
+}

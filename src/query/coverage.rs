@@ -5,7 +5,6 @@ use std::collections::{HashMap, HashSet};
 use petgraph::stable_graph::NodeIndex;
 use serde::Serialize;
 
-use crate::corpus::unknown_reference;
 use crate::error::Result;
 use crate::graph::{LineageGraph, Node, NodeRef};
 use crate::hash::FxBuild;
@@ -65,23 +64,18 @@ impl LineageGraph {
         out
     }
 
-    /// As [`LineageGraph::jurisdiction_family`], or an error naming the
-    /// closest known ids when no jurisdiction or document has this id.
-    pub(crate) fn known_jurisdiction_family(&self, id: &str) -> Result<Vec<String>> {
-        let corpus = self.corpus();
-        if corpus.jurisdiction(id).is_some() || corpus.documents().iter().any(|d| d.jurisdiction == id) {
-            return Ok(self.jurisdiction_family(id));
-        }
-        let mut candidates: Vec<String> = corpus.jurisdictions().iter().map(|j| j.id.clone()).collect();
-        candidates.extend(corpus.documents().iter().map(|d| d.jurisdiction.clone()));
-        candidates.sort_unstable();
-        candidates.dedup();
-        Err(unknown_reference(id, id, candidates))
+    /// The family ([`LineageGraph::jurisdiction_family`]) of a jurisdiction
+    /// as people write it ([`Corpus::resolve_jurisdiction`](crate::Corpus::resolve_jurisdiction):
+    /// `Quảng Ninh`, `quangninh`), or the error naming the closest ids.
+    pub(crate) fn known_jurisdiction_family(&self, input: &str) -> Result<Vec<String>> {
+        Ok(self.jurisdiction_family(&self.corpus().resolve_jurisdiction(input)?))
     }
 
     /// For each clause of a central document, what implements it within a
-    /// jurisdiction (successor-aware), or everywhere when `jurisdiction` is
-    /// `None`.
+    /// jurisdiction (successor-aware; written as people write it, see
+    /// [`Corpus::resolve_jurisdiction`](crate::Corpus::resolve_jurisdiction)),
+    /// or everywhere when `jurisdiction` is `None`. An unknown jurisdiction
+    /// is an error with the closest ids, never an empty answer.
     ///
     /// ```
     /// # use directive_lineage::{Corpus, LineageGraph, QueryOptions};
@@ -100,7 +94,7 @@ impl LineageGraph {
             Some(NodeRef::Document(d)) => d,
             _ => self.corpus().document_by_ref(central)?,
         };
-        let family = jurisdiction.map(|j| self.jurisdiction_family(j));
+        let family = jurisdiction.map(|j| self.known_jurisdiction_family(j)).transpose()?;
         let own = match self.idx(doc.id.as_str()).map(|n| self.graph[n]) {
             Some(Node::Document(p)) => p,
             _ => u32::MAX,
@@ -204,7 +198,20 @@ impl LineageGraph {
     }
 
     /// Compares two jurisdictions on one central document: which of its
-    /// clauses both cover, only one covers, or neither.
+    /// clauses both cover, only one covers, or neither. The jurisdictions
+    /// are written as people write them (`Quảng Ninh`, `quangninh`); one that
+    /// names none is an error with the closest ids, and
+    /// [`Comparison::jurisdictions`] holds the ids resolved.
+    ///
+    /// ```
+    /// # use directive_lineage::{Corpus, LineageGraph, QueryOptions};
+    /// # let graph = LineageGraph::build(Corpus::bundled());
+    /// let c = graph.compare("25-CT/TW", "Quảng Ninh", "thaibinh", &QueryOptions::new())?;
+    /// assert_eq!(c.jurisdictions, ("quang-ninh".to_string(), "thai-binh".to_string()));
+    /// assert_eq!(c.both.len(), 5);
+    /// assert!(graph.compare("25-CT/TW", "quangnin", "thai-binh", &QueryOptions::new()).is_err());
+    /// # Ok::<(), directive_lineage::Error>(())
+    /// ```
     pub fn compare(
         &self,
         central: &str,
@@ -212,10 +219,12 @@ impl LineageGraph {
         second: &str,
         opts: &QueryOptions,
     ) -> Result<Comparison> {
-        let a = self.coverage(central, Some(first), opts)?;
-        let b = self.coverage(central, Some(second), opts)?;
+        let corpus = self.corpus();
+        let (first, second) = (corpus.resolve_jurisdiction(first)?, corpus.resolve_jurisdiction(second)?);
+        let a = self.coverage(central, Some(&first), opts)?;
+        let b = self.coverage(central, Some(&second), opts)?;
         let mut out = Comparison {
-            jurisdictions: (first.to_string(), second.to_string()),
+            jurisdictions: (first, second),
             both: Vec::new(),
             only_first: Vec::new(),
             only_second: Vec::new(),

@@ -5,6 +5,7 @@ use std::ops::{Bound, Range, RangeBounds};
 use serde::Serialize;
 
 use crate::corpus::{AgencyMatch, AgencyQuery};
+use crate::error::Result;
 use crate::graph::task_index::{Entry, Place};
 use crate::graph::LineageGraph;
 use crate::model::date::Date;
@@ -120,7 +121,9 @@ impl TaskFilter {
         self
     }
 
-    /// Tasks of documents issued in this jurisdiction or in one it took over.
+    /// Tasks of documents issued in this jurisdiction or in one it took over,
+    /// written as people write it (`Quảng Ninh`, `quangninh`; see
+    /// [`Corpus::resolve_jurisdiction`](crate::Corpus::resolve_jurisdiction)).
     pub fn jurisdiction(mut self, id: &str) -> TaskFilter {
         self.jurisdiction = Some(id.to_string());
         self
@@ -246,6 +249,39 @@ impl LineageGraph {
         out
     }
 
+    /// As [`LineageGraph::tasks`], with the filter's names checked first: a
+    /// jurisdiction or agency that names nothing the corpus knows is an
+    /// [`ErrorKind::UnknownName`](crate::ErrorKind::UnknownName) with the
+    /// closest values, not an empty answer.
+    ///
+    /// ```
+    /// # use directive_lineage::{Corpus, LineageGraph, TaskFilter, ErrorKind};
+    /// # let graph = LineageGraph::build(Corpus::bundled());
+    /// let qn = graph.try_tasks(&TaskFilter::new().jurisdiction("Quảng Ninh"))?;
+    /// assert_eq!(qn, graph.tasks(&TaskFilter::new().jurisdiction("quang-ninh")));
+    /// let err = graph.try_tasks(&TaskFilter::new().jurisdiction("quang-nin")).unwrap_err();
+    /// assert!(err.to_string().contains("did you mean quang-ninh"), "{err}");
+    /// # Ok::<(), directive_lineage::Error>(())
+    /// ```
+    pub fn try_tasks(&self, filter: &TaskFilter) -> Result<Vec<Task>> {
+        let mut resolved = filter.clone();
+        if let Some(j) = &filter.jurisdiction {
+            resolved.jurisdiction = Some(self.corpus().resolve_jurisdiction(j)?);
+        }
+        if let Some(a) = &filter.agency {
+            self.corpus().check_agency(a)?;
+        }
+        Ok(self.tasks(&resolved))
+    }
+
+    /// The jurisdictions a filter's jurisdiction stands for: resolved as
+    /// people write it, or as given when it names none (and so matches
+    /// nothing; [`LineageGraph::try_tasks`] refuses it instead).
+    fn filter_family(&self, j: &str) -> Vec<String> {
+        let id = self.corpus().resolve_jurisdiction(j).unwrap_or_else(|_| j.to_string());
+        self.jurisdiction_family(&id)
+    }
+
     /// The tasks [`LineageGraph::tasks`] returns, borrowed from the corpus
     /// instead of copied: for large answers where only a few fields are read.
     ///
@@ -269,7 +305,7 @@ impl LineageGraph {
     /// index: the reference the indexed answers are tested against.
     #[doc(hidden)]
     pub fn task_refs_scan(&self, filter: &TaskFilter) -> Vec<TaskRef<'_>> {
-        let family = filter.jurisdiction.as_ref().map(|j| self.jurisdiction_family(j));
+        let family = filter.jurisdiction.as_ref().map(|j| self.filter_family(j));
         let as_of = filter.as_of.or_else(|| {
             filter
                 .status
@@ -361,7 +397,7 @@ impl LineageGraph {
             // order: a province holds a thirtieth of the tasks, fewer than the
             // country's due range of an overdue query.
             let mut positions: Vec<u32> = self
-                .jurisdiction_family(j)
+                .filter_family(j)
                 .iter()
                 .filter_map(|j| self.by_jurisdiction.get(j))
                 .flatten()

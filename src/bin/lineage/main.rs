@@ -31,6 +31,7 @@ impl From<Error> for Failure {
     fn from(e: Error) -> Failure {
         match e.kind() {
             ErrorKind::UnknownReference { .. }
+            | ErrorKind::UnknownName { .. }
             | ErrorKind::AmbiguousReference { .. }
             | ErrorKind::Parse { .. } => Failure::Usage(e.to_string()),
             _ => Failure::Data(e.to_string()),
@@ -239,8 +240,8 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                     let mut t = Table::new([("clause", Col::Key), ("covered by", Col::Key)]);
                     for (list, what) in [
                         (&c.both, "both".to_string()),
-                        (&c.only_first, format!("only {first}")),
-                        (&c.only_second, format!("only {second}")),
+                        (&c.only_first, format!("only {}", c.jurisdictions.0)),
+                        (&c.only_second, format!("only {}", c.jurisdictions.1)),
                         (&c.neither, "neither".to_string()),
                     ] {
                         for id in list {
@@ -260,14 +261,6 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 filter = filter.role(*r);
             }
             if let Some(j) = jurisdiction {
-                if graph.corpus().jurisdiction(j).is_none() {
-                    let known: Vec<&str> =
-                        graph.corpus().jurisdictions().iter().map(|j| j.id.as_str()).collect();
-                    return Err(Failure::Usage(format!(
-                        "unknown jurisdiction {j:?}; known: {}",
-                        known.join(", ")
-                    )));
-                }
                 filter = filter.jurisdiction(j);
             }
             if let Some(d) = date_arg(as_of)? {
@@ -290,7 +283,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             if let Some(s) = status {
                 filter = filter.status(*s);
             }
-            let tasks = graph.tasks(&filter);
+            let tasks = graph.try_tasks(&filter)?;
             match format {
                 Format::Json => writeln!(out, "{}", to_json(&tasks)).map_err(io_err)?,
                 f => {

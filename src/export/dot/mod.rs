@@ -122,8 +122,9 @@ impl DotOptions {
         self
     }
 
-    /// Only documents and tasks of this jurisdiction and those it took over
-    /// (plus, in the document view, what they implement or cite, and in the
+    /// Only documents and tasks of this jurisdiction and those it took over,
+    /// written as people write it (`Quảng Ninh`, `quangninh`; an unknown one
+    /// is an error naming the closest ids) (plus, in the document view, what they implement or cite, and in the
     /// trace view, the chain from the root down to them).
     pub fn jurisdiction(mut self, id: &str) -> DotOptions {
         self.jurisdiction = Some(id.to_string());
@@ -229,7 +230,10 @@ impl DotOptions {
     /// Ninh · depth 1 · overdue`.
     fn scope_note(&self, graph: &LineageGraph) -> String {
         let mut note = match &self.jurisdiction {
-            Some(j) => format!(" in {}", jurisdiction_name(graph, j)),
+            Some(j) => {
+                let id = graph.corpus().resolve_jurisdiction(j).unwrap_or_else(|_| j.clone());
+                format!(" in {}", jurisdiction_name(graph, &id))
+            }
             None => String::new(),
         };
         note.push_str(&self.filter_note());
