@@ -87,6 +87,16 @@ pub enum ErrorKind {
         /// The closest known values, the closest first.
         suggestions: Vec<String>,
     },
+    /// A settings file (`check.rules`) has a line that cannot be read.
+    #[error("{path}:{line}: {message}")]
+    Config {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong, with the accepted values.
+        message: String,
+    },
     /// A reference names more than one document (for instance `47/KH-UBND`
     /// without a jurisdiction).
     #[error("ambiguous reference {input:?}: it matches {}", .candidates.join(", "))]
@@ -156,9 +166,10 @@ impl Error {
     /// The file the error is about, when it is about one.
     pub fn path(&self) -> Option<&std::path::Path> {
         match self.kind() {
-            ErrorKind::Io { path, .. } | ErrorKind::Json { path, .. } | ErrorKind::Format { path, .. } => {
-                Some(path)
-            }
+            ErrorKind::Io { path, .. }
+            | ErrorKind::Json { path, .. }
+            | ErrorKind::Format { path, .. }
+            | ErrorKind::Config { path, .. } => Some(path),
             _ => None,
         }
     }

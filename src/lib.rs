@@ -135,7 +135,7 @@ pub use export::{
     CitedOnly, DotOptions, DotView, NodeLinkOptions, Summary, TraceLayout, NODE_LINK_FORMAT,
 };
 pub use extract::{extract, extract_all, split_agencies, ExtractOptions};
-pub use graph::{Edge, LineageGraph, NodeRef, Problem, Rule, Severity};
+pub use graph::{Edge, LineageGraph, NodeRef, Problem, Rule, Severities, Severity};
 pub use model::{
     AgencyEntry, AgencyKind, Assignment, Branch, Citation, Clause, ClauseId, ClauseKind, Comparator, Date,
     Deadline, DeadlineKind, DocId, DocKind, DocLink, DocNumber, DocStatus, Document, DocumentBuilder,

@@ -740,7 +740,9 @@ fn misspelt_jurisdictions_and_agencies_are_usage_errors_with_the_closest() {
         assert!(err.contains("quang-ninh") || err.contains("thai-binh"), "{args:?}: {err}");
         assert!(o.stdout.is_empty(), "{args:?}");
     }
-    for args in [&["tasks", "--agency", "Sở Nội Vục"][..], &["dot", "--view", "agencies", "--agency", "So Noi Vuc"]] {
+    for args in
+        [&["tasks", "--agency", "Sở Nội Vục"][..], &["dot", "--view", "agencies", "--agency", "So Noi Vuc"]]
+    {
         let o = lineage(args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         let err = String::from_utf8_lossy(&o.stderr);
@@ -751,7 +753,8 @@ fn misspelt_jurisdictions_and_agencies_are_usage_errors_with_the_closest() {
 #[test]
 fn jurisdictions_written_as_people_write_them_give_the_right_answer() {
     let by_id = stdout(&lineage(&["compare", "25-CT/TW", "quang-ninh", "thai-binh", "--format", "json"]));
-    for (a, b) in [("quangninh", "thai-binh"), ("Quảng Ninh", "Thái Bình"), ("QUANG NINH", "tỉnh Thái Bình")] {
+    for (a, b) in [("quangninh", "thai-binh"), ("Quảng Ninh", "Thái Bình"), ("QUANG NINH", "tỉnh Thái Bình")]
+    {
         let o = lineage(&["compare", "25-CT/TW", a, b, "--format", "json"]);
         assert!(o.status.success(), "{a} {b}: {}", String::from_utf8_lossy(&o.stderr));
         assert_eq!(stdout(&o), by_id, "{a} {b}");
@@ -768,7 +771,123 @@ fn jurisdictions_written_as_people_write_them_give_the_right_answer() {
         assert_eq!(stdout(&o), by_id, "{j}");
     }
     assert!(by_id.contains("162#II.4"), "{by_id}");
-    let tasks = stdout(&lineage(&["tasks", "--in", "Quảng Ninh", "--as-of", "2025-08-01", "--format", "csv"]));
-    assert_eq!(tasks, stdout(&lineage(&["tasks", "--in", "quang-ninh", "--as-of", "2025-08-01", "--format", "csv"])));
+    let tasks =
+        stdout(&lineage(&["tasks", "--in", "Quảng Ninh", "--as-of", "2025-08-01", "--format", "csv"]));
+    assert_eq!(
+        tasks,
+        stdout(&lineage(&["tasks", "--in", "quang-ninh", "--as-of", "2025-08-01", "--format", "csv"]))
+    );
     assert!(tasks.contains("162#PL.7"), "{tasks}");
+}
+
+/// A data directory with the bundled corpus and 97/NQ-CP (April 2026, later
+/// than every bundled document) read from its gazette text.
+fn data_with_97(name: &str) -> std::path::PathBuf {
+    let text = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/texts/nq-97-nq-cp-2026.txt");
+    let o = lineage(&["extract", text]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut files: Vec<(String, String)> = Vec::new();
+    for e in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/data/corpus")).unwrap() {
+        let p = e.unwrap().path();
+        files.push((
+            p.file_name().unwrap().to_str().unwrap().to_string(),
+            std::fs::read_to_string(&p).unwrap(),
+        ));
+    }
+    files.push(("zz-nq-97.json".to_string(), stdout(&o)));
+    let refs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    data_with(name, &refs)
+}
+
+#[test]
+fn task_status_is_taken_on_the_date_given_and_says_it() {
+    let args = ["tasks", "--in", "quang-ninh", "--as-of", "2025-08-01"];
+    let text = stdout(&lineage(&args));
+    assert_eq!(text.lines().next(), Some("Task status as of 2025-08-01"), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&lineage(&[&args[..], &["--format", "json"]].concat()).stdout).unwrap();
+    let rows = json.as_array().unwrap();
+    assert!(!rows.is_empty() && rows.iter().all(|r| r["as_of"] == "2025-08-01"), "{json}");
+    let csv = stdout(&lineage(&[&args[..], &["--format", "csv"]].concat()));
+    assert!(csv.lines().next().unwrap().ends_with(",as of"), "{csv}");
+    assert!(csv.lines().nth(1).unwrap().ends_with(",2025-08-01"), "{csv}");
+
+    // Without --as-of: today, said in the header.
+    let text = stdout(&lineage(&["tasks", "--in", "quang-ninh"]));
+    let head = text.lines().next().unwrap();
+    assert!(head.starts_with("Task status as of 20") && head.len() == 28, "{head}");
+
+    let dot = stdout(&lineage(&["dot", "--view", "trace", "--root", "25-CT/TW#4", "--as-of", "2025-08-01"]));
+    assert!(dot.contains("Task status as of 2025-08-01"), "{dot}");
+    let dot = stdout(&lineage(&["dot", "--status", "overdue", "--as-of", "2025-08-01"]));
+    assert!(dot.contains("overdue tasks as of 2025-08-01"), "{dot}");
+}
+
+#[test]
+fn overdue_tasks_do_not_move_when_an_unrelated_document_is_added() {
+    let more = data_with_97("as-of-97");
+    let args =
+        ["tasks", "--status", "overdue", "--in", "quang-ninh", "--as-of", "2025-08-01", "--format", "csv"];
+    let before = lineage(&args);
+    let after = lineage(&[&["--data", more.to_str().unwrap()][..], &args].concat());
+    assert!(before.status.success() && after.status.success());
+    assert_eq!(stdout(&before), stdout(&after));
+    assert!(stdout(&before).contains("162#PL.7"), "{}", stdout(&before));
+}
+
+#[test]
+fn check_fits_a_real_gazette_and_takes_rule_settings() {
+    let dir = data_with_97("check-97");
+    let d = dir.to_str().unwrap();
+    // 97/NQ-CP (6 April 2026) lists deadlines already past: warnings.
+    let o = lineage(&["--data", d, "check"]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    let past: Vec<&str> = out.lines().filter(|l| l.contains("[deadline-before-issue]")).collect();
+    assert_eq!(past.len(), 3, "{out}");
+    assert!(past.iter().all(|l| l.starts_with("warning[")), "{past:?}");
+    assert!(out.contains("\"Tháng 02/2026\" (2026-02-28) is before the date of issue 2026-04-06"), "{out}");
+    assert!(out.ends_with("0 errors, 106 warnings\n") || out.contains("\n0 errors, "), "{out}");
+
+    let o = lineage(&[
+        "--data",
+        d,
+        "check",
+        "--severity",
+        "deadline-before-issue=error",
+        "--severity",
+        "unknown-agency=off",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o).lines().last(), Some("3 errors, 0 warnings"), "{}", stdout(&o));
+
+    std::fs::write(dir.join("check.rules"), "# ours\nunknown-agency = off   # not yet in the table\n")
+        .unwrap();
+    let o = lineage(&["--data", d, "check"]);
+    assert_eq!(stdout(&o).lines().last(), Some("0 errors, 3 warnings"), "{}", stdout(&o));
+    std::fs::write(dir.join("check.rules"), "unknown-agncy = off\n").unwrap();
+    let o = lineage(&["--data", d, "check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("check.rules:1: unknown rule \"unknown-agncy\"; did you mean unknown-agency"),
+        "{err}"
+    );
+
+    let o = lineage(&["check", "--severity", "deadline-befor-issue=error"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean deadline-before-issue"));
+    let o = lineage(&["check", "--severity", "unknown-agency=fatal"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("error, warning or off"));
+}
+
+#[test]
+fn check_of_a_directory_without_a_corpus_says_what_it_expected() {
+    let dir = data_with("no-corpus", &[]);
+    let o = lineage(&["--data", dir.to_str().unwrap(), "check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("no corpus to check in") && err.contains("/corpus/*.json"), "{err}");
+    assert!(o.stdout.is_empty());
 }

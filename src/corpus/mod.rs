@@ -9,7 +9,7 @@ mod resolve;
 
 pub(crate) use load::{open_regular, parse_pieces};
 use resolve::agency_key;
-pub(crate) use resolve::{AgencyMatch, AgencyQuery};
+pub(crate) use resolve::{closest, AgencyMatch, AgencyQuery};
 
 use std::collections::HashMap;
 use std::fmt;

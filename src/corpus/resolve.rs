@@ -166,7 +166,7 @@ fn place_key(s: &str) -> String {
 
 /// The `n` candidates closest to `probe`, each scored by the closest of its
 /// names (compared as [`place_key`]s or agency keys), ties in the given order.
-fn closest(probe: &str, candidates: Vec<(String, Vec<String>)>, n: usize) -> Vec<String> {
+pub(crate) fn closest(probe: &str, candidates: Vec<(String, Vec<String>)>, n: usize) -> Vec<String> {
     let mut scored: Vec<(usize, usize, String)> = candidates
         .into_iter()
         .enumerate()

@@ -36,6 +36,8 @@ pub struct Task {
     pub due: Option<Date>,
     /// Status as of the filter's date (`None` when no date was given).
     pub status: Option<TaskStatus>,
+    /// The date the status is taken on (`None` when there is no status).
+    pub as_of: Option<Date>,
     /// When the filter's agency is named only through a group, the group as
     /// written.
     pub via_group: Option<String>,
@@ -52,6 +54,8 @@ pub struct TaskRef<'g> {
     pub due: Option<Date>,
     /// Status as of the filter's date.
     pub status: Option<TaskStatus>,
+    /// The date the status is taken on (`None` when there is no status).
+    pub as_of: Option<Date>,
     /// The group the filter's agency was matched through, as written.
     pub via_group: Option<&'g str>,
 }
@@ -67,6 +71,7 @@ impl TaskRef<'_> {
         let mut t =
             task_row(self.document, &self.document.display_name(), self.clause, self.due, self.status);
         t.via_group = self.via_group.map(str::to_string);
+        t.as_of = self.as_of;
         t
     }
 }
@@ -147,8 +152,10 @@ impl TaskFilter {
         self
     }
 
-    /// Only tasks with this status (needs [`TaskFilter::as_of`]; without it
-    /// the status is computed as of the latest date in the corpus).
+    /// Only tasks with this status on the [`TaskFilter::as_of`] date. Give
+    /// that date: without it the status is taken on the latest date of issue
+    /// in the corpus, which moves when a document is added (each row's
+    /// [`Task::as_of`] says which date was used).
     pub fn status(mut self, s: TaskStatus) -> TaskFilter {
         self.status = Some(s);
         self
@@ -217,6 +224,7 @@ fn task_row(d: &Document, name: &str, c: &Clause, due: Option<Date>, status: Opt
         deadline: c.deadline.as_ref().map(|d| d.text().to_string()),
         due,
         status,
+        as_of: None,
         via_group: None,
     }
 }
@@ -244,6 +252,7 @@ impl LineageGraph {
             let mut row =
                 task_row(t.document, &name.as_ref().expect("just set").1, t.clause, t.due, t.status);
             row.via_group = t.via_group.map(str::to_string);
+            row.as_of = t.as_of;
             out.push(row);
         }
         out
@@ -362,7 +371,8 @@ impl LineageGraph {
                 if filter.status.is_some() && status != filter.status {
                     continue;
                 }
-                found.push(TaskRef { document: d, clause: c, due, status, via_group });
+                let as_of = status.and(as_of);
+                found.push(TaskRef { document: d, clause: c, due, status, as_of, via_group });
             }
         }
         found
@@ -386,11 +396,12 @@ impl LineageGraph {
         };
         let docs = self.corpus().documents();
         let index = &self.task_index;
-        let task_ref = |rank: usize, status| {
+        let task_ref = |rank: usize, status: Option<TaskStatus>| {
             let Place { doc, clause } = index.place(rank);
             let d = &docs[doc as usize];
             let due = index.entry(rank).due;
-            TaskRef { document: d, clause: &d.clauses[clause as usize], due, status, via_group: None }
+            let as_of = status.and(as_of);
+            TaskRef { document: d, clause: &d.clauses[clause as usize], due, status, as_of, via_group: None }
         };
         if let Some(j) = &filter.jurisdiction {
             // A jurisdiction's documents and their tasks, already in corpus

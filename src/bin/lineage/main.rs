@@ -13,8 +13,8 @@ use clap::Parser;
 use directive_lineage::{
     align_in_corpus, apply_proposals, documents_csv, documents_json, extract_all, node_link_json,
     proposals_json, tasks_csv, tasks_json, view_dot, AlignOptions, Corpus, Date, DotOptions, Error,
-    ErrorKind, ExtractOptions, LineageGraph, NodeLinkOptions, Problem, QueryOptions, Role, Severity,
-    TaskFilter, Trace,
+    ErrorKind, ExtractOptions, LineageGraph, NodeLinkOptions, Problem, QueryOptions, Role, Severities,
+    Severity, TaskFilter, Trace,
 };
 
 use args::{Cli, Command, Format, TableArg};
@@ -61,6 +61,28 @@ fn date_arg(s: &Option<String>) -> Result<Option<Date>, Failure> {
     s.as_deref().map(|d| d.parse::<Date>().map_err(|e| Failure::Usage(e.to_string()))).transpose()
 }
 
+/// Today's date (UTC) from the system clock: the default `--as-of`. The
+/// library never reads the clock; the command line passes the date.
+fn today() -> Date {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+    Date::new(year, month, day).unwrap_or(Date::new(2000, 1, 1).expect("valid"))
+}
+
+/// `--as-of` as given, else today.
+fn as_of_or_today(s: &Option<String>) -> Result<Date, Failure> {
+    Ok(date_arg(s)?.unwrap_or_else(today))
+}
+
 /// A write that failed: the reader going away is no error.
 fn io_err(e: io::Error) -> Failure {
     if e.kind() == io::ErrorKind::BrokenPipe {
@@ -102,42 +124,66 @@ fn trace_table(trace: &Trace<'_>) -> Table {
     t
 }
 
+/// `check`: every file's problems (one that cannot be read is reported and
+/// the others are still checked), with the rule settings of the data
+/// directory's `check.rules` and then `--severity`.
+fn check(
+    cli: &Cli,
+    paths: &[std::path::PathBuf],
+    settings: &[String],
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<ExitCode, Failure> {
+    let mut severities = Severities::load(&cli.data)?;
+    for s in settings {
+        severities.set_from(s).map_err(|e| Failure::Usage(format!("--severity: {e}")))?;
+    }
+    let (corpus, unreadable) = if paths.is_empty() {
+        Corpus::load_reporting(&cli.data)?
+    } else {
+        let mut only = Corpus::tables(&cli.data)?;
+        let mut unreadable = Vec::new();
+        for p in paths {
+            if let Err(e) = only.load_file(p) {
+                unreadable.push(e);
+            }
+        }
+        (only, unreadable)
+    };
+    if paths.is_empty() && unreadable.is_empty() && corpus.documents().is_empty() {
+        // Nothing checked is no "0 errors": say what a data directory holds.
+        let dir = cli.data.display();
+        return Err(Failure::Data(format!(
+            "no corpus to check in {dir}: expected corpus JSON files (format \
+             directive-lineage/corpus@1) as {dir}/corpus/*.json, or as *.json in {dir} itself \
+             when it has no corpus/ folder, beside agencies.json and jurisdictions.json; \
+             or give the files: lineage check FILE..."
+        )));
+    }
+    let mut problems: Vec<Problem> = unreadable.iter().map(Problem::unreadable).collect();
+    problems.extend(LineageGraph::build(corpus).validate());
+    let problems = severities.apply(problems);
+    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    match format {
+        Format::Json => writeln!(out, "{}", to_json(&problems)).map_err(io_err)?,
+        _ => {
+            for p in &problems {
+                writeln!(out, "{p}").map_err(io_err)?;
+            }
+            let warnings = problems.len() - errors;
+            let plural =
+                |n: usize, one: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") };
+            writeln!(out, "{}, {}", plural(errors, "error"), plural(warnings, "warning")).map_err(io_err)?;
+        }
+    }
+    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
 fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     let opts = QueryOptions::new().with_inferred(cli.with_inferred);
     let format = cli.format().map_err(Failure::Usage)?;
-    if let Command::Check { paths } = &cli.command {
-        // Every file's problems: one that cannot be read is reported and
-        // the others are still checked.
-        let (corpus, unreadable) = if paths.is_empty() {
-            Corpus::load_reporting(&cli.data)?
-        } else {
-            let mut only = Corpus::tables(&cli.data)?;
-            let mut unreadable = Vec::new();
-            for p in paths {
-                if let Err(e) = only.load_file(p) {
-                    unreadable.push(e);
-                }
-            }
-            (only, unreadable)
-        };
-        let mut problems: Vec<Problem> = unreadable.iter().map(Problem::unreadable).collect();
-        problems.extend(LineageGraph::build(corpus).validate());
-        problems.sort_by_key(|p| p.severity);
-        let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
-        match format {
-            Format::Json => writeln!(out, "{}", to_json(&problems)).map_err(io_err)?,
-            _ => {
-                for p in &problems {
-                    writeln!(out, "{p}").map_err(io_err)?;
-                }
-                let warnings = problems.len() - errors;
-                let plural =
-                    |n: usize, one: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") };
-                writeln!(out, "{}, {}", plural(errors, "error"), plural(warnings, "warning"))
-                    .map_err(io_err)?;
-            }
-        }
-        return Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS });
+    if let Command::Check { paths, severity } = &cli.command {
+        return check(cli, paths, severity, format, out);
     }
     if let Command::Extract { file, jurisdiction } = &cli.command {
         // The data directory's jurisdiction table names provinces for the extractor.
@@ -263,9 +309,8 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             if let Some(j) = jurisdiction {
                 filter = filter.jurisdiction(j);
             }
-            if let Some(d) = date_arg(as_of)? {
-                filter = filter.as_of(d);
-            }
+            let day = as_of_or_today(as_of)?;
+            filter = filter.as_of(day);
             let (from, to) = (date_arg(due_from)?, date_arg(due_to)?);
             if let (Some(f), Some(t)) = (from, to) {
                 if f > t {
@@ -287,6 +332,9 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             match format {
                 Format::Json => writeln!(out, "{}", to_json(&tasks)).map_err(io_err)?,
                 f => {
+                    if f == Format::Text {
+                        writeln!(out, "Task status as of {day}").map_err(io_err)?;
+                    }
                     let mut table = Table::new([
                         ("id", Col::Key),
                         ("status", Col::Key),
@@ -296,6 +344,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                         ("cooperating", Col::Wrap),
                         ("via group", Col::Wrap),
                         ("text", Col::Text),
+                        ("as of", Col::CsvOnly),
                     ]);
                     for t in &tasks {
                         table.push(vec![
@@ -307,6 +356,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                             t.cooperating.join("; "),
                             t.via_group.clone().unwrap_or_default(),
                             t.text.clone(),
+                            day.to_string(),
                         ]);
                     }
                     table.print(out, f).map_err(io_err)?;
@@ -388,9 +438,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             if let Some(d) = depth {
                 o = o.depth(*d);
             }
-            if let Some(d) = date_arg(as_of)? {
-                o = o.as_of(d);
-            }
+            o = o.as_of(as_of_or_today(as_of)?);
             if let Some(r) = root {
                 graph.resolve(r)?;
                 o = o.root(r);
