@@ -142,7 +142,8 @@ pub use model::{
     Implements, Indicator, Jurisdiction, Level, Provenance, Relation, Role, Signer, TaskStatus, Warning,
 };
 pub use query::{
-    Chain, Comparison, CoverageRow, QueryOptions, SearchHit, Task, TaskFilter, TaskRef, Trace, TraceHit, Via,
+    Chain, Comparison, Coverage, CoverageRow, CoverageStatus, QueryOptions, SearchHit, Task, TaskFilter,
+    TaskRef, Trace, TraceHit, Via,
 };
 pub use text::{contains_folded, fold, nfc, slug};
 

@@ -26,8 +26,9 @@ fn trace_group_4() {
 fn coverage_in_quang_ninh() {
     let o = lineage(&["coverage", "25-CT/TW", "--in", "quang-ninh", "--format", "json"]);
     assert!(o.status.success());
-    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let rows = rows.as_array().unwrap();
+    let coverage: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(coverage["jurisdiction"], "quang-ninh");
+    let rows = coverage["clauses"].as_array().unwrap();
     assert_eq!(rows.len(), 5);
     assert!(rows.iter().all(|r| !r["implemented_by"].as_array().unwrap().is_empty()));
 }
@@ -761,6 +762,7 @@ fn jurisdictions_written_as_people_write_them_give_the_right_answer() {
     }
     let c: serde_json::Value = serde_json::from_str(&by_id).unwrap();
     assert_eq!(c["both"].as_array().unwrap().len(), 5, "{c}");
+    assert_eq!(c["jurisdictions"], serde_json::json!(["quang-ninh", "thai-binh"]));
     let text = stdout(&lineage(&["compare", "25-CT/TW", "quangninh", "thai-binh"]));
     assert!(!text.contains("only"), "{text}");
 
@@ -890,4 +892,66 @@ fn check_of_a_directory_without_a_corpus_says_what_it_expected() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("no corpus to check in") && err.contains("/corpus/*.json"), "{err}");
     assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn coverage_says_how_each_group_of_25_ct_tw_is_covered() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let o = lineage(&[&["coverage", "25-CT/TW", "--format", "json"][..], args].concat());
+        assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let statuses = |c: &serde_json::Value| -> Vec<String> {
+        c["clauses"].as_array().unwrap().iter().map(|r| r["status"].as_str().unwrap().to_string()).collect()
+    };
+    // Quảng Ninh's appendix assigns every group's tasks to agencies.
+    let qn = json(&["--in", "Quảng Ninh"]);
+    assert_eq!(statuses(&qn), ["tasks"; 5]);
+    assert!(qn["clauses"][3]["tasks"]
+        .as_array()
+        .unwrap()
+        .contains(&"quang-ninh/2024/kh-ubnd/162#PL.12".into()));
+    // 56/KH-SYT, a news summary, copies the group headings with no task beneath.
+    let tb = json(&["--in", "thai-binh"]);
+    assert_eq!(statuses(&tb), ["text-only"; 5]);
+    assert!(tb["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["covered"] == true && r["tasks"] == serde_json::json!([])));
+    let tb = json(&["--in", "thai-binh", "--tasks-only"]);
+    assert_eq!(tb["tasks_only"], true);
+    assert!(tb["clauses"].as_array().unwrap().iter().all(|r| r["covered"] == false), "{tb}");
+    // Bắc Giang's 10/KH-SYT takes up groups 2-5 only.
+    assert_eq!(
+        statuses(&json(&["--in", "bac-giang"])),
+        ["not-covered", "text-only", "text-only", "text-only", "text-only"]
+    );
+
+    let csv = stdout(&lineage(&["coverage", "25-CT/TW", "--in", "thai-binh", "--format", "csv"]));
+    assert!(csv.starts_with("clause,covered,status,implemented by,tasks,inferred,text\n"), "{csv}");
+    assert!(csv.lines().nth(1).unwrap().starts_with("vn/2023/ct-tw/25#1,yes,text-only,"), "{csv}");
+    let text = stdout(&lineage(&["coverage", "25-CT/TW", "--in", "thai-binh", "--tasks-only"]));
+    assert!(text.contains("vn/2023/ct-tw/25#1  NO       text-only"), "{text}");
+    let cmp = stdout(&lineage(&["compare", "25-CT/TW", "quang-ninh", "thai-binh", "--tasks-only"]));
+    assert_eq!(cmp.matches("only quang-ninh").count(), 5, "{cmp}");
+}
+
+#[test]
+fn coverage_of_a_document_known_only_by_citation() {
+    let o = lineage(&["coverage", "281/QĐ-TTg"]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    assert!(
+        text.contains("(vn/2024/qd-ttg/281) is known only by citation (cited-only): it has no clauses"),
+        "{text}"
+    );
+    assert!(text.contains("Implemented as a whole by: quang-ninh/2024/kh-ubnd/162"), "{text}");
+    let c: serde_json::Value =
+        serde_json::from_slice(&lineage(&["coverage", "281/QĐ-TTg", "--format", "json"]).stdout).unwrap();
+    assert_eq!(c["document_status"], "cited-only");
+    assert_eq!(c["clauses"], serde_json::json!([]));
+    assert_eq!(c["implemented_whole_by"], serde_json::json!(["quang-ninh/2024/kh-ubnd/162"]));
+    let text = stdout(&lineage(&["coverage", "281/QĐ-TTg", "--in", "thai-binh"]));
+    assert!(text.contains("Nothing in thai-binh implements it as a whole."), "{text}");
 }

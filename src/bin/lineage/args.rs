@@ -111,9 +111,14 @@ pub(crate) enum Command {
     Coverage {
         /// The central document (`25-CT/TW`).
         reference: String,
-        /// Only implementing clauses of this jurisdiction (and those it took over).
+        /// Only implementing clauses of this jurisdiction (and those it took
+        /// over): an id, a name (`Quảng Ninh`) or an alias.
         #[arg(long = "in")]
         jurisdiction: Option<String>,
+        /// Count a clause covered only when tasks with an agency implement
+        /// it, not text alone (a heading copied without a task).
+        #[arg(long)]
+        tasks_only: bool,
     },
     /// Compare two jurisdictions on one central document.
     ///
@@ -121,10 +126,13 @@ pub(crate) enum Command {
     Compare {
         /// The central document.
         reference: String,
-        /// First jurisdiction.
+        /// First jurisdiction: an id, a name (`Quảng Ninh`) or an alias.
         first: String,
         /// Second jurisdiction.
         second: String,
+        /// Count a clause covered only when tasks with an agency implement it.
+        #[arg(long)]
+        tasks_only: bool,
     },
     /// Tasks with their agencies, deadlines and status.
     ///

@@ -12,9 +12,9 @@ use std::process::ExitCode;
 use clap::Parser;
 use directive_lineage::{
     align_in_corpus, apply_proposals, documents_csv, documents_json, extract_all, node_link_json,
-    proposals_json, tasks_csv, tasks_json, view_dot, AlignOptions, Corpus, Date, DotOptions, Error,
-    ErrorKind, ExtractOptions, LineageGraph, NodeLinkOptions, Problem, QueryOptions, Role, Severities,
-    Severity, TaskFilter, Trace,
+    proposals_json, tasks_csv, tasks_json, view_dot, AlignOptions, Corpus, Coverage, Date, DocStatus,
+    DotOptions, Error, ErrorKind, ExtractOptions, LineageGraph, NodeLinkOptions, Problem, QueryOptions, Role,
+    Severities, Severity, TaskFilter, Trace,
 };
 
 use args::{Cli, Command, Format, TableArg};
@@ -179,6 +179,54 @@ fn check(
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
+/// `coverage` as a table: one row per clause, with its status; for a
+/// document without clauses (one known only by citation), what it is and
+/// what implements it as a whole.
+fn coverage_table(out: &mut dyn Write, c: &Coverage, f: Format) -> io::Result<()> {
+    let whole = |out: &mut dyn Write| match c.implemented_whole_by.as_slice() {
+        [] => writeln!(out, "Nothing{} implements it as a whole.", place(c)),
+        ids => writeln!(out, "Implemented as a whole{} by: {}", place(c), ids.join(", ")),
+    };
+    if c.clauses.is_empty() && f == Format::Text {
+        let known = match c.document_status {
+            DocStatus::CitedOnly => "is known only by citation (cited-only): it has no clauses to cover",
+            _ => "has no clauses in the corpus",
+        };
+        writeln!(out, "{} ({}) {known}.", c.name, c.document)?;
+        return whole(out);
+    }
+    let mut t = Table::new([
+        ("clause", Col::Key),
+        ("covered", Col::Key),
+        ("status", Col::Key),
+        ("implemented by", Col::Wrap),
+        ("tasks", Col::CsvOnly),
+        ("inferred", Col::Wrap),
+        ("text", Col::Text),
+    ]);
+    for r in &c.clauses {
+        t.push(vec![
+            r.clause.clone(),
+            if r.is_covered() { "yes" } else { "NO" }.to_string(),
+            r.status.to_string(),
+            r.implemented_by.join(" "),
+            r.tasks.join(" "),
+            r.inferred.iter().map(|(id, s)| format!("{id} ({s:.2})")).collect::<Vec<_>>().join(" "),
+            r.label.clone(),
+        ]);
+    }
+    t.print(out, f)?;
+    if f == Format::Text && !c.implemented_whole_by.is_empty() {
+        whole(out)?;
+    }
+    Ok(())
+}
+
+/// ` in quang-ninh` for a coverage within a jurisdiction.
+fn place(c: &Coverage) -> String {
+    c.jurisdiction.as_ref().map(|j| format!(" in {j}")).unwrap_or_default()
+}
+
 fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     let opts = QueryOptions::new().with_inferred(cli.with_inferred);
     let format = cli.format().map_err(Failure::Usage)?;
@@ -249,37 +297,16 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 }
             }
         }
-        Command::Coverage { reference, jurisdiction } => {
-            let rows_ = graph.coverage(reference, jurisdiction.as_deref(), &opts)?;
+        Command::Coverage { reference, jurisdiction, tasks_only } => {
+            let opts = opts.clone().tasks_only(*tasks_only);
+            let coverage = graph.coverage_of(reference, jurisdiction.as_deref(), &opts)?;
             match format {
-                Format::Json => writeln!(out, "{}", to_json(&rows_)).map_err(io_err)?,
-                f => {
-                    let mut t = Table::new([
-                        ("clause", Col::Key),
-                        ("covered", Col::Key),
-                        ("implemented by", Col::Wrap),
-                        ("inferred", Col::Wrap),
-                        ("text", Col::Text),
-                    ]);
-                    for r in &rows_ {
-                        t.push(vec![
-                            r.clause.clone(),
-                            if r.is_covered() { "yes" } else { "NO" }.to_string(),
-                            r.implemented_by.join(" "),
-                            r.inferred
-                                .iter()
-                                .map(|(id, s)| format!("{id} ({s:.2})"))
-                                .collect::<Vec<_>>()
-                                .join(" "),
-                            r.label.clone(),
-                        ]);
-                    }
-                    t.print(out, f).map_err(io_err)?;
-                }
+                Format::Json => writeln!(out, "{}", to_json(&coverage)).map_err(io_err)?,
+                f => coverage_table(out, &coverage, f).map_err(io_err)?,
             }
         }
-        Command::Compare { reference, first, second } => {
-            let c = graph.compare(reference, first, second, &opts)?;
+        Command::Compare { reference, first, second, tasks_only } => {
+            let c = graph.compare(reference, first, second, &opts.clone().tasks_only(*tasks_only))?;
             match format {
                 Format::Json => writeln!(out, "{}", to_json(&c)).map_err(io_err)?,
                 f => {
