@@ -444,6 +444,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn jurisdictions_by_name_alias_and_spelling() {
+        use crate::model::{Jurisdiction, Level};
+        let place = |id: &str, name: &str, aliases: &[&str]| Jurisdiction {
+            id: id.into(),
+            name: name.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            level: Level::Province,
+            parent: Some("vn".into()),
+            successor: None,
+            successor_since: None,
+            successor_basis: None,
+        };
+        let mut corpus = Corpus::bundled();
+        corpus.jurisdictions.push(place("ho-chi-minh", "Hồ Chí Minh", &["TP. Hồ Chí Minh", "TPHCM"]));
+        corpus.jurisdictions.push(place("ha-noi", "Thành phố Hà Nội", &[]));
+        for (written, id) in [
+            ("TP. Hồ Chí Minh", "ho-chi-minh"),
+            ("tphcm", "ho-chi-minh"),
+            ("Thành phố Hồ Chí Minh", "ho-chi-minh"),
+            ("hochiminh", "ho-chi-minh"),
+            ("Hà Nội", "ha-noi"),
+            ("HA-NOI", "ha-noi"),
+            ("  Quảng   Ninh ", "quang-ninh"),
+            ("Hưng Yên", "hung-yen"),
+        ] {
+            assert_eq!(corpus.resolve_jurisdiction(written).ok().as_deref(), Some(id), "{written}");
+        }
+        let err = corpus.resolve_jurisdiction("Ho Chi Mnh").unwrap_err();
+        assert!(err.to_string().contains("did you mean ho-chi-minh"), "{err}");
+        assert!(corpus.resolve_jurisdiction("").is_err());
+        assert!(corpus.resolve_jurisdiction("tỉnh").is_err());
+    }
+
+    #[test]
     fn typed_parts() {
         let read = |s: &str| {
             let t = Typed::read(s);

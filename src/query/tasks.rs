@@ -231,7 +231,9 @@ fn task_row(d: &Document, name: &str, c: &Clause, due: Option<Date>, status: Opt
 
 impl LineageGraph {
     /// Tasks (clauses with an assignment or a deadline) matching a filter, in
-    /// corpus order.
+    /// corpus order. Names are matched as people write them; one that names
+    /// nothing matches nothing here, and [`LineageGraph::try_tasks`] refuses
+    /// it with the closest values instead.
     ///
     /// ```
     /// # use directive_lineage::{Corpus, LineageGraph, TaskFilter, Role};
