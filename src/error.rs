@@ -76,6 +76,27 @@ pub enum ErrorKind {
         /// The closest known ids.
         suggestions: Vec<String>,
     },
+    /// A name given to a query (a jurisdiction, an agency) names nothing in
+    /// the corpus or its tables.
+    #[error("unknown {what} {input:?}{}", suggest(.suggestions))]
+    UnknownName {
+        /// What kind of name (`jurisdiction`, `agency`).
+        what: &'static str,
+        /// The name as written.
+        input: String,
+        /// The closest known values, the closest first.
+        suggestions: Vec<String>,
+    },
+    /// A settings file (`check.rules`) has a line that cannot be read.
+    #[error("{path}:{line}: {message}")]
+    Config {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong, with the accepted values.
+        message: String,
+    },
     /// A reference names more than one document (for instance `47/KH-UBND`
     /// without a jurisdiction).
     #[error("ambiguous reference {input:?}: it matches {}", .candidates.join(", "))]
@@ -160,7 +181,8 @@ impl Error {
             ErrorKind::Io { path, .. }
             | ErrorKind::Json { path, .. }
             | ErrorKind::Format { path, .. }
-            | ErrorKind::Input { path, .. } => Some(path),
+            | ErrorKind::Input { path, .. }
+            | ErrorKind::Config { path, .. } => Some(path),
             _ => None,
         }
     }

@@ -138,14 +138,15 @@ pub use export::{
     CitedOnly, DotOptions, DotView, NodeLinkOptions, Summary, TraceLayout, NODE_LINK_FORMAT,
 };
 pub use extract::{extract, extract_all, split_agencies, ExtractOptions};
-pub use graph::{Edge, LineageGraph, NodeRef, Problem, Rule, Severity};
+pub use graph::{Edge, LineageGraph, NodeRef, Problem, Rule, Severities, Severity};
 pub use model::{
     AgencyEntry, AgencyKind, Assignment, Branch, Citation, Clause, ClauseId, ClauseKind, Comparator, Date,
     Deadline, DeadlineKind, DocId, DocKind, DocLink, DocNumber, DocStatus, Document, DocumentBuilder,
     Implements, Indicator, Jurisdiction, Level, Provenance, Relation, Role, Signer, TaskStatus, Warning,
 };
 pub use query::{
-    Chain, Comparison, CoverageRow, QueryOptions, SearchHit, Task, TaskFilter, TaskRef, Trace, TraceHit, Via,
+    Chain, Comparison, Coverage, CoverageRow, CoverageStatus, QueryOptions, SearchHit, Task, TaskFilter,
+    TaskRef, Trace, TraceHit, Via,
 };
 pub use text::{contains_folded, fold, nfc, slug};
 

@@ -26,8 +26,9 @@ fn trace_group_4() {
 fn coverage_in_quang_ninh() {
     let o = lineage(&["coverage", "25-CT/TW", "--in", "quang-ninh", "--format", "json"]);
     assert!(o.status.success());
-    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let rows = rows.as_array().unwrap();
+    let coverage: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(coverage["jurisdiction"], "quang-ninh");
+    let rows = coverage["clauses"].as_array().unwrap();
     assert_eq!(rows.len(), 5);
     assert!(rows.iter().all(|r| !r["implemented_by"].as_array().unwrap().is_empty()));
 }
@@ -721,4 +722,241 @@ fn check_gives_lines_and_other_commands_warn_of_what_loading_normalised() {
     assert!(err.starts_with("lineage: warning: ") && err.contains("x.json:"), "{err}");
     let exported = stdout(&o);
     assert!(exported.contains(&serde_json::to_string(&text.nfc().collect::<String>()).unwrap()));
+}
+
+#[test]
+fn misspelt_jurisdictions_and_agencies_are_usage_errors_with_the_closest() {
+    for args in [
+        &["coverage", "25-CT/TW", "--in", "quang-nin"][..],
+        &["compare", "25-CT/TW", "quangnin", "thai-binh"],
+        &["compare", "25-CT/TW", "quang-ninh", "Thai Bnh"],
+        &["tasks", "--in", "Quang Nin"],
+        &["dot", "--in", "quang nin"],
+        &["dot", "--view", "agencies", "--in", "quangnin"],
+    ] {
+        let o = lineage(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("unknown jurisdiction") && err.contains("did you mean"), "{args:?}: {err}");
+        assert!(err.contains("quang-ninh") || err.contains("thai-binh"), "{args:?}: {err}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+    for args in
+        [&["tasks", "--agency", "Sở Nội Vục"][..], &["dot", "--view", "agencies", "--agency", "So Noi Vuc"]]
+    {
+        let o = lineage(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("unknown agency") && err.contains("did you mean Sở Nội vụ"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn jurisdictions_written_as_people_write_them_give_the_right_answer() {
+    let by_id = stdout(&lineage(&["compare", "25-CT/TW", "quang-ninh", "thai-binh", "--format", "json"]));
+    for (a, b) in [("quangninh", "thai-binh"), ("Quảng Ninh", "Thái Bình"), ("QUANG NINH", "tỉnh Thái Bình")]
+    {
+        let o = lineage(&["compare", "25-CT/TW", a, b, "--format", "json"]);
+        assert!(o.status.success(), "{a} {b}: {}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(stdout(&o), by_id, "{a} {b}");
+    }
+    let c: serde_json::Value = serde_json::from_str(&by_id).unwrap();
+    assert_eq!(c["both"].as_array().unwrap().len(), 5, "{c}");
+    assert_eq!(c["jurisdictions"], serde_json::json!(["quang-ninh", "thai-binh"]));
+    let text = stdout(&lineage(&["compare", "25-CT/TW", "quangninh", "thai-binh"]));
+    assert!(!text.contains("only"), "{text}");
+
+    let by_id = stdout(&lineage(&["coverage", "25-CT/TW", "--in", "quang-ninh", "--format", "csv"]));
+    for j in ["Quảng Ninh", "quangninh", "quang ninh"] {
+        let o = lineage(&["coverage", "25-CT/TW", "--in", j, "--format", "csv"]);
+        assert!(o.status.success(), "{j}");
+        assert_eq!(stdout(&o), by_id, "{j}");
+    }
+    assert!(by_id.contains("162#II.4"), "{by_id}");
+    let tasks =
+        stdout(&lineage(&["tasks", "--in", "Quảng Ninh", "--as-of", "2025-08-01", "--format", "csv"]));
+    assert_eq!(
+        tasks,
+        stdout(&lineage(&["tasks", "--in", "quang-ninh", "--as-of", "2025-08-01", "--format", "csv"]))
+    );
+    assert!(tasks.contains("162#PL.7"), "{tasks}");
+}
+
+/// A data directory with the bundled corpus and 97/NQ-CP (April 2026, later
+/// than every bundled document) read from its gazette text.
+fn data_with_97(name: &str) -> std::path::PathBuf {
+    let text = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/texts/nq-97-nq-cp-2026.txt");
+    let o = lineage(&["extract", text]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut files: Vec<(String, String)> = Vec::new();
+    for e in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/data/corpus")).unwrap() {
+        let p = e.unwrap().path();
+        files.push((
+            p.file_name().unwrap().to_str().unwrap().to_string(),
+            std::fs::read_to_string(&p).unwrap(),
+        ));
+    }
+    files.push(("zz-nq-97.json".to_string(), stdout(&o)));
+    let refs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    data_with(name, &refs)
+}
+
+#[test]
+fn task_status_is_taken_on_the_date_given_and_says_it() {
+    let args = ["tasks", "--in", "quang-ninh", "--as-of", "2025-08-01"];
+    let text = stdout(&lineage(&args));
+    assert_eq!(text.lines().next(), Some("Task status as of 2025-08-01"), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&lineage(&[&args[..], &["--format", "json"]].concat()).stdout).unwrap();
+    let rows = json.as_array().unwrap();
+    assert!(!rows.is_empty() && rows.iter().all(|r| r["as_of"] == "2025-08-01"), "{json}");
+    let csv = stdout(&lineage(&[&args[..], &["--format", "csv"]].concat()));
+    assert!(csv.lines().next().unwrap().ends_with(",as of"), "{csv}");
+    assert!(csv.lines().nth(1).unwrap().ends_with(",2025-08-01"), "{csv}");
+
+    // Without --as-of: today, said in the header.
+    let text = stdout(&lineage(&["tasks", "--in", "quang-ninh"]));
+    let head = text.lines().next().unwrap();
+    assert!(head.starts_with("Task status as of 20") && head.len() == 28, "{head}");
+
+    let dot = stdout(&lineage(&["dot", "--view", "trace", "--root", "25-CT/TW#4", "--as-of", "2025-08-01"]));
+    assert!(dot.contains("Task status as of 2025-08-01"), "{dot}");
+    let dot = stdout(&lineage(&["dot", "--status", "overdue", "--as-of", "2025-08-01"]));
+    assert!(dot.contains("overdue tasks as of 2025-08-01"), "{dot}");
+}
+
+#[test]
+fn overdue_tasks_do_not_move_when_an_unrelated_document_is_added() {
+    let more = data_with_97("as-of-97");
+    let args =
+        ["tasks", "--status", "overdue", "--in", "quang-ninh", "--as-of", "2025-08-01", "--format", "csv"];
+    let before = lineage(&args);
+    let after = lineage(&[&["--data", more.to_str().unwrap()][..], &args].concat());
+    assert!(before.status.success() && after.status.success());
+    assert_eq!(stdout(&before), stdout(&after));
+    assert!(stdout(&before).contains("162#PL.7"), "{}", stdout(&before));
+    // Without --as-of both take today, not the latest date of issue (which
+    // 97/NQ-CP moves from 2024 to 2026).
+    let args = ["tasks", "--status", "overdue", "--in", "quang-ninh", "--format", "csv"];
+    let after = lineage(&[&["--data", more.to_str().unwrap()][..], &args].concat());
+    assert_eq!(stdout(&lineage(&args)), stdout(&after));
+}
+
+#[test]
+fn check_fits_a_real_gazette_and_takes_rule_settings() {
+    let dir = data_with_97("check-97");
+    let d = dir.to_str().unwrap();
+    // 97/NQ-CP (6 April 2026) lists deadlines already past: warnings.
+    let o = lineage(&["--data", d, "check"]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    let past: Vec<&str> = out.lines().filter(|l| l.contains("[deadline-before-issue]")).collect();
+    assert_eq!(past.len(), 3, "{out}");
+    assert!(past.iter().all(|l| l.starts_with("warning[")), "{past:?}");
+    assert!(out.contains("\"Tháng 02/2026\" (2026-02-28) is before the date of issue 2026-04-06"), "{out}");
+    assert!(out.ends_with("0 errors, 106 warnings\n") || out.contains("\n0 errors, "), "{out}");
+
+    let o = lineage(&[
+        "--data",
+        d,
+        "check",
+        "--severity",
+        "deadline-before-issue=error",
+        "--severity",
+        "unknown-agency=off",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o).lines().last(), Some("3 errors, 0 warnings"), "{}", stdout(&o));
+
+    std::fs::write(dir.join("check.rules"), "# ours\nunknown-agency = off   # not yet in the table\n")
+        .unwrap();
+    let o = lineage(&["--data", d, "check"]);
+    assert_eq!(stdout(&o).lines().last(), Some("0 errors, 3 warnings"), "{}", stdout(&o));
+    std::fs::write(dir.join("check.rules"), "unknown-agncy = off\n").unwrap();
+    let o = lineage(&["--data", d, "check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("check.rules:1: unknown rule \"unknown-agncy\"; did you mean unknown-agency"),
+        "{err}"
+    );
+
+    let o = lineage(&["check", "--severity", "deadline-befor-issue=error"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean deadline-before-issue"));
+    let o = lineage(&["check", "--severity", "unknown-agency=fatal"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("error, warning or off"));
+}
+
+#[test]
+fn check_of_a_directory_without_a_corpus_says_what_it_expected() {
+    let dir = data_with("no-corpus", &[]);
+    let o = lineage(&["--data", dir.to_str().unwrap(), "check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("no corpus to check in") && err.contains("/corpus/*.json"), "{err}");
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn coverage_says_how_each_group_of_25_ct_tw_is_covered() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let o = lineage(&[&["coverage", "25-CT/TW", "--format", "json"][..], args].concat());
+        assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let statuses = |c: &serde_json::Value| -> Vec<String> {
+        c["clauses"].as_array().unwrap().iter().map(|r| r["status"].as_str().unwrap().to_string()).collect()
+    };
+    // Quảng Ninh's appendix assigns every group's tasks to agencies.
+    let qn = json(&["--in", "Quảng Ninh"]);
+    assert_eq!(statuses(&qn), ["tasks"; 5]);
+    assert!(qn["clauses"][3]["tasks"]
+        .as_array()
+        .unwrap()
+        .contains(&"quang-ninh/2024/kh-ubnd/162#PL.12".into()));
+    // 56/KH-SYT, a news summary, copies the group headings with no task beneath.
+    let tb = json(&["--in", "thai-binh"]);
+    assert_eq!(statuses(&tb), ["text-only"; 5]);
+    assert!(tb["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["covered"] == true && r["tasks"] == serde_json::json!([])));
+    let tb = json(&["--in", "thai-binh", "--tasks-only"]);
+    assert_eq!(tb["tasks_only"], true);
+    assert!(tb["clauses"].as_array().unwrap().iter().all(|r| r["covered"] == false), "{tb}");
+    // Bắc Giang's 10/KH-SYT takes up groups 2-5 only.
+    assert_eq!(
+        statuses(&json(&["--in", "bac-giang"])),
+        ["not-covered", "text-only", "text-only", "text-only", "text-only"]
+    );
+
+    let csv = stdout(&lineage(&["coverage", "25-CT/TW", "--in", "thai-binh", "--format", "csv"]));
+    assert!(csv.starts_with("clause,covered,status,implemented by,tasks,inferred,text\n"), "{csv}");
+    assert!(csv.lines().nth(1).unwrap().starts_with("vn/2023/ct-tw/25#1,yes,text-only,"), "{csv}");
+    let text = stdout(&lineage(&["coverage", "25-CT/TW", "--in", "thai-binh", "--tasks-only"]));
+    assert!(text.contains("vn/2023/ct-tw/25#1  NO       text-only"), "{text}");
+    let cmp = stdout(&lineage(&["compare", "25-CT/TW", "quang-ninh", "thai-binh", "--tasks-only"]));
+    assert_eq!(cmp.matches("only quang-ninh").count(), 5, "{cmp}");
+}
+
+#[test]
+fn coverage_of_a_document_known_only_by_citation() {
+    let o = lineage(&["coverage", "281/QĐ-TTg"]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    assert!(
+        text.contains("(vn/2024/qd-ttg/281) is known only by citation (cited-only): it has no clauses"),
+        "{text}"
+    );
+    assert!(text.contains("Implemented as a whole by: quang-ninh/2024/kh-ubnd/162"), "{text}");
+    let c: serde_json::Value =
+        serde_json::from_slice(&lineage(&["coverage", "281/QĐ-TTg", "--format", "json"]).stdout).unwrap();
+    assert_eq!(c["document_status"], "cited-only");
+    assert_eq!(c["clauses"], serde_json::json!([]));
+    assert_eq!(c["implemented_whole_by"], serde_json::json!(["quang-ninh/2024/kh-ubnd/162"]));
+    let text = stdout(&lineage(&["coverage", "281/QĐ-TTg", "--in", "thai-binh"]));
+    assert!(text.contains("Nothing in thai-binh implements it as a whole."), "{text}");
 }

@@ -544,7 +544,7 @@ fn bad_options_are_errors_not_panics() {
     let g = common::graph(false);
     let err = trace_dot(&g, &DotOptions::new().jurisdiction("quang-nin")).unwrap_err();
     match err.kind() {
-        ErrorKind::UnknownReference { suggestions, .. } => assert_eq!(suggestions[0], "quang-ninh"),
+        ErrorKind::UnknownName { suggestions, .. } => assert_eq!(suggestions[0], "quang-ninh"),
         other => panic!("unexpected {other:?}"),
     }
     let err = trace_dot(&g, &DotOptions::new().root("25-CT/TW#9")).unwrap_err();

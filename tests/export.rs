@@ -172,7 +172,8 @@ fn task_table_matches_the_query_and_survives_hostile_text() {
             "deadline_kind",
             "start",
             "due",
-            "status"
+            "status",
+            "as_of"
         ]
     );
     assert_eq!(rows.len(), tasks.len());
@@ -185,8 +186,8 @@ fn task_table_matches_the_query_and_survives_hostile_text() {
     }
     let pl7 = rows.iter().find(|r| r[4] == "PL.7").unwrap();
     assert_eq!(
-        (pl7[1].as_str(), pl7[9].as_str(), pl7[12].as_str()),
-        ("quang-ninh/2024/kh-ubnd/162", "before", "overdue")
+        (pl7[1].as_str(), pl7[9].as_str(), pl7[12].as_str(), pl7[13].as_str()),
+        ("quang-ninh/2024/kh-ubnd/162", "before", "overdue", "2025-08-01")
     );
 
     let json: Value = serde_json::from_str(&tasks_json(&g, &filter)).unwrap();

@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::PathBuf;
 
-use directive_lineage::{Corpus, ErrorKind, LineageGraph, Problem, Rule, Severity};
+use directive_lineage::{Corpus, ErrorKind, LineageGraph, Problem, Rule, Severities, Severity};
 
 /// A central directive with one clause and a provincial plan implementing it:
 /// valid as it stands; each test breaks one thing.
@@ -131,9 +131,23 @@ fn authority_inversion() {
 fn deadline_before_issue() {
     let mut v = base();
     v["documents"][1]["clauses"][1]["deadline"] = "Quý I năm 2024".into();
-    let p = only_rule(&graph_of(&v), Rule::DeadlineBeforeIssue);
-    assert_eq!(p.clause.as_deref(), Some("II.1"));
+    // Already past at issue: a warning by default (real gazettes do it),
+    // an error where the settings say so.
+    let g = graph_of(&v);
+    assert!(errors(&g).is_empty(), "{:#?}", errors(&g));
+    let past: Vec<Problem> =
+        g.validate().into_iter().filter(|p| p.rule == Rule::DeadlineBeforeIssue).collect();
+    assert_eq!(past.len(), 1, "{past:#?}");
+    let p = &past[0];
+    assert_eq!((p.severity, p.clause.as_deref()), (Severity::Warning, Some("II.1")));
     assert!(p.message.contains("2024-03-31") && p.message.contains("2024-06-27"), "{p}");
+    let mut strict = Severities::new();
+    strict.set(Rule::DeadlineBeforeIssue, Some(Severity::Error));
+    let errs: Vec<Problem> =
+        strict.apply(g.validate()).into_iter().filter(|p| p.severity == Severity::Error).collect();
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    strict.set(Rule::DeadlineBeforeIssue, None);
+    assert!(strict.apply(g.validate()).iter().all(|p| p.rule != Rule::DeadlineBeforeIssue));
 }
 
 #[test]
@@ -152,9 +166,10 @@ fn every_problem_at_once() {
     let dup = v["documents"][0].clone();
     v["documents"].as_array_mut().unwrap().push(dup);
     let rules: Vec<Rule> = errors(&graph_of(&v)).iter().map(|p| p.rule).collect();
-    for r in [Rule::DuplicateId, Rule::DanglingReference, Rule::DeadlineBeforeIssue] {
+    for r in [Rule::DuplicateId, Rule::DanglingReference] {
         assert!(rules.contains(&r), "{r:?} missing from {rules:?}");
     }
+    assert!(graph_of(&v).validate().iter().any(|p| p.rule == Rule::DeadlineBeforeIssue));
 }
 
 #[test]

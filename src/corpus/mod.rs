@@ -15,7 +15,7 @@ pub use merge::{
     MergeReport, CITED_FILE,
 };
 use resolve::agency_key;
-pub(crate) use resolve::{unknown_reference, AgencyMatch, AgencyQuery};
+pub(crate) use resolve::{closest, AgencyMatch, AgencyQuery};
 
 use std::collections::HashMap;
 use std::fmt;

@@ -150,7 +150,168 @@ pub(super) fn agency_key(name: &str) -> String {
     out
 }
 
+/// A place name's words without the word for its kind (`Tỉnh`, `Thành
+/// phố`, `TP.`), folded and run together: `Quảng Ninh`, `quang-ninh`,
+/// `quangninh` and `tỉnh Quảng Ninh` give one key.
+fn place_key(s: &str) -> String {
+    let f = fold(s);
+    let words: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let skip = match words.as_slice() {
+        ["thanh", "pho", _, ..] => 2,
+        ["tinh" | "tp", _, ..] => 1,
+        _ => 0,
+    };
+    words[skip..].concat()
+}
+
+/// The `n` candidates closest to `probe`, each scored by the closest of its
+/// names (compared as [`place_key`]s or agency keys), ties in the given order.
+pub(crate) fn closest(probe: &str, candidates: Vec<(String, Vec<String>)>, n: usize) -> Vec<String> {
+    let mut scored: Vec<(usize, usize, String)> = candidates
+        .into_iter()
+        .enumerate()
+        .map(|(i, (value, names))| {
+            let d = names.iter().map(|k| strsim::levenshtein(probe, k)).min().unwrap_or(usize::MAX);
+            (d, i, value)
+        })
+        .collect();
+    scored.sort();
+    let mut out: Vec<String> = Vec::new();
+    for (_, _, v) in scored {
+        if out.len() == n {
+            break;
+        }
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
 impl Corpus {
+    /// Resolves a jurisdiction as people write it to its id: the id
+    /// (`quang-ninh`), the name or an alias of the jurisdiction table
+    /// (`Quảng Ninh`, `TP. Hồ Chí Minh` where the table lists it), with case,
+    /// diacritics, spaces and hyphens ignored (`quangninh`, `QUANG NINH`);
+    /// also a jurisdiction that only documents carry. What names none is an
+    /// [`ErrorKind::UnknownName`] with the closest ids.
+    ///
+    /// ```
+    /// # use directive_lineage::{Corpus, ErrorKind};
+    /// let corpus = Corpus::bundled();
+    /// assert_eq!(corpus.resolve_jurisdiction("Quảng Ninh")?, "quang-ninh");
+    /// assert_eq!(corpus.resolve_jurisdiction("quangninh")?, "quang-ninh");
+    /// assert_eq!(corpus.resolve_jurisdiction("tỉnh Thái Bình")?, "thai-binh");
+    /// let err = corpus.resolve_jurisdiction("quang-nin").unwrap_err();
+    /// assert!(matches!(err.kind(), ErrorKind::UnknownName { suggestions, .. } if suggestions[0] == "quang-ninh"));
+    /// # Ok::<(), directive_lineage::Error>(())
+    /// ```
+    pub fn resolve_jurisdiction(&self, input: &str) -> Result<String> {
+        let trimmed = input.trim();
+        if self.jurisdiction(trimmed).is_some() {
+            return Ok(trimmed.to_string());
+        }
+        let key = place_key(trimmed);
+        let mut hits: Vec<&str> = Vec::new();
+        if !key.is_empty() {
+            for j in &self.jurisdictions {
+                let mut names = [&j.id, &j.name].into_iter().chain(&j.aliases);
+                if names.any(|n| place_key(n) == key) && !hits.contains(&j.id.as_str()) {
+                    hits.push(&j.id);
+                }
+            }
+            if hits.is_empty() {
+                // Documents may carry a jurisdiction the table lacks.
+                for d in &self.documents {
+                    let j = d.jurisdiction.as_str();
+                    if !hits.contains(&j) && (j == trimmed || place_key(j) == key) {
+                        hits.push(j);
+                    }
+                }
+            }
+        }
+        match hits.as_slice() {
+            [one] => Ok(one.to_string()),
+            [] => Err(self.no_jurisdiction(trimmed, &key)),
+            many => Err(Error::new(ErrorKind::AmbiguousReference {
+                input: trimmed.to_string(),
+                candidates: many.iter().map(|j| j.to_string()).collect(),
+            })),
+        }
+    }
+
+    /// The unknown-name error of a jurisdiction: the three ids whose id,
+    /// name or alias is closest to what was typed.
+    fn no_jurisdiction(&self, input: &str, key: &str) -> Error {
+        let mut candidates: Vec<(String, Vec<String>)> = self
+            .jurisdictions
+            .iter()
+            .map(|j| {
+                let names = [&j.id, &j.name].into_iter().chain(&j.aliases).map(|n| place_key(n)).collect();
+                (j.id.clone(), names)
+            })
+            .collect();
+        let mut seen: Vec<&str> = Vec::new();
+        for d in &self.documents {
+            let j = d.jurisdiction.as_str();
+            if self.jurisdiction(j).is_none() && !seen.contains(&j) {
+                seen.push(j);
+                candidates.push((j.to_string(), vec![place_key(j)]));
+            }
+        }
+        Error::new(ErrorKind::UnknownName {
+            what: "jurisdiction",
+            input: input.to_string(),
+            suggestions: closest(key, candidates, 3),
+        })
+    }
+
+    /// Checks that an agency named in a query is one the corpus knows: a
+    /// name or alias of the agency table (with case, diacritics and a
+    /// trailing `tỉnh {name}` ignored, as [`Corpus::resolve_agency`]), or a
+    /// name some assignment is written with. What names none is an
+    /// [`ErrorKind::UnknownName`] with the closest names.
+    ///
+    /// ```
+    /// # use directive_lineage::Corpus;
+    /// let corpus = Corpus::bundled();
+    /// assert!(corpus.check_agency("SỞ NỘI VỤ").is_ok());
+    /// let err = corpus.check_agency("Sở Nội Vục").unwrap_err();
+    /// assert!(err.to_string().contains("did you mean Sở Nội vụ"), "{err}");
+    /// ```
+    pub fn check_agency(&self, name: &str) -> Result<()> {
+        // A province's name may follow the agency's (`Sở Y tế tỉnh Quảng Ninh`).
+        let provinces = self.jurisdictions.iter().filter(|j| j.level == Level::Province);
+        let mut places = std::iter::once("vn").chain(provinces.map(|j| j.id.as_str()));
+        if places.any(|j| self.resolve_agency(name, j).known) {
+            return Ok(());
+        }
+        let key = agency_key(name);
+        let written = self.documents.iter().flat_map(|d| &d.clauses).flat_map(|c| &c.assignments);
+        let mut names: Vec<(String, Vec<String>)> = Vec::new();
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for a in written {
+            let k = agency_key(&a.agency);
+            if k == key {
+                return Ok(());
+            }
+            if seen.insert(k.clone()) {
+                names.push((a.agency.trim().to_string(), vec![k]));
+            }
+        }
+        let mut candidates: Vec<(String, Vec<String>)> = self
+            .agencies
+            .iter()
+            .map(|a| (a.name.clone(), a.aliases.iter().chain([&a.name]).map(|n| agency_key(n)).collect()))
+            .collect();
+        candidates.extend(names);
+        Err(Error::new(ErrorKind::UnknownName {
+            what: "agency",
+            input: name.trim().to_string(),
+            suggestions: closest(&key, candidates, 3),
+        }))
+    }
+
     /// Resolves an agency name as written in a document of `jurisdiction`.
     ///
     /// Matching ignores case, diacritics and tone-mark placement, and a
@@ -281,6 +442,40 @@ impl Corpus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn jurisdictions_by_name_alias_and_spelling() {
+        use crate::model::{Jurisdiction, Level};
+        let place = |id: &str, name: &str, aliases: &[&str]| Jurisdiction {
+            id: id.into(),
+            name: name.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            level: Level::Province,
+            parent: Some("vn".into()),
+            successor: None,
+            successor_since: None,
+            successor_basis: None,
+        };
+        let mut corpus = Corpus::bundled();
+        corpus.jurisdictions.push(place("ho-chi-minh", "Hồ Chí Minh", &["TP. Hồ Chí Minh", "TPHCM"]));
+        corpus.jurisdictions.push(place("ha-noi", "Thành phố Hà Nội", &[]));
+        for (written, id) in [
+            ("TP. Hồ Chí Minh", "ho-chi-minh"),
+            ("tphcm", "ho-chi-minh"),
+            ("Thành phố Hồ Chí Minh", "ho-chi-minh"),
+            ("hochiminh", "ho-chi-minh"),
+            ("Hà Nội", "ha-noi"),
+            ("HA-NOI", "ha-noi"),
+            ("  Quảng   Ninh ", "quang-ninh"),
+            ("Hưng Yên", "hung-yen"),
+        ] {
+            assert_eq!(corpus.resolve_jurisdiction(written).ok().as_deref(), Some(id), "{written}");
+        }
+        let err = corpus.resolve_jurisdiction("Ho Chi Mnh").unwrap_err();
+        assert!(err.to_string().contains("did you mean ho-chi-minh"), "{err}");
+        assert!(corpus.resolve_jurisdiction("").is_err());
+        assert!(corpus.resolve_jurisdiction("tỉnh").is_err());
+    }
 
     #[test]
     fn typed_parts() {

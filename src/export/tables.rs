@@ -28,9 +28,10 @@ struct TaskRow {
     start: Option<Date>,
     due: Option<Date>,
     status: Option<String>,
+    as_of: Option<Date>,
 }
 
-const TASK_COLUMNS: [&str; 13] = [
+const TASK_COLUMNS: [&str; 14] = [
     "id",
     "document_id",
     "document",
@@ -44,6 +45,7 @@ const TASK_COLUMNS: [&str; 13] = [
     "start",
     "due",
     "status",
+    "as_of",
 ];
 
 fn task_rows(graph: &LineageGraph, filter: &TaskFilter) -> Vec<TaskRow> {
@@ -69,6 +71,7 @@ fn task_rows(graph: &LineageGraph, filter: &TaskFilter) -> Vec<TaskRow> {
                 cooperating: t.cooperating,
                 deadline: t.deadline,
                 due: t.due,
+                as_of: t.as_of,
             }
         })
         .collect()
@@ -123,9 +126,9 @@ pub fn tasks_json(graph: &LineageGraph, filter: &TaskFilter) -> String {
 
 /// The tasks [`LineageGraph::tasks`] returns for `filter` as CSV, one row per
 /// task: `id, document_id, document, jurisdiction, path, text, lead,
-/// cooperating, deadline, deadline_kind, start, due, status`. Agency lists
-/// are joined with `; `; `status` (as of the filter's date) is
-/// `done-on-time`, `done-late`, `open`, `overdue`, `ongoing` or
+/// cooperating, deadline, deadline_kind, start, due, status, as_of`. Agency
+/// lists are joined with `; `; `status` (as of the filter's date, given in
+/// `as_of`) is `done-on-time`, `done-late`, `open`, `overdue`, `ongoing` or
 /// `no-deadline`.
 ///
 /// ```
@@ -153,6 +156,7 @@ pub fn tasks_csv(graph: &LineageGraph, filter: &TaskFilter) -> String {
                 opt(&r.start),
                 opt(&r.due),
                 opt(&r.status),
+                opt(&r.as_of),
             ]
         }),
     )

@@ -599,6 +599,7 @@ impl<'a> Gen<'a> {
         self.jurisdictions.push(Jurisdiction {
             id: "vn".into(),
             name: "Việt Nam".into(),
+            aliases: Vec::new(),
             level: Level::Central,
             parent: None,
             successor: None,
@@ -612,6 +613,7 @@ impl<'a> Gen<'a> {
             self.jurisdictions.push(Jurisdiction {
                 id: id.clone(),
                 name: name.into(),
+                aliases: Vec::new(),
                 level: Level::Province,
                 parent: Some("vn".into()),
                 successor: successor.map(slug),
@@ -640,6 +642,7 @@ impl<'a> Gen<'a> {
                 p.communes.iter().map(|(id, name)| Jurisdiction {
                     id: id.clone(),
                     name: name.clone(),
+                    aliases: Vec::new(),
                     level: Level::Commune,
                     parent: Some(p.id.clone()),
                     successor: None,

@@ -9,7 +9,7 @@ pub(crate) mod task_index;
 mod validate;
 
 use crate::hash::FxHashMap;
-pub use validate::{Problem, Rule, Severity};
+pub use validate::{Problem, Rule, Severities, Severity};
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};

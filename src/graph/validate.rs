@@ -2,7 +2,8 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
 
 use petgraph::algo::kosaraju_scc;
 use petgraph::stable_graph::NodeIndex;
@@ -12,7 +13,7 @@ use petgraph::Direction;
 use serde::Serialize;
 
 use super::{Edge, LineageGraph, Node};
-use crate::corpus::{Corpus, LoadWarning};
+use crate::corpus::{closest, Corpus, LoadWarning};
 use crate::error::{Error, ErrorKind};
 use crate::model::DocId;
 
@@ -44,7 +45,9 @@ pub enum Rule {
     ImplementsCycle,
     /// A clause implements one of lower authority.
     AuthorityInversion,
-    /// A deadline falls before the document's date of issue.
+    /// A deadline falls before the document's date of issue: already past
+    /// when the document was issued. Real gazettes do this (97/NQ-CP of
+    /// April 2026 lists `Tháng 02/2026`), so it is a warning by default.
     DeadlineBeforeIssue,
     /// An agency name is not in the alias table.
     UnknownAgency,
@@ -54,6 +57,153 @@ pub enum Rule {
     UnreadableFile,
     /// Loading changed a value it read (see [`LoadWarning`]).
     NormalisedOnLoad,
+}
+
+impl Rule {
+    /// Every rule, in the order of the enum.
+    pub const ALL: [Rule; 10] = [
+        Rule::DuplicateId,
+        Rule::DanglingReference,
+        Rule::InvalidPath,
+        Rule::ImplementsCycle,
+        Rule::AuthorityInversion,
+        Rule::DeadlineBeforeIssue,
+        Rule::UnknownAgency,
+        Rule::UnreadDeadline,
+        Rule::UnreadableFile,
+        Rule::NormalisedOnLoad,
+    ];
+}
+
+impl FromStr for Rule {
+    type Err = Error;
+
+    /// A rule by its id (`deadline-before-issue`); an unknown id is an
+    /// [`ErrorKind::UnknownName`] naming the closest ids.
+    ///
+    /// ```
+    /// use directive_lineage::Rule;
+    /// assert_eq!("unknown-agency".parse::<Rule>().unwrap(), Rule::UnknownAgency);
+    /// let err = "deadline-before-isue".parse::<Rule>().unwrap_err();
+    /// assert!(err.to_string().contains("did you mean deadline-before-issue"), "{err}");
+    /// ```
+    fn from_str(s: &str) -> Result<Rule, Error> {
+        let id = s.trim();
+        if let Some(r) = Rule::ALL.into_iter().find(|r| r.to_string() == id) {
+            return Ok(r);
+        }
+        let ids = Rule::ALL.iter().map(|r| (r.to_string(), vec![r.to_string()])).collect();
+        Err(Error::new(ErrorKind::UnknownName {
+            what: "rule",
+            input: id.to_string(),
+            suggestions: closest(&id.to_lowercase(), ids, 3),
+        }))
+    }
+}
+
+/// What `check` does with the problems of each rule: report them with a
+/// severity other than their own, or not at all (`off`). Rules not set keep
+/// the severity validation gives (see [`Rule`]).
+///
+/// A data directory may carry the settings as `check.rules`, one rule a
+/// line (a later line wins; `#` starts a comment):
+///
+/// ```text
+/// # rule id = error | warning | off
+/// deadline-before-issue = error
+/// unknown-agency = off
+/// ```
+///
+/// ```
+/// use directive_lineage::{Rule, Severities, Severity};
+/// let mut s = Severities::new();
+/// s.set_from("unknown-agency=off")?;
+/// s.set_from("deadline-before-issue = error")?;
+/// assert_eq!(s.get(Rule::UnknownAgency), Some(None));
+/// assert_eq!(s.get(Rule::DeadlineBeforeIssue), Some(Some(Severity::Error)));
+/// assert!(s.set_from("unknown-agency=fatal").unwrap_err().to_string().contains("error, warning or off"));
+/// # Ok::<(), directive_lineage::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Severities {
+    set: Vec<(Rule, Option<Severity>)>,
+}
+
+impl Severities {
+    /// No rule set: every problem keeps its own severity.
+    pub fn new() -> Severities {
+        Severities::default()
+    }
+
+    /// Gives `rule`'s problems this severity, or none (`None`: off).
+    pub fn set(&mut self, rule: Rule, severity: Option<Severity>) {
+        self.set.retain(|(r, _)| *r != rule);
+        self.set.push((rule, severity));
+    }
+
+    /// What is set for `rule`: `None` when nothing is, `Some(None)` when it
+    /// is off.
+    pub fn get(&self, rule: Rule) -> Option<Option<Severity>> {
+        self.set.iter().find(|(r, _)| *r == rule).map(|(_, s)| *s)
+    }
+
+    /// Reads one setting, `rule=error`, `rule=warning` or `rule=off` (spaces
+    /// around `=` allowed), as `check --severity` takes it.
+    pub fn set_from(&mut self, setting: &str) -> Result<(), Error> {
+        let expected = "RULE=LEVEL with LEVEL error, warning or off (deadline-before-issue=error)";
+        let Some((rule, level)) = setting.split_once('=') else {
+            return Err(Error::parse_expected("rule setting", setting, expected));
+        };
+        let rule: Rule = rule.parse()?;
+        let severity = match level.trim() {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "off" => None,
+            _ => return Err(Error::parse_expected("rule setting", setting, expected)),
+        };
+        self.set(rule, severity);
+        Ok(())
+    }
+
+    /// The settings of a data directory's `check.rules` (see the type's
+    /// docs); none when it has no such file. A line that cannot be read is
+    /// an error with its line and the closest rule ids.
+    pub fn load(dir: impl AsRef<Path>) -> Result<Severities, Error> {
+        let path = dir.as_ref().join("check.rules");
+        if !path.is_file() {
+            return Ok(Severities::new());
+        }
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        let mut out = Severities::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            out.set_from(line).map_err(|e| {
+                Error::new(ErrorKind::Config { path: path.clone(), line: i + 1, message: e.to_string() })
+            })?;
+        }
+        Ok(out)
+    }
+
+    /// The problems with these settings applied: severities changed, the
+    /// problems of rules set off dropped, errors first (in their order).
+    pub fn apply(&self, problems: Vec<Problem>) -> Vec<Problem> {
+        let mut out: Vec<Problem> = problems
+            .into_iter()
+            .filter_map(|mut p| match self.get(p.rule) {
+                Some(None) => None,
+                Some(Some(s)) => {
+                    p.severity = s;
+                    Some(p)
+                }
+                None => Some(p),
+            })
+            .collect();
+        out.sort_by_key(|p| p.severity);
+        out
+    }
 }
 
 impl fmt::Display for Rule {
@@ -379,11 +529,12 @@ impl LineageGraph {
                     }
                     if let (Some(due), Some(issued)) = (dl.due(), d.date) {
                         if due < issued {
+                            // Already past at issue: real gazettes do this, so a warning.
                             out.push(loc(
-                                Severity::Error,
+                                Severity::Warning,
                                 Rule::DeadlineBeforeIssue,
                                 format!(
-                                    "deadline {:?} ({due}) is before the date of issue {issued}",
+                                    "deadline {:?} ({due}) is before the date of issue {issued}: already past when issued",
                                     dl.text()
                                 ),
                             ));

@@ -51,6 +51,9 @@ pub struct Jurisdiction {
     pub id: String,
     /// Name (`Thái Bình`).
     pub name: String,
+    /// Other names people write (`TP. Hồ Chí Minh`); matched after folding.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     /// Level.
     pub level: Level,
     /// The enclosing jurisdiction (`vn` for a province).

@@ -7,7 +7,7 @@ mod search;
 mod tasks;
 mod trace;
 
-pub use coverage::{Comparison, CoverageRow};
+pub use coverage::{Comparison, Coverage, CoverageRow, CoverageStatus};
 pub use options::{QueryOptions, Via};
 pub use search::SearchHit;
 pub use tasks::{Task, TaskFilter, TaskRef};

@@ -15,6 +15,7 @@ use crate::model::Provenance;
 #[derive(Clone, Debug, Default)]
 pub struct QueryOptions {
     with_inferred: bool,
+    tasks_only: bool,
 }
 
 impl QueryOptions {
@@ -33,6 +34,19 @@ impl QueryOptions {
     /// Whether inferred links are followed.
     pub fn includes_inferred(&self) -> bool {
         self.with_inferred
+    }
+
+    /// Coverage and comparison: count a clause as covered only when tasks
+    /// with an agency implement it, not text alone (a heading copied with
+    /// no task beneath it); see [`CoverageStatus`](crate::CoverageStatus).
+    pub fn tasks_only(mut self, yes: bool) -> QueryOptions {
+        self.tasks_only = yes;
+        self
+    }
+
+    /// Whether only task-level coverage counts.
+    pub fn counts_tasks_only(&self) -> bool {
+        self.tasks_only
     }
 
     pub(super) fn follows(&self, e: &Edge) -> Option<Option<f64>> {

@@ -5,6 +5,7 @@ use std::ops::{Bound, Range, RangeBounds};
 use serde::Serialize;
 
 use crate::corpus::{AgencyMatch, AgencyQuery};
+use crate::error::Result;
 use crate::graph::task_index::{Entry, Place};
 use crate::graph::LineageGraph;
 use crate::model::date::Date;
@@ -35,6 +36,8 @@ pub struct Task {
     pub due: Option<Date>,
     /// Status as of the filter's date (`None` when no date was given).
     pub status: Option<TaskStatus>,
+    /// The date the status is taken on (`None` when there is no status).
+    pub as_of: Option<Date>,
     /// When the filter's agency is named only through a group, the group as
     /// written.
     pub via_group: Option<String>,
@@ -51,6 +54,8 @@ pub struct TaskRef<'g> {
     pub due: Option<Date>,
     /// Status as of the filter's date.
     pub status: Option<TaskStatus>,
+    /// The date the status is taken on (`None` when there is no status).
+    pub as_of: Option<Date>,
     /// The group the filter's agency was matched through, as written.
     pub via_group: Option<&'g str>,
 }
@@ -66,6 +71,7 @@ impl TaskRef<'_> {
         let mut t =
             task_row(self.document, &self.document.display_name(), self.clause, self.due, self.status);
         t.via_group = self.via_group.map(str::to_string);
+        t.as_of = self.as_of;
         t
     }
 }
@@ -120,7 +126,9 @@ impl TaskFilter {
         self
     }
 
-    /// Tasks of documents issued in this jurisdiction or in one it took over.
+    /// Tasks of documents issued in this jurisdiction or in one it took over,
+    /// written as people write it (`Quảng Ninh`, `quangninh`; see
+    /// [`Corpus::resolve_jurisdiction`](crate::Corpus::resolve_jurisdiction)).
     pub fn jurisdiction(mut self, id: &str) -> TaskFilter {
         self.jurisdiction = Some(id.to_string());
         self
@@ -144,8 +152,10 @@ impl TaskFilter {
         self
     }
 
-    /// Only tasks with this status (needs [`TaskFilter::as_of`]; without it
-    /// the status is computed as of the latest date in the corpus).
+    /// Only tasks with this status on the [`TaskFilter::as_of`] date. Give
+    /// that date: without it the status is taken on the latest date of issue
+    /// in the corpus, which moves when a document is added (each row's
+    /// [`Task::as_of`] says which date was used).
     pub fn status(mut self, s: TaskStatus) -> TaskFilter {
         self.status = Some(s);
         self
@@ -214,13 +224,16 @@ fn task_row(d: &Document, name: &str, c: &Clause, due: Option<Date>, status: Opt
         deadline: c.deadline.as_ref().map(|d| d.text().to_string()),
         due,
         status,
+        as_of: None,
         via_group: None,
     }
 }
 
 impl LineageGraph {
     /// Tasks (clauses with an assignment or a deadline) matching a filter, in
-    /// corpus order.
+    /// corpus order. Names are matched as people write them; one that names
+    /// nothing matches nothing here, and [`LineageGraph::try_tasks`] refuses
+    /// it with the closest values instead.
     ///
     /// ```
     /// # use directive_lineage::{Corpus, LineageGraph, TaskFilter, Role};
@@ -241,9 +254,43 @@ impl LineageGraph {
             let mut row =
                 task_row(t.document, &name.as_ref().expect("just set").1, t.clause, t.due, t.status);
             row.via_group = t.via_group.map(str::to_string);
+            row.as_of = t.as_of;
             out.push(row);
         }
         out
+    }
+
+    /// As [`LineageGraph::tasks`], with the filter's names checked first: a
+    /// jurisdiction or agency that names nothing the corpus knows is an
+    /// [`ErrorKind::UnknownName`](crate::ErrorKind::UnknownName) with the
+    /// closest values, not an empty answer.
+    ///
+    /// ```
+    /// # use directive_lineage::{Corpus, LineageGraph, TaskFilter, ErrorKind};
+    /// # let graph = LineageGraph::build(Corpus::bundled());
+    /// let qn = graph.try_tasks(&TaskFilter::new().jurisdiction("Quảng Ninh"))?;
+    /// assert_eq!(qn, graph.tasks(&TaskFilter::new().jurisdiction("quang-ninh")));
+    /// let err = graph.try_tasks(&TaskFilter::new().jurisdiction("quang-nin")).unwrap_err();
+    /// assert!(err.to_string().contains("did you mean quang-ninh"), "{err}");
+    /// # Ok::<(), directive_lineage::Error>(())
+    /// ```
+    pub fn try_tasks(&self, filter: &TaskFilter) -> Result<Vec<Task>> {
+        let mut resolved = filter.clone();
+        if let Some(j) = &filter.jurisdiction {
+            resolved.jurisdiction = Some(self.corpus().resolve_jurisdiction(j)?);
+        }
+        if let Some(a) = &filter.agency {
+            self.corpus().check_agency(a)?;
+        }
+        Ok(self.tasks(&resolved))
+    }
+
+    /// The jurisdictions a filter's jurisdiction stands for: resolved as
+    /// people write it, or as given when it names none (and so matches
+    /// nothing; [`LineageGraph::try_tasks`] refuses it instead).
+    fn filter_family(&self, j: &str) -> Vec<String> {
+        let id = self.corpus().resolve_jurisdiction(j).unwrap_or_else(|_| j.to_string());
+        self.jurisdiction_family(&id)
     }
 
     /// The tasks [`LineageGraph::tasks`] returns, borrowed from the corpus
@@ -269,7 +316,7 @@ impl LineageGraph {
     /// index: the reference the indexed answers are tested against.
     #[doc(hidden)]
     pub fn task_refs_scan(&self, filter: &TaskFilter) -> Vec<TaskRef<'_>> {
-        let family = filter.jurisdiction.as_ref().map(|j| self.jurisdiction_family(j));
+        let family = filter.jurisdiction.as_ref().map(|j| self.filter_family(j));
         let as_of = filter.as_of.or_else(|| {
             filter
                 .status
@@ -326,7 +373,8 @@ impl LineageGraph {
                 if filter.status.is_some() && status != filter.status {
                     continue;
                 }
-                found.push(TaskRef { document: d, clause: c, due, status, via_group });
+                let as_of = status.and(as_of);
+                found.push(TaskRef { document: d, clause: c, due, status, as_of, via_group });
             }
         }
         found
@@ -350,18 +398,19 @@ impl LineageGraph {
         };
         let docs = self.corpus().documents();
         let index = &self.task_index;
-        let task_ref = |rank: usize, status| {
+        let task_ref = |rank: usize, status: Option<TaskStatus>| {
             let Place { doc, clause } = index.place(rank);
             let d = &docs[doc as usize];
             let due = index.entry(rank).due;
-            TaskRef { document: d, clause: &d.clauses[clause as usize], due, status, via_group: None }
+            let as_of = status.and(as_of);
+            TaskRef { document: d, clause: &d.clauses[clause as usize], due, status, as_of, via_group: None }
         };
         if let Some(j) = &filter.jurisdiction {
             // A jurisdiction's documents and their tasks, already in corpus
             // order: a province holds a thirtieth of the tasks, fewer than the
             // country's due range of an overdue query.
             let mut positions: Vec<u32> = self
-                .jurisdiction_family(j)
+                .filter_family(j)
                 .iter()
                 .filter_map(|j| self.by_jurisdiction.get(j))
                 .flatten()

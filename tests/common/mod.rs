@@ -10,6 +10,7 @@ fn jurisdiction(id: &str, name: &str, level: Level, successor: Option<&str>) -> 
     Jurisdiction {
         id: id.into(),
         name: name.into(),
+        aliases: Vec::new(),
         level,
         parent: (id != "vn").then(|| "vn".to_string()),
         successor: successor.map(str::to_string),

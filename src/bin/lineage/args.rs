@@ -89,6 +89,11 @@ pub(crate) enum Command {
     Check {
         /// Corpus JSON files to check instead of the data directory's corpus.
         paths: Vec<PathBuf>,
+        /// Report a rule's problems as errors or warnings, or not at all:
+        /// RULE=error|warning|off (repeatable; after the data directory's
+        /// check.rules).
+        #[arg(long, value_name = "RULE=LEVEL")]
+        severity: Vec<String>,
     },
     /// Everything that traces to a document or clause (`25-CT/TW#4`).
     ///
@@ -106,9 +111,14 @@ pub(crate) enum Command {
     Coverage {
         /// The central document (`25-CT/TW`).
         reference: String,
-        /// Only implementing clauses of this jurisdiction (and those it took over).
+        /// Only implementing clauses of this jurisdiction (and those it took
+        /// over): an id, a name (`Quảng Ninh`) or an alias.
         #[arg(long = "in")]
         jurisdiction: Option<String>,
+        /// Count a clause covered only when tasks with an agency implement
+        /// it, not text alone (a heading copied without a task).
+        #[arg(long)]
+        tasks_only: bool,
     },
     /// Compare two jurisdictions on one central document.
     ///
@@ -116,10 +126,13 @@ pub(crate) enum Command {
     Compare {
         /// The central document.
         reference: String,
-        /// First jurisdiction.
+        /// First jurisdiction: an id, a name (`Quảng Ninh`) or an alias.
         first: String,
         /// Second jurisdiction.
         second: String,
+        /// Count a clause covered only when tasks with an agency implement it.
+        #[arg(long)]
+        tasks_only: bool,
     },
     /// Tasks with their agencies, deadlines and status.
     ///
@@ -137,7 +150,8 @@ pub(crate) enum Command {
         /// Jurisdiction (successor-aware: `hung-yen` includes `thai-binh`).
         #[arg(long = "in")]
         jurisdiction: Option<String>,
-        /// Status as of this date (YYYY-MM-DD).
+        /// Status as of this date (YYYY-MM-DD; default: today). The output
+        /// says the date.
         #[arg(long)]
         as_of: Option<String>,
         /// Only tasks with this status.
@@ -238,8 +252,8 @@ pub(crate) enum Command {
         /// the documents beneath it.
         #[arg(long)]
         root: Option<String>,
-        /// Colour tasks by status as of this date (YYYY-MM-DD); --status
-        /// filters on the same date.
+        /// Colour tasks by status as of this date (YYYY-MM-DD; default:
+        /// today; the legend says it); --status filters on the same date.
         #[arg(long)]
         as_of: Option<String>,
         /// Only this jurisdiction (and those it took over).

@@ -13,9 +13,9 @@ use std::process::ExitCode;
 use clap::Parser;
 use directive_lineage::{
     align_in_corpus, apply_proposals, documents_csv, documents_json, extract_all, node_link_json,
-    proposals_json, tasks_csv, tasks_json, view_dot, AlignOptions, Corpus, Date, DotOptions, Error,
-    ErrorKind, ExtractOptions, LineageGraph, NodeLinkOptions, Problem, QueryOptions, Role, Severity,
-    TaskFilter, Trace,
+    proposals_json, tasks_csv, tasks_json, view_dot, AlignOptions, Corpus, Coverage, Date, DocStatus,
+    DotOptions, Error, ErrorKind, ExtractOptions, LineageGraph, NodeLinkOptions, Problem, QueryOptions, Role,
+    Severities, Severity, TaskFilter, Trace,
 };
 
 use args::{Cli, Command, Format, TableArg};
@@ -32,6 +32,7 @@ impl From<Error> for Failure {
     fn from(e: Error) -> Failure {
         match e.kind() {
             ErrorKind::UnknownReference { .. }
+            | ErrorKind::UnknownName { .. }
             | ErrorKind::AmbiguousReference { .. }
             | ErrorKind::Parse { .. } => Failure::Usage(e.to_string()),
             _ => Failure::Data(e.to_string()),
@@ -59,6 +60,28 @@ fn main() -> ExitCode {
 fn date_arg(s: &Option<String>) -> Result<Option<Date>, Failure> {
     // The library's error lists every form it reads.
     s.as_deref().map(|d| d.parse::<Date>().map_err(|e| Failure::Usage(e.to_string()))).transpose()
+}
+
+/// Today's date (UTC) from the system clock: the default `--as-of`. The
+/// library never reads the clock; the command line passes the date.
+fn today() -> Date {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+    Date::new(year, month, day).unwrap_or(Date::new(2000, 1, 1).expect("valid"))
+}
+
+/// `--as-of` as given, else today.
+fn as_of_or_today(s: &Option<String>) -> Result<Date, Failure> {
+    Ok(date_arg(s)?.unwrap_or_else(today))
 }
 
 /// A write that failed: the reader going away is no error.
@@ -102,42 +125,114 @@ fn trace_table(trace: &Trace<'_>) -> Table {
     t
 }
 
+/// `check`: every file's problems (one that cannot be read is reported and
+/// the others are still checked), with the rule settings of the data
+/// directory's `check.rules` and then `--severity`.
+fn check(
+    cli: &Cli,
+    paths: &[std::path::PathBuf],
+    settings: &[String],
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<ExitCode, Failure> {
+    let mut severities = Severities::load(&cli.data)?;
+    for s in settings {
+        severities.set_from(s).map_err(|e| Failure::Usage(format!("--severity: {e}")))?;
+    }
+    let (corpus, unreadable) = if paths.is_empty() {
+        Corpus::load_reporting(&cli.data)?
+    } else {
+        let mut only = Corpus::tables(&cli.data)?;
+        let mut unreadable = Vec::new();
+        for p in paths {
+            if let Err(e) = only.load_file(p) {
+                unreadable.push(e);
+            }
+        }
+        (only, unreadable)
+    };
+    if paths.is_empty() && unreadable.is_empty() && corpus.documents().is_empty() {
+        // Nothing checked is no "0 errors": say what a data directory holds.
+        let dir = cli.data.display();
+        return Err(Failure::Data(format!(
+            "no corpus to check in {dir}: expected corpus JSON files (format \
+             directive-lineage/corpus@1) as {dir}/corpus/*.json, or as *.json in {dir} itself \
+             when it has no corpus/ folder, beside agencies.json and jurisdictions.json; \
+             or give the files: lineage check FILE..."
+        )));
+    }
+    let mut problems: Vec<Problem> = unreadable.iter().map(Problem::unreadable).collect();
+    problems.extend(LineageGraph::build(corpus).validate());
+    let problems = severities.apply(problems);
+    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    match format {
+        Format::Json => writeln!(out, "{}", to_json(&problems)).map_err(io_err)?,
+        _ => {
+            for p in &problems {
+                writeln!(out, "{p}").map_err(io_err)?;
+            }
+            let warnings = problems.len() - errors;
+            let plural =
+                |n: usize, one: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") };
+            writeln!(out, "{}, {}", plural(errors, "error"), plural(warnings, "warning")).map_err(io_err)?;
+        }
+    }
+    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// `coverage` as a table: one row per clause, with its status; for a
+/// document without clauses (one known only by citation), what it is and
+/// what implements it as a whole.
+fn coverage_table(out: &mut dyn Write, c: &Coverage, f: Format) -> io::Result<()> {
+    let whole = |out: &mut dyn Write| match c.implemented_whole_by.as_slice() {
+        [] => writeln!(out, "Nothing{} implements it as a whole.", place(c)),
+        ids => writeln!(out, "Implemented as a whole{} by: {}", place(c), ids.join(", ")),
+    };
+    if c.clauses.is_empty() && f == Format::Text {
+        let known = match c.document_status {
+            DocStatus::CitedOnly => "is known only by citation (cited-only): it has no clauses to cover",
+            _ => "has no clauses in the corpus",
+        };
+        writeln!(out, "{} ({}) {known}.", c.name, c.document)?;
+        return whole(out);
+    }
+    let mut t = Table::new([
+        ("clause", Col::Key),
+        ("covered", Col::Key),
+        ("status", Col::Key),
+        ("implemented by", Col::Wrap),
+        ("tasks", Col::CsvOnly),
+        ("inferred", Col::Wrap),
+        ("text", Col::Text),
+    ]);
+    for r in &c.clauses {
+        t.push(vec![
+            r.clause.clone(),
+            if r.is_covered() { "yes" } else { "NO" }.to_string(),
+            r.status.to_string(),
+            r.implemented_by.join(" "),
+            r.tasks.join(" "),
+            r.inferred.iter().map(|(id, s)| format!("{id} ({s:.2})")).collect::<Vec<_>>().join(" "),
+            r.label.clone(),
+        ]);
+    }
+    t.print(out, f)?;
+    if f == Format::Text && !c.implemented_whole_by.is_empty() {
+        whole(out)?;
+    }
+    Ok(())
+}
+
+/// ` in quang-ninh` for a coverage within a jurisdiction.
+fn place(c: &Coverage) -> String {
+    c.jurisdiction.as_ref().map(|j| format!(" in {j}")).unwrap_or_default()
+}
+
 fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     let opts = QueryOptions::new().with_inferred(cli.with_inferred);
     let format = cli.format().map_err(Failure::Usage)?;
-    if let Command::Check { paths } = &cli.command {
-        // Every file's problems: one that cannot be read is reported and
-        // the others are still checked.
-        let (corpus, unreadable) = if paths.is_empty() {
-            Corpus::load_reporting(&cli.data)?
-        } else {
-            let mut only = Corpus::tables(&cli.data)?;
-            let mut unreadable = Vec::new();
-            for p in paths {
-                if let Err(e) = only.load_file(p) {
-                    unreadable.push(e);
-                }
-            }
-            (only, unreadable)
-        };
-        let mut problems: Vec<Problem> = unreadable.iter().map(Problem::unreadable).collect();
-        problems.extend(LineageGraph::build(corpus).validate());
-        problems.sort_by_key(|p| p.severity);
-        let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
-        match format {
-            Format::Json => writeln!(out, "{}", to_json(&problems)).map_err(io_err)?,
-            _ => {
-                for p in &problems {
-                    writeln!(out, "{p}").map_err(io_err)?;
-                }
-                let warnings = problems.len() - errors;
-                let plural =
-                    |n: usize, one: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") };
-                writeln!(out, "{}, {}", plural(errors, "error"), plural(warnings, "warning"))
-                    .map_err(io_err)?;
-            }
-        }
-        return Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS });
+    if let Command::Check { paths, severity } = &cli.command {
+        return check(cli, paths, severity, format, out);
     }
     if let Command::Extract { file, jurisdiction } = &cli.command {
         // The data directory's jurisdiction table names provinces for the extractor.
@@ -214,45 +309,24 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 }
             }
         }
-        Command::Coverage { reference, jurisdiction } => {
-            let rows_ = graph.coverage(reference, jurisdiction.as_deref(), &opts)?;
+        Command::Coverage { reference, jurisdiction, tasks_only } => {
+            let opts = opts.clone().tasks_only(*tasks_only);
+            let coverage = graph.coverage_of(reference, jurisdiction.as_deref(), &opts)?;
             match format {
-                Format::Json => writeln!(out, "{}", to_json(&rows_)).map_err(io_err)?,
-                f => {
-                    let mut t = Table::new([
-                        ("clause", Col::Key),
-                        ("covered", Col::Key),
-                        ("implemented by", Col::Wrap),
-                        ("inferred", Col::Wrap),
-                        ("text", Col::Text),
-                    ]);
-                    for r in &rows_ {
-                        t.push(vec![
-                            r.clause.clone(),
-                            if r.is_covered() { "yes" } else { "NO" }.to_string(),
-                            r.implemented_by.join(" "),
-                            r.inferred
-                                .iter()
-                                .map(|(id, s)| format!("{id} ({s:.2})"))
-                                .collect::<Vec<_>>()
-                                .join(" "),
-                            r.label.clone(),
-                        ]);
-                    }
-                    t.print(out, f).map_err(io_err)?;
-                }
+                Format::Json => writeln!(out, "{}", to_json(&coverage)).map_err(io_err)?,
+                f => coverage_table(out, &coverage, f).map_err(io_err)?,
             }
         }
-        Command::Compare { reference, first, second } => {
-            let c = graph.compare(reference, first, second, &opts)?;
+        Command::Compare { reference, first, second, tasks_only } => {
+            let c = graph.compare(reference, first, second, &opts.clone().tasks_only(*tasks_only))?;
             match format {
                 Format::Json => writeln!(out, "{}", to_json(&c)).map_err(io_err)?,
                 f => {
                     let mut t = Table::new([("clause", Col::Key), ("covered by", Col::Key)]);
                     for (list, what) in [
                         (&c.both, "both".to_string()),
-                        (&c.only_first, format!("only {first}")),
-                        (&c.only_second, format!("only {second}")),
+                        (&c.only_first, format!("only {}", c.jurisdictions.0)),
+                        (&c.only_second, format!("only {}", c.jurisdictions.1)),
                         (&c.neither, "neither".to_string()),
                     ] {
                         for id in list {
@@ -272,19 +346,10 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 filter = filter.role(*r);
             }
             if let Some(j) = jurisdiction {
-                if graph.corpus().jurisdiction(j).is_none() {
-                    let known: Vec<&str> =
-                        graph.corpus().jurisdictions().iter().map(|j| j.id.as_str()).collect();
-                    return Err(Failure::Usage(format!(
-                        "unknown jurisdiction {j:?}; known: {}",
-                        known.join(", ")
-                    )));
-                }
                 filter = filter.jurisdiction(j);
             }
-            if let Some(d) = date_arg(as_of)? {
-                filter = filter.as_of(d);
-            }
+            let day = as_of_or_today(as_of)?;
+            filter = filter.as_of(day);
             let (from, to) = (date_arg(due_from)?, date_arg(due_to)?);
             if let (Some(f), Some(t)) = (from, to) {
                 if f > t {
@@ -302,10 +367,13 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             if let Some(s) = status {
                 filter = filter.status(*s);
             }
-            let tasks = graph.tasks(&filter);
+            let tasks = graph.try_tasks(&filter)?;
             match format {
                 Format::Json => writeln!(out, "{}", to_json(&tasks)).map_err(io_err)?,
                 f => {
+                    if f == Format::Text {
+                        writeln!(out, "Task status as of {day}").map_err(io_err)?;
+                    }
                     let mut table = Table::new([
                         ("id", Col::Key),
                         ("status", Col::Key),
@@ -315,6 +383,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                         ("cooperating", Col::Wrap),
                         ("via group", Col::Wrap),
                         ("text", Col::Text),
+                        ("as of", Col::CsvOnly),
                     ]);
                     for t in &tasks {
                         table.push(vec![
@@ -326,6 +395,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                             t.cooperating.join("; "),
                             t.via_group.clone().unwrap_or_default(),
                             t.text.clone(),
+                            day.to_string(),
                         ]);
                     }
                     table.print(out, f).map_err(io_err)?;
@@ -407,9 +477,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             if let Some(d) = depth {
                 o = o.depth(*d);
             }
-            if let Some(d) = date_arg(as_of)? {
-                o = o.as_of(d);
-            }
+            o = o.as_of(as_of_or_today(as_of)?);
             if let Some(r) = root {
                 graph.resolve(r)?;
                 o = o.root(r);

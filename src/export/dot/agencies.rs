@@ -81,6 +81,9 @@ fn chosen_assignments<'g>(
     opts: &DotOptions,
 ) -> Result<Vec<(&'g str, &'g str, Role)>> {
     let family = opts.family(graph)?;
+    if let Some(a) = &opts.agency {
+        graph.corpus().check_agency(a)?;
+    }
     let mut query = opts.agency.as_deref().map(|q| AgencyQuery::new(graph.corpus(), q));
     let mut assigns: Vec<(&str, &str, Role)> = Vec::new();
     for (s, t, e) in graph.edges() {

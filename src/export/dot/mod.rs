@@ -100,7 +100,8 @@ impl DotOptions {
 
     /// Colour tasks by their status as of this date (default: the latest
     /// date of issue in the corpus, so that output never depends on the
-    /// clock). [`DotOptions::status`] filters by the status on this date too.
+    /// clock; the command line passes today's date). The legend says the
+    /// date; [`DotOptions::status`] filters by the status on this date too.
     pub fn as_of(mut self, day: Date) -> DotOptions {
         self.as_of = Some(day);
         self
@@ -124,7 +125,9 @@ impl DotOptions {
 
     /// Only documents and tasks of this jurisdiction and those it took over
     /// (plus, in the document view, what they implement or cite, and in the
-    /// trace view, the chain from the root down to them).
+    /// trace view, the chain from the root down to them). It is written as
+    /// people write it (`Quảng Ninh`, `quangninh`); an unknown one is an
+    /// error naming the closest ids.
     pub fn jurisdiction(mut self, id: &str) -> DotOptions {
         self.jurisdiction = Some(id.to_string());
         self
@@ -229,15 +232,19 @@ impl DotOptions {
     /// Ninh · depth 1 · overdue`.
     fn scope_note(&self, graph: &LineageGraph) -> String {
         let mut note = match &self.jurisdiction {
-            Some(j) => format!(" in {}", jurisdiction_name(graph, j)),
+            Some(j) => {
+                let id = graph.corpus().resolve_jurisdiction(j).unwrap_or_else(|_| j.clone());
+                format!(" in {}", jurisdiction_name(graph, &id))
+            }
             None => String::new(),
         };
-        note.push_str(&self.filter_note());
+        note.push_str(&self.filter_note(self.day(graph)));
         note
     }
 
-    /// What the filters keep, for a title: ` · depth 1 · overdue`.
-    fn filter_note(&self) -> String {
+    /// What the filters keep, for a title: ` · depth 1 · overdue tasks as
+    /// of 2025-08-01` (a status filter says the date it is taken on).
+    fn filter_note(&self, day: Option<Date>) -> String {
         let mut note = String::new();
         if let Some(d) = self.depth {
             note.push_str(&format!(" · depth {d}"));
@@ -245,6 +252,9 @@ impl DotOptions {
         if !self.statuses.is_empty() {
             let names: Vec<String> = self.statuses.iter().map(|s| s.to_string()).collect();
             note.push_str(&format!(" · {} tasks", names.join(" or ")));
+            if let Some(d) = day {
+                note.push_str(&format!(" as of {d}"));
+            }
         }
         note
     }
