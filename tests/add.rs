@@ -330,9 +330,12 @@ fn a_newcomers_plan_joins_a_copy_of_the_data() {
 fn coverage_answers(data: &Path) {
     let o = lineage(&["coverage", "25-CT/TW", "--data", data.to_str().unwrap(), "--format", "json"]);
     assert!(o.status.success(), "{}", said(&o));
-    let rows: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
+    let coverage: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(coverage["document"], "vn/2023/ct-tw/25");
+    let rows = coverage["clauses"].as_array().unwrap();
     assert_eq!(rows.len(), 5);
     assert!(rows.iter().all(|r| !r["implemented_by"].as_array().unwrap().is_empty()));
+    assert!(rows.iter().all(|r| r["status"] == "tasks"), "{rows:#?}");
 }
 
 fn copy_dir(from: &Path, to: &Path) {
