@@ -161,3 +161,27 @@ fn prose_duties_with_times_in_the_sentence() {
     let dated = clause(&doc, "Khẩn trương rà soát hoàn thiện, bổ sung các chỉ tiêu tăng trưởng");
     assert_eq!(dated.deadline.as_ref().map(|d| d.text()), Some("trước ngày 06 tháng 5 năm 2026"));
 }
+
+/// Every development text gives each clause one path, also where a table's
+/// numbering restarts in each sub-group (2629/QĐ-TTg, Phụ lục I: `I.1` /
+/// rows `1`–`3`, `I.2` / rows `1`–`7`): such rows go under their sub-group.
+#[test]
+fn clause_paths_are_unique() {
+    let dir = format!("{}/tests/corpus/texts", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 13, "{names:?}");
+    for name in names {
+        let doc = read(&name);
+        let mut seen = std::collections::HashSet::new();
+        let twice: Vec<&str> =
+            doc.clauses.iter().map(|c| c.path.as_str()).filter(|p| !seen.insert(*p)).collect();
+        assert!(twice.is_empty(), "{name}: {twice:?}");
+    }
+    let doc = read("qd-2629-qd-ttg-2025");
+    let row = clause(&doc, "Tỉ lệ các nền tảng số quốc gia, nền tảng số dùng chung");
+    assert!(row.path.ends_with("PL.I.2.1"), "{}", row.path);
+}

@@ -851,15 +851,10 @@ fn heading_agencies(h: &str) -> Vec<Assignment> {
 /// Row clauses of a task table under `home` (the appendix `PL`).
 fn task_rows(t: &Table, home: Option<&str>) -> Vec<(usize, Clause)> {
     let mut out = Vec::new();
-    for r in &t.rows {
-        let no = match &r.group {
-            Some(g) => format!("{g}.{}", r.no),
-            None => r.no.clone(),
-        };
-        let path = match home {
-            Some(h) => format!("{h}.{no}"),
-            None => format!("T.{no}"),
-        };
+    let flat = row_paths(t, home, false);
+    let mut seen = HashSet::new();
+    let paths = if flat.iter().all(|p| seen.insert(p.as_str())) { flat } else { row_paths(t, home, true) };
+    for (r, path) in t.rows.iter().zip(paths) {
         let mut row =
             Clause::new(&path, ClauseKind::Row, r.cell(Col::Name).unwrap_or(""), Provenance::Stated);
         if r.heading {
@@ -873,6 +868,38 @@ fn task_rows(t: &Table, home: Option<&str>) -> Vec<(usize, Clause)> {
         }
     }
     out
+}
+
+/// The clause path of each row of `t`: its group and number under the
+/// table's home. With `nest`, rows go under the numbered sub-group heading
+/// above them (`III.1.1` → `III.1.1.4`): tables whose numbering restarts in
+/// each sub-group (`1. Cung cấp dịch vụ số` / rows `1`, `2`, `3`) would
+/// otherwise give two rows one path.
+fn row_paths(t: &Table, home: Option<&str>, nest: bool) -> Vec<String> {
+    let mut under: Option<String> = None;
+    t.rows
+        .iter()
+        .map(|r| {
+            let no = match &r.group {
+                Some(g) => format!("{g}.{}", r.no),
+                None => r.no.clone(),
+            };
+            let path = format!("{}.{no}", home.unwrap_or("T"));
+            if !nest {
+                return path;
+            }
+            if r.heading {
+                // `I`, `A`: a top group; `I.1`, `1`, `1.2`: a sub-group.
+                let sub = r.no.contains('.') || r.no.starts_with(|c: char| c.is_ascii_digit());
+                under = sub.then(|| path.clone());
+                return path;
+            }
+            match &under {
+                Some(u) => format!("{u}.{}", r.no),
+                None => path,
+            }
+        })
+        .collect()
 }
 
 /// Fills `row` from the cell groups of `r`: the agencies of all groups,
