@@ -49,6 +49,9 @@ pub struct Corpus {
     agencies: Vec<AgencyEntry>,
     jurisdictions: Vec<Jurisdiction>,
     alias_index: HashMap<String, usize>,
+    /// The agency key of each jurisdiction's name and aliases, with the
+    /// jurisdiction's index: read off the end of agency names.
+    place_keys: Vec<(String, usize)>,
 }
 
 /// What a load changed in what it read, once per corpus file that it
@@ -157,6 +160,12 @@ impl Corpus {
 
     /// Replaces the jurisdiction table.
     pub fn set_jurisdictions(&mut self, jurisdictions: Vec<Jurisdiction>) {
+        self.place_keys = jurisdictions
+            .iter()
+            .enumerate()
+            .flat_map(|(i, j)| std::iter::once(&j.name).chain(&j.aliases).map(move |n| (agency_key(n), i)))
+            .filter(|(k, _)| !k.is_empty())
+            .collect();
         self.jurisdictions = jurisdictions;
     }
 

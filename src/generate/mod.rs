@@ -604,6 +604,7 @@ impl<'a> Gen<'a> {
             successor: None,
             successor_since: None,
             successor_basis: None,
+            aliases: Vec::new(),
         });
         let before = self.p.map == ProvinceMap::Before2025;
         let listed: Vec<_> = PROVINCES.iter().filter(|p| before || p.1.is_none()).collect();
@@ -617,6 +618,7 @@ impl<'a> Gen<'a> {
                 successor: successor.map(slug),
                 successor_since: successor.map(|_| Date::new(2025, 7, 1).expect("valid")),
                 successor_basis: successor.map(|_| MERGER_BASIS.to_string()),
+                aliases: Vec::new(),
             });
             if self.provinces.len() < self.p.province_count() {
                 let k = self.provinces.len();
@@ -645,6 +647,7 @@ impl<'a> Gen<'a> {
                     successor: None,
                     successor_since: None,
                     successor_basis: None,
+                    aliases: Vec::new(),
                 })
             })
             .collect();

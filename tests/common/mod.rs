@@ -15,6 +15,7 @@ fn jurisdiction(id: &str, name: &str, level: Level, successor: Option<&str>) -> 
         successor: successor.map(str::to_string),
         successor_since: successor.map(|_| "2025-07-01".parse::<Date>().unwrap()),
         successor_basis: None,
+        aliases: Vec::new(),
     }
 }
 
@@ -26,6 +27,10 @@ fn agency(key: &str, name: &str, aliases: &[&str], kind: AgencyKind) -> AgencyEn
         kind,
         scope: Level::Province,
         members: Vec::new(),
+        source: None,
+        successor: None,
+        successor_since: None,
+        note: None,
     }
 }
 
