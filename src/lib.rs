@@ -139,8 +139,8 @@ pub use graph::{Edge, LineageGraph, NodeRef, Problem, Rule, Severity};
 pub use model::{
     AgencyEntry, AgencyKind, Assignment, Branch, Citation, Clause, ClauseId, ClauseKind, Comparator, Date,
     Deadline, DeadlineKind, DocId, DocKind, DocLink, DocNumber, DocStatus, Document, DocumentBuilder,
-    Implements, Indicator, Jurisdiction, Level, Provenance, RegistrySource, Relation, Role, Signer, TaskStatus,
-    Warning,
+    Implements, Indicator, Jurisdiction, Level, Provenance, RegistrySource, Relation, Role, Signer,
+    TaskStatus, Warning,
 };
 pub use query::{
     Chain, Comparison, CoverageRow, QueryOptions, SearchHit, Task, TaskFilter, TaskRef, Trace, TraceHit, Via,

@@ -45,7 +45,11 @@ impl AgencyFile {
             if let Some(s) = a.source.as_ref().filter(|s| !self.sources.iter().any(|x| &x.id == *s)) {
                 let ids: Vec<&str> = self.sources.iter().map(|x| x.id.as_str()).collect();
                 let input = format!("{}: agency {}: source {s}", path.display(), a.key);
-                return Err(bad("agency source", input, format!("one of the ids in `sources`: {}", ids.join(", "))));
+                return Err(bad(
+                    "agency source",
+                    input,
+                    format!("one of the ids in `sources`: {}", ids.join(", ")),
+                ));
             }
             if let Some(s) = a.successor.as_ref().filter(|s| !self.agencies.iter().any(|x| &x.key == *s)) {
                 let input = format!("{}: agency {}: successor {s}", path.display(), a.key);

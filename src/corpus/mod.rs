@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::model::identity::DocId;
 use crate::model::normalised::Changes;
-use crate::model::{AgencyEntry, AgencyKind, Date, Document, Jurisdiction};
+use crate::model::{AgencyEntry, AgencyKind, Date, Document, Jurisdiction, Level};
 
 /// The `format` field of corpus files this version reads and writes.
 pub const CORPUS_FORMAT: &str = "directive-lineage/corpus@1";
@@ -49,8 +49,8 @@ pub struct Corpus {
     agencies: Vec<AgencyEntry>,
     jurisdictions: Vec<Jurisdiction>,
     alias_index: HashMap<String, usize>,
-    /// The agency key of each jurisdiction's name and aliases, with the
-    /// jurisdiction's index: read off the end of agency names.
+    /// The agency key of each local jurisdiction's name and aliases, with
+    /// the jurisdiction's index: read off the end of agency names.
     place_keys: Vec<(String, usize)>,
 }
 
@@ -163,6 +163,7 @@ impl Corpus {
         self.place_keys = jurisdictions
             .iter()
             .enumerate()
+            .filter(|(_, j)| j.level != Level::Central)
             .flat_map(|(i, j)| std::iter::once(&j.name).chain(&j.aliases).map(move |n| (agency_key(n), i)))
             .filter(|(k, _)| !k.is_empty())
             .collect();

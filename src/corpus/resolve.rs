@@ -142,7 +142,8 @@ impl Typed {
 pub(super) fn agency_key(name: &str) -> String {
     let f = fold(name);
     let mut out = String::with_capacity(f.len());
-    let sep = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ':' | '&' | '-' | '–' | '/' | '(' | ')');
+    let sep =
+        |c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ':' | '&' | '-' | '–' | '/' | '(' | ')');
     for w in f.split(sep) {
         if !w.is_empty() && w != "va" {
             if !out.is_empty() {
@@ -202,12 +203,18 @@ impl Corpus {
     pub fn resolve_agency(&self, name: &str, jurisdiction: &str) -> Agency {
         let key = agency_key(name);
         let own = self.jurisdictions.iter().position(|j| j.id == jurisdiction);
-        let found = own
-            .and_then(|j| self.agency_entry_of_place(&key, j))
+        // The whole name first: `Mặt trận Tổ quốc Việt Nam` is not the
+        // `Mặt trận Tổ quốc` of a place called `Việt Nam`.
+        let found = self
+            .alias_index
+            .get(&key)
+            .copied()
+            .or_else(|| own.and_then(|j| self.agency_entry_of_place(&key, j)))
             .or_else(|| self.agency_entry(&key))
             .map(|i| (i, jurisdiction))
             .or_else(|| {
-                let mut places = self.place_keys.iter().filter(|(k, i)| Some(*i) != own && key.ends_with(k.as_str()));
+                let mut places =
+                    self.place_keys.iter().filter(|(k, i)| Some(*i) != own && key.ends_with(k.as_str()));
                 places.find_map(|&(_, j)| {
                     let level = self.jurisdictions[j].level;
                     let hit = self.agency_entry_of_place(&key, j).filter(|_| level == Level::Province)?;
