@@ -5,34 +5,30 @@
 use std::collections::{HashMap, HashSet};
 
 use directive_lineage::{
-    extract_all, fold, AgencyKind, Corpus, ExtractOptions, Jurisdiction, Level, LineageGraph, RegistrySource,
-    TaskFilter,
+    extract_all, fold, AgencyKind, Corpus, ExtractOptions, Jurisdiction, Level, LineageGraph, TaskFilter,
 };
 
 fn tables() -> Corpus {
     Corpus::new()
 }
 
-/// The `sources` list as the file holds it (the corpus keeps only the entries).
-fn sources() -> Vec<RegistrySource> {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/agencies.json")).unwrap();
-    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    serde_json::from_value(v["sources"].clone()).unwrap()
-}
-
 #[test]
 fn registry_loads_with_a_source_for_every_entry() {
     let c = tables();
     assert!(c.agencies().len() >= 150, "{} entries", c.agencies().len());
-    let ids: HashSet<String> = sources().into_iter().map(|s| s.id).collect();
+    let ids: HashSet<&str> = c.agency_sources().iter().map(|s| s.id.as_str()).collect();
     for a in c.agencies() {
         let s = a.source.as_deref().unwrap_or_else(|| panic!("{} has no source", a.key));
         assert!(ids.contains(s), "{}: source {s} is not listed", a.key);
     }
+    // Written out, the table is the file: nothing it holds is lost on load.
+    let file = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/agencies.json")).unwrap();
+    assert!(c.agencies_to_json() == file, "the table written out differs from data/agencies.json");
     // The data directory loads the same table as the embedded one.
     let loaded = Corpus::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap();
     assert_eq!(loaded.agencies(), c.agencies());
     assert_eq!(loaded.jurisdictions(), c.jurisdictions());
+    assert_eq!(loaded.agency_sources(), c.agency_sources());
 }
 
 #[test]

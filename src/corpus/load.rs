@@ -34,9 +34,9 @@ struct AgencyFile {
 }
 
 impl AgencyFile {
-    /// The entries, once the format is known and every `source` and
-    /// `successor` names something the file holds.
-    fn into_entries(self, path: &Path) -> Result<Vec<AgencyEntry>> {
+    /// The sources and the entries, once the format is known and every
+    /// `source` and `successor` names something the file holds.
+    fn into_parts(self, path: &Path) -> Result<(Vec<RegistrySource>, Vec<AgencyEntry>)> {
         check_format(path, &self.format, AGENCIES_FORMAT)?;
         let bad = |what: &'static str, input: String, expected: String| {
             Error::new(ErrorKind::Parse { what, input, expected })
@@ -56,7 +56,7 @@ impl AgencyFile {
                 return Err(bad("agency successor", input, "the key of another agency of the table".into()));
             }
         }
-        Ok(self.agencies)
+        Ok((self.sources, self.agencies))
     }
 }
 
@@ -65,6 +65,24 @@ impl AgencyFile {
 struct JurisdictionFile {
     format: String,
     jurisdictions: Vec<Jurisdiction>,
+}
+
+impl Corpus {
+    /// The agency table as an `agencies.json` holds it: the format, the
+    /// sources and the entries, so that a table written out loads again.
+    pub fn agencies_to_json(&self) -> String {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            format: &'static str,
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            sources: &'a [RegistrySource],
+            agencies: &'a [AgencyEntry],
+        }
+        let out = Out { format: AGENCIES_FORMAT, sources: &self.agency_sources, agencies: &self.agencies };
+        let mut s = serde_json::to_string_pretty(&out).expect("the table serialises: all keys are strings");
+        s.push('\n');
+        s
+    }
 }
 
 pub(crate) fn to_corpus_json(documents: &[Document]) -> String {
@@ -318,9 +336,9 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {
 
 /// The agency table in `json` (the text of an `agencies.json`; `path`
 /// names it in errors).
-pub(super) fn agencies_from_str(path: &Path, json: &str) -> Result<Vec<AgencyEntry>> {
+pub(super) fn agencies_from_str(path: &Path, json: &str) -> Result<(Vec<RegistrySource>, Vec<AgencyEntry>)> {
     let t: AgencyFile = serde_json::from_str(json).map_err(|e| Error::json(path, &e))?;
-    t.into_entries(path)
+    t.into_parts(path)
 }
 
 /// The jurisdiction table in `json` (the text of a `jurisdictions.json`).
@@ -402,7 +420,9 @@ impl Corpus {
         let agencies = dir.join("agencies.json");
         if agencies.is_file() {
             let t: AgencyFile = read_json(&agencies)?;
-            corpus.set_agencies(t.into_entries(&agencies)?);
+            let (sources, entries) = t.into_parts(&agencies)?;
+            corpus.set_agency_sources(sources);
+            corpus.set_agencies(entries);
         }
         let juris = dir.join("jurisdictions.json");
         if juris.is_file() {

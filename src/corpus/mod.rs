@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::model::identity::DocId;
 use crate::model::normalised::Changes;
-use crate::model::{AgencyEntry, AgencyKind, Date, Document, Jurisdiction, Level};
+use crate::model::{AgencyEntry, AgencyKind, Date, Document, Jurisdiction, Level, RegistrySource};
 
 /// The `format` field of corpus files this version reads and writes.
 pub const CORPUS_FORMAT: &str = "directive-lineage/corpus@1";
@@ -47,6 +47,7 @@ pub struct Corpus {
     stamps: HashMap<PathBuf, lines::Stamp>,
     load_warnings: Vec<LoadWarning>,
     agencies: Vec<AgencyEntry>,
+    agency_sources: Vec<RegistrySource>,
     jurisdictions: Vec<Jurisdiction>,
     alias_index: HashMap<String, usize>,
     /// The agency key of each local jurisdiction's name and aliases, with
@@ -156,6 +157,16 @@ impl Corpus {
             }
         }
         self.agencies = agencies;
+    }
+
+    /// Replaces the sources the agency table's entries name in `source`.
+    pub fn set_agency_sources(&mut self, sources: Vec<RegistrySource>) {
+        self.agency_sources = sources;
+    }
+
+    /// The sources of the agency table (its `sources` list).
+    pub fn agency_sources(&self) -> &[RegistrySource] {
+        &self.agency_sources
     }
 
     /// Replaces the jurisdiction table.

@@ -1256,11 +1256,7 @@ mod tests {
         let table = |format: &str, key: &str, rows: serde_json::Value| {
             serde_json::to_string_pretty(&serde_json::json!({ "format": format, key: rows })).unwrap()
         };
-        std::fs::write(
-            dir.join("agencies.json"),
-            table("directive-lineage/agencies@1", "agencies", serde_json::json!(corpus.agencies())),
-        )
-        .unwrap();
+        std::fs::write(dir.join("agencies.json"), corpus.agencies_to_json()).unwrap();
         std::fs::write(
             dir.join("jurisdictions.json"),
             table(
