@@ -50,8 +50,10 @@ pub struct Corpus {
     agency_sources: Vec<RegistrySource>,
     jurisdictions: Vec<Jurisdiction>,
     alias_index: HashMap<String, usize>,
-    /// The agency key of each local jurisdiction's name and aliases, with
-    /// the jurisdiction's index: read off the end of agency names.
+    /// The agency key of each province's name and aliases, with its index
+    /// in the table: a province named at the end of an agency's name in
+    /// another jurisdiction's text (`UBND thành phố Hà Nội` in a Government
+    /// resolution) is found through these.
     place_keys: Vec<(String, usize)>,
 }
 
@@ -174,7 +176,7 @@ impl Corpus {
         self.place_keys = jurisdictions
             .iter()
             .enumerate()
-            .filter(|(_, j)| j.level != Level::Central)
+            .filter(|(_, j)| j.level == Level::Province)
             .flat_map(|(i, j)| std::iter::once(&j.name).chain(&j.aliases).map(move |n| (agency_key(n), i)))
             .filter(|(k, _)| !k.is_empty())
             .collect();

@@ -186,8 +186,9 @@ impl Corpus {
     /// The entry a key names once the name of jurisdiction `j` (an index of
     /// the table) is read off its end; a central body is not one of a place.
     fn agency_entry_of_place(&self, key: &str, j: usize) -> Option<usize> {
-        let hit = self.place_keys.iter().filter(|(_, i)| *i == j).find_map(|(place, _)| {
-            let rest = key.strip_suffix(place.as_str())?;
+        let place = &self.jurisdictions[j];
+        let hit = std::iter::once(&place.name).chain(&place.aliases).find_map(|name| {
+            let rest = key.strip_suffix(agency_key(name).as_str())?;
             PLACE_HEADS.iter().find_map(|h| rest.strip_suffix(h).and_then(|r| self.agency_entry(r)))
         })?;
         (self.agencies[hit].scope != Level::Central).then_some(hit)
@@ -202,25 +203,23 @@ impl Corpus {
     /// resolution) is that province's.
     pub fn resolve_agency(&self, name: &str, jurisdiction: &str) -> Agency {
         let key = agency_key(name);
-        let own = self.jurisdictions.iter().position(|j| j.id == jurisdiction);
         // The whole name first: `Mặt trận Tổ quốc Việt Nam` is not the
         // `Mặt trận Tổ quốc` of a place called `Việt Nam`.
-        let found = self
-            .alias_index
-            .get(&key)
-            .copied()
-            .or_else(|| own.and_then(|j| self.agency_entry_of_place(&key, j)))
-            .or_else(|| self.agency_entry(&key))
-            .map(|i| (i, jurisdiction))
-            .or_else(|| {
-                let mut places =
-                    self.place_keys.iter().filter(|(k, i)| Some(*i) != own && key.ends_with(k.as_str()));
-                places.find_map(|&(_, j)| {
-                    let level = self.jurisdictions[j].level;
-                    let hit = self.agency_entry_of_place(&key, j).filter(|_| level == Level::Province)?;
-                    Some((hit, self.jurisdictions[j].id.as_str()))
+        let found = self.alias_index.get(&key).map(|&i| (i, jurisdiction)).or_else(|| {
+            let own = self.jurisdictions.iter().position(|j| j.id == jurisdiction);
+            let local = own.filter(|&j| self.jurisdictions[j].level != Level::Central);
+            local
+                .and_then(|j| self.agency_entry_of_place(&key, j))
+                .or_else(|| self.agency_entry(&key))
+                .map(|i| (i, jurisdiction))
+                .or_else(|| {
+                    let mut places =
+                        self.place_keys.iter().filter(|(k, i)| Some(*i) != own && key.ends_with(k.as_str()));
+                    places.find_map(|&(_, j)| {
+                        Some((self.agency_entry_of_place(&key, j)?, self.jurisdictions[j].id.as_str()))
+                    })
                 })
-            });
+        });
         match found {
             Some((i, place)) => {
                 let a = &self.agencies[i];
