@@ -162,6 +162,7 @@ impl Generator {
         let mut g = Gen::new(self);
         g.run();
         let mut corpus = Corpus::empty();
+        corpus.set_agency_sources(Corpus::new().agency_sources().to_vec());
         corpus.set_agencies(g.agencies.clone());
         corpus.set_jurisdictions(g.jurisdictions);
         for d in g.docs {
