@@ -56,7 +56,7 @@ fn write_data_dir(f: &Fixture) -> std::path::PathBuf {
         std::fs::write(dir.join(format!("{name}.json")), text).expect("writes a table");
     };
     let corpus = f.graph.corpus();
-    table("agencies", "directive-lineage/agencies@1", serde_json::json!(corpus.agencies()));
+    std::fs::write(dir.join("agencies.json"), corpus.agencies_to_json()).expect("writes a table");
     table("jurisdictions", "directive-lineage/jurisdictions@1", serde_json::json!(corpus.jurisdictions()));
     dir
 }

@@ -59,10 +59,7 @@ fn main() -> ExitCode {
         s.push('\n');
         s
     };
-    write(
-        &dir.join("agencies.json"),
-        &table("directive-lineage/agencies@1", "agencies", json!(corpus.agencies())),
-    );
+    write(&dir.join("agencies.json"), &corpus.agencies_to_json());
     write(
         &dir.join("jurisdictions.json"),
         &table("directive-lineage/jurisdictions@1", "jurisdictions", json!(corpus.jurisdictions())),

@@ -142,7 +142,8 @@ pub use graph::{Edge, LineageGraph, NodeRef, Problem, Rule, Severities, Severity
 pub use model::{
     AgencyEntry, AgencyKind, Assignment, Branch, Citation, Clause, ClauseId, ClauseKind, Comparator, Date,
     Deadline, DeadlineKind, DocId, DocKind, DocLink, DocNumber, DocStatus, Document, DocumentBuilder,
-    Implements, Indicator, Jurisdiction, Level, Provenance, Relation, Role, Signer, TaskStatus, Warning,
+    Implements, Indicator, Jurisdiction, Level, Provenance, RegistrySource, Relation, Role, Signer,
+    TaskStatus, Warning,
 };
 pub use query::{
     Chain, Comparison, Coverage, CoverageRow, CoverageStatus, QueryOptions, SearchHit, Task, TaskFilter,

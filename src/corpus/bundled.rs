@@ -36,7 +36,10 @@ pub(super) const JURISDICTIONS: (&str, &str) = embed!("jurisdictions.json");
 static TABLES: LazyLock<Corpus> = LazyLock::new(|| {
     let mut c = Corpus::empty();
     // The files are the crate's own and tests read them: they parse.
-    c.set_agencies(agencies_from_str(Path::new(AGENCIES.0), AGENCIES.1).expect("data/agencies.json parses"));
+    let (sources, agencies) =
+        agencies_from_str(Path::new(AGENCIES.0), AGENCIES.1).expect("data/agencies.json parses");
+    c.set_agency_sources(sources);
+    c.set_agencies(agencies);
     c.set_jurisdictions(
         jurisdictions_from_str(Path::new(JURISDICTIONS.0), JURISDICTIONS.1)
             .expect("data/jurisdictions.json parses"),

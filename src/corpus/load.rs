@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::normalised::{self, Changes, Documents};
-use crate::model::{AgencyEntry, Document, Jurisdiction};
+use crate::model::{AgencyEntry, Document, Jurisdiction, RegistrySource};
 
 use super::{Corpus, CORPUS_FORMAT};
 
@@ -27,7 +27,37 @@ struct CorpusFile {
 #[serde(deny_unknown_fields)]
 struct AgencyFile {
     format: String,
+    /// Where the entries' facts come from; optional, so older tables load.
+    #[serde(default)]
+    sources: Vec<RegistrySource>,
     agencies: Vec<AgencyEntry>,
+}
+
+impl AgencyFile {
+    /// The sources and the entries, once the format is known and every
+    /// `source` and `successor` names something the file holds.
+    fn into_parts(self, path: &Path) -> Result<(Vec<RegistrySource>, Vec<AgencyEntry>)> {
+        check_format(path, &self.format, AGENCIES_FORMAT)?;
+        let bad = |what: &'static str, input: String, expected: String| {
+            Error::new(ErrorKind::Parse { what, input, expected })
+        };
+        for a in &self.agencies {
+            if let Some(s) = a.source.as_ref().filter(|s| !self.sources.iter().any(|x| &x.id == *s)) {
+                let ids: Vec<&str> = self.sources.iter().map(|x| x.id.as_str()).collect();
+                let input = format!("{}: agency {}: source {s}", path.display(), a.key);
+                return Err(bad(
+                    "agency source",
+                    input,
+                    format!("one of the ids in `sources`: {}", ids.join(", ")),
+                ));
+            }
+            if let Some(s) = a.successor.as_ref().filter(|s| !self.agencies.iter().any(|x| &x.key == *s)) {
+                let input = format!("{}: agency {}: successor {s}", path.display(), a.key);
+                return Err(bad("agency successor", input, "the key of another agency of the table".into()));
+            }
+        }
+        Ok((self.sources, self.agencies))
+    }
 }
 
 #[derive(Deserialize)]
@@ -35,6 +65,24 @@ struct AgencyFile {
 struct JurisdictionFile {
     format: String,
     jurisdictions: Vec<Jurisdiction>,
+}
+
+impl Corpus {
+    /// The agency table as an `agencies.json` holds it: the format, the
+    /// sources and the entries, so that a table written out loads again.
+    pub fn agencies_to_json(&self) -> String {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            format: &'static str,
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            sources: &'a [RegistrySource],
+            agencies: &'a [AgencyEntry],
+        }
+        let out = Out { format: AGENCIES_FORMAT, sources: &self.agency_sources, agencies: &self.agencies };
+        let mut s = serde_json::to_string_pretty(&out).expect("the table serialises: all keys are strings");
+        s.push('\n');
+        s
+    }
 }
 
 pub(crate) fn to_corpus_json(documents: &[Document]) -> String {
@@ -288,10 +336,9 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {
 
 /// The agency table in `json` (the text of an `agencies.json`; `path`
 /// names it in errors).
-pub(super) fn agencies_from_str(path: &Path, json: &str) -> Result<Vec<AgencyEntry>> {
+pub(super) fn agencies_from_str(path: &Path, json: &str) -> Result<(Vec<RegistrySource>, Vec<AgencyEntry>)> {
     let t: AgencyFile = serde_json::from_str(json).map_err(|e| Error::json(path, &e))?;
-    check_format(path, &t.format, AGENCIES_FORMAT)?;
-    Ok(t.agencies)
+    t.into_parts(path)
 }
 
 /// The jurisdiction table in `json` (the text of a `jurisdictions.json`).
@@ -373,14 +420,15 @@ impl Corpus {
         let agencies = dir.join("agencies.json");
         if agencies.is_file() {
             let t: AgencyFile = read_json(&agencies)?;
-            check_format(&agencies, &t.format, AGENCIES_FORMAT)?;
-            corpus.set_agencies(t.agencies);
+            let (sources, entries) = t.into_parts(&agencies)?;
+            corpus.set_agency_sources(sources);
+            corpus.set_agencies(entries);
         }
         let juris = dir.join("jurisdictions.json");
         if juris.is_file() {
             let t: JurisdictionFile = read_json(&juris)?;
             check_format(&juris, &t.format, JURISDICTIONS_FORMAT)?;
-            corpus.jurisdictions = t.jurisdictions;
+            corpus.set_jurisdictions(t.jurisdictions);
         }
         Ok((corpus, files))
     }

@@ -25,7 +25,7 @@ use serde::Serialize;
 
 use crate::model::identity::DocId;
 use crate::model::normalised::Changes;
-use crate::model::{AgencyEntry, AgencyKind, Date, Document, Jurisdiction};
+use crate::model::{AgencyEntry, AgencyKind, Date, Document, Jurisdiction, Level, RegistrySource};
 
 /// The `format` field of corpus files this version reads and writes.
 pub const CORPUS_FORMAT: &str = "directive-lineage/corpus@1";
@@ -53,8 +53,14 @@ pub struct Corpus {
     stamps: HashMap<PathBuf, lines::Stamp>,
     load_warnings: Vec<LoadWarning>,
     agencies: Vec<AgencyEntry>,
+    agency_sources: Vec<RegistrySource>,
     jurisdictions: Vec<Jurisdiction>,
     alias_index: HashMap<String, usize>,
+    /// The agency key of each province's name and aliases, with its index
+    /// in the table: a province named at the end of an agency's name in
+    /// another jurisdiction's text (`UBND thành phố Hà Nội` in a Government
+    /// resolution) is found through these.
+    place_keys: Vec<(String, usize)>,
 }
 
 /// What a load changed in what it read, once per corpus file that it
@@ -161,8 +167,25 @@ impl Corpus {
         self.agencies = agencies;
     }
 
+    /// Replaces the sources the agency table's entries name in `source`.
+    pub fn set_agency_sources(&mut self, sources: Vec<RegistrySource>) {
+        self.agency_sources = sources;
+    }
+
+    /// The sources of the agency table (its `sources` list).
+    pub fn agency_sources(&self) -> &[RegistrySource] {
+        &self.agency_sources
+    }
+
     /// Replaces the jurisdiction table.
     pub fn set_jurisdictions(&mut self, jurisdictions: Vec<Jurisdiction>) {
+        self.place_keys = jurisdictions
+            .iter()
+            .enumerate()
+            .filter(|(_, j)| j.level == Level::Province)
+            .flat_map(|(i, j)| std::iter::once(&j.name).chain(&j.aliases).map(move |n| (agency_key(n), i)))
+            .filter(|(k, _)| !k.is_empty())
+            .collect();
         self.jurisdictions = jurisdictions;
     }
 

@@ -135,12 +135,17 @@ impl Typed {
     }
 }
 
-/// Folded agency name with punctuation spacing evened out, for alias lookup.
+/// Folded agency name with punctuation evened out, for alias lookup: `&`,
+/// `-`, `/` and the word `và` are one separator, so `Sở KH&CN`, `Sở KH - CN`
+/// and `Sở KH và CN` give one key, as do `UBND các tỉnh/thành phố` and
+/// `UBND các tỉnh, thành phố`.
 pub(super) fn agency_key(name: &str) -> String {
     let f = fold(name);
     let mut out = String::with_capacity(f.len());
-    for w in f.split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '.') {
-        if !w.is_empty() {
+    let sep =
+        |c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ':' | '&' | '-' | '–' | '/' | '(' | ')');
+    for w in f.split(sep) {
+        if !w.is_empty() && w != "va" {
             if !out.is_empty() {
                 out.push(' ');
             }
@@ -149,6 +154,16 @@ pub(super) fn agency_key(name: &str) -> String {
     }
     out
 }
+
+/// What texts add after a name without changing who is meant (`Các bộ,
+/// ngành liên quan`, `… khác có liên quan`, `… và đơn vị có liên quan`,
+/// `Sở Y tế tỉnh`, `Công an Thành phố`): read off, one at a time, when the
+/// whole name is not in the table.
+const TRAILING: &[&str] = &[" co lien quan", " lien quan", " khac", " don vi", " tinh", " thanh pho"];
+
+/// How a jurisdiction's name follows an agency's (`Sở Y tế tỉnh Quảng Ninh`,
+/// `UBND thành phố Hà Nội`, `Sở Y tế Quảng Ninh`).
+const PLACE_HEADS: &[&str] = &[" tinh ", " thanh pho ", " "];
 
 /// A place name's words without the word for its kind (`Tỉnh`, `Thành
 /// phố`, `TP.`), folded and run together: `Quảng Ninh`, `quang-ninh`,
@@ -312,27 +327,64 @@ impl Corpus {
         }))
     }
 
+    /// The table entry a key names, reading past trailing qualifiers and
+    /// with or without a leading `các` (`Sở, ban, ngành` is `Các sở, ban,
+    /// ngành`).
+    fn agency_entry(&self, key: &str) -> Option<usize> {
+        let mut k = key;
+        loop {
+            let hit = self.alias_index.get(k).or_else(|| match k.strip_prefix("cac ") {
+                Some(r) => self.alias_index.get(r),
+                None => self.alias_index.get(&format!("cac {k}")),
+            });
+            if let Some(&i) = hit {
+                return Some(i);
+            }
+            k = TRAILING.iter().find_map(|t| k.strip_suffix(t))?;
+        }
+    }
+
+    /// The entry a key names once the name of jurisdiction `j` (an index of
+    /// the table) is read off its end; a central body is not one of a place.
+    fn agency_entry_of_place(&self, key: &str, j: usize) -> Option<usize> {
+        let place = &self.jurisdictions[j];
+        let hit = std::iter::once(&place.name).chain(&place.aliases).find_map(|name| {
+            let rest = key.strip_suffix(agency_key(name).as_str())?;
+            PLACE_HEADS.iter().find_map(|h| rest.strip_suffix(h).and_then(|r| self.agency_entry(r)))
+        })?;
+        (self.agencies[hit].scope != Level::Central).then_some(hit)
+    }
+
     /// Resolves an agency name as written in a document of `jurisdiction`.
     ///
-    /// Matching ignores case, diacritics and tone-mark placement, and a
-    /// trailing `tỉnh` / `tỉnh {name}`.
+    /// Matching ignores case, diacritics, tone-mark placement and how `&`,
+    /// `-` and `và` are written; it reads past a trailing `tỉnh` / `tỉnh
+    /// {name}` and qualifiers such as `có liên quan`. A local body named
+    /// with another province (`UBND thành phố Hà Nội` in a Government
+    /// resolution) is that province's.
     pub fn resolve_agency(&self, name: &str, jurisdiction: &str) -> Agency {
-        let jname = self.jurisdiction(jurisdiction).map(|j| fold(&j.name));
-        let mut key = agency_key(name);
-        if let Some(jn) = &jname {
-            if let Some(k) =
-                key.strip_suffix(&format!(" tinh {jn}")).or_else(|| key.strip_suffix(&format!(" {jn}")))
-            {
-                key = k.to_string();
-            }
-        }
-        let hit = self
-            .alias_index
-            .get(&key)
-            .or_else(|| key.strip_suffix(" tinh").and_then(|k| self.alias_index.get(k)));
-        match hit.map(|&i| &self.agencies[i]) {
-            Some(a) => {
-                let j = if a.scope == Level::Central { "vn" } else { jurisdiction };
+        let key = agency_key(name);
+        // The whole name first: `Mặt trận Tổ quốc Việt Nam` is not the
+        // `Mặt trận Tổ quốc` of a place called `Việt Nam`.
+        let found = self.alias_index.get(&key).map(|&i| (i, jurisdiction)).or_else(|| {
+            let own = self.jurisdictions.iter().position(|j| j.id == jurisdiction);
+            let local = own.filter(|&j| self.jurisdictions[j].level != Level::Central);
+            local
+                .and_then(|j| self.agency_entry_of_place(&key, j))
+                .or_else(|| self.agency_entry(&key))
+                .map(|i| (i, jurisdiction))
+                .or_else(|| {
+                    let mut places =
+                        self.place_keys.iter().filter(|(k, i)| Some(*i) != own && key.ends_with(k.as_str()));
+                    places.find_map(|&(_, j)| {
+                        Some((self.agency_entry_of_place(&key, j)?, self.jurisdictions[j].id.as_str()))
+                    })
+                })
+        });
+        match found {
+            Some((i, place)) => {
+                let a = &self.agencies[i];
+                let j = if a.scope == Level::Central { "vn" } else { place };
                 Agency {
                     id: format!("{j}/{}", a.key),
                     name: a.name.clone(),

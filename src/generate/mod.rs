@@ -162,6 +162,7 @@ impl Generator {
         let mut g = Gen::new(self);
         g.run();
         let mut corpus = Corpus::empty();
+        corpus.set_agency_sources(Corpus::new().agency_sources().to_vec());
         corpus.set_agencies(g.agencies.clone());
         corpus.set_jurisdictions(g.jurisdictions);
         for d in g.docs {
@@ -1256,11 +1257,7 @@ mod tests {
         let table = |format: &str, key: &str, rows: serde_json::Value| {
             serde_json::to_string_pretty(&serde_json::json!({ "format": format, key: rows })).unwrap()
         };
-        std::fs::write(
-            dir.join("agencies.json"),
-            table("directive-lineage/agencies@1", "agencies", serde_json::json!(corpus.agencies())),
-        )
-        .unwrap();
+        std::fs::write(dir.join("agencies.json"), corpus.agencies_to_json()).unwrap();
         std::fs::write(
             dir.join("jurisdictions.json"),
             table(

@@ -19,4 +19,4 @@ pub use document::{
     Level, Provenance, Relation, Role, Signer, Warning,
 };
 pub use identity::{Citation, ClauseId, DocId, DocKind, DocNumber};
-pub use registry::{AgencyEntry, AgencyKind, Jurisdiction};
+pub use registry::{AgencyEntry, AgencyKind, Jurisdiction, RegistrySource};

@@ -19,11 +19,27 @@ pub enum AgencyKind {
     Office,
 }
 
+/// Where the facts of a table come from: one item of the `sources` list of
+/// `data/agencies.json`, which entries name by `id` in their `source`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegistrySource {
+    /// Id entries refer to (`nq-176-2025-qh15`).
+    pub id: String,
+    /// The act, text or page, as a person would cite it.
+    pub title: String,
+    /// What it supports, and what could not be verified against it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
 /// An agency in the alias table (`data/agencies.json`).
 ///
 /// An entry with `scope: province` exists once in every province: the
 /// jurisdiction of the document that names it completes its id
-/// (`quang-ninh/so-y-te`).
+/// (`quang-ninh/so-y-te`). A body dissolved or merged keeps its entry, so
+/// that older plans still resolve, and names the body that took over its
+/// work in `successor` (`bo-ke-hoach-va-dau-tu` → `bo-tai-chinh`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AgencyEntry {
@@ -41,6 +57,20 @@ pub struct AgencyEntry {
     /// For a group, keys of the kinds of body it stands for.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<String>,
+    /// Id of the item of the table's `sources` the entry rests on; the
+    /// table is refused when it names no listed source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Key of the agency that took over this one's work when it was merged
+    /// or dissolved (a key of the same table).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub successor: Option<String>,
+    /// Since when the successor does that work.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub successor_since: Option<Date>,
+    /// What the source does not say, or what is unusual about the entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// A jurisdiction (`data/jurisdictions.json`).
@@ -49,9 +79,10 @@ pub struct AgencyEntry {
 pub struct Jurisdiction {
     /// Id (`thai-binh`).
     pub id: String,
-    /// Name (`Thái Bình`).
+    /// Official name (`Thái Bình`, `Thành phố Hồ Chí Minh`).
     pub name: String,
-    /// Other names people write (`TP. Hồ Chí Minh`); matched after folding.
+    /// Other names texts and users write (`TP. Hồ Chí Minh`, `TP.HCM`,
+    /// `HCM`); compared after folding, like agency aliases.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// Level.

@@ -27,6 +27,10 @@ fn agency(key: &str, name: &str, aliases: &[&str], kind: AgencyKind) -> AgencyEn
         kind,
         scope: Level::Province,
         members: Vec::new(),
+        source: None,
+        successor: None,
+        successor_since: None,
+        note: None,
     }
 }
 
