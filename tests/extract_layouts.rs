@@ -185,3 +185,20 @@ fn clause_paths_are_unique() {
     let row = clause(&doc, "Tỉ lệ các nền tảng số quốc gia, nền tảng số dùng chung");
     assert!(row.path.ends_with("PL.I.2.1"), "{}", row.path);
 }
+
+/// Nghị quyết 122/NQ-CP carries out `các nhiệm vụ … tại Thông báo số
+/// 213/TB-VPCP`: the notice is cited, but a Government resolution does not
+/// implement a document of the Government Office; lineage runs down.
+#[test]
+fn no_implementing_a_lower_authority() {
+    let doc = read("nq-122-nq-cp-2026");
+    assert!(doc.citations.iter().any(|l| l.target.as_str() == "vn/2026/tb-vpcp/213"));
+    let lower = doc
+        .clauses
+        .iter()
+        .flat_map(|c| c.implements.iter().map(move |i| (c.path.as_str(), i.target.to_string())))
+        .filter(|(_, t)| t.contains("tb-vpcp") || t.contains("btc-") || t.contains("tt-b"))
+        .collect::<Vec<_>>();
+    assert!(lower.is_empty(), "{lower:?}");
+    assert!(doc.clauses.iter().any(|c| !c.implements.is_empty()), "higher documents are still implemented");
+}

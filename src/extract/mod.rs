@@ -72,8 +72,8 @@ use crate::model::date::Date;
 use crate::model::deadline::Deadline;
 use crate::model::identity::{Citation, ClauseId, DocId, DocKind, DocNumber};
 use crate::model::{
-    Assignment, Clause, ClauseKind, DocLink, DocStatus, Document, Implements, Provenance, Relation, Role,
-    Warning,
+    Assignment, Branch, Clause, ClauseKind, DocLink, DocStatus, Document, Implements, Level, Provenance,
+    Relation, Role, Warning,
 };
 use crate::text::{fold, slug};
 use tables::{Col, Table};
@@ -188,7 +188,7 @@ fn run(text: &str, options: &ExtractOptions, with_cited: bool) -> Result<Vec<Doc
     let own = if number.number().is_some() { Some(&number) } else { None };
     let found = read_citations(&title, &body, own, &jurisdiction);
     warnings.extend(found.warnings.iter().cloned());
-    mark_implements(&mut body.clauses, &found.implements);
+    mark_implements(&mut body.clauses, &found, (number.level(), number.branch()));
     let (level, branch) = (number.level(), number.branch());
     let issuer = issuer_name(&number, &h, province_name.as_deref());
     let doc = Document {
@@ -516,13 +516,26 @@ fn read_citations(title: &str, body: &Body, own: Option<&DocNumber>, jurisdictio
 }
 
 /// Clauses that say they carry out a document implement it.
-fn mark_implements(clauses: &mut [Clause], implements: &[(String, DocId)]) {
+fn mark_implements(clauses: &mut [Clause], found: &citations::Found, own: (Level, Branch)) {
     // Paths are unique and each (clause, document) pair comes once: an
     // index by path instead of a search per pair.
     let by_path: HashMap<&str, usize> =
         clauses.iter().enumerate().map(|(k, c)| (c.path.as_str(), k)).rev().collect();
+    // Lineage runs down: `thực hiện các nhiệm vụ tại Thông báo 213/TB-VPCP`
+    // in a Government resolution, or `theo Thông tư …` in a decision of the
+    // Prime Minister, cites a document of lower authority; it does not
+    // implement it.
+    let lower: HashSet<&DocId> = found
+        .cited
+        .iter()
+        .filter(|(_, c)| (c.number().level(), c.number().branch()) > own)
+        .map(|(id, _)| id)
+        .collect();
     let mut marks: Vec<(usize, ClauseId)> = Vec::new();
-    for (path, target) in implements {
+    for (path, target) in &found.implements {
+        if lower.contains(target) {
+            continue;
+        }
         if let Some(&k) = by_path.get(path.as_str()) {
             marks.push((k, ClauseId::document(target.clone())));
         }
