@@ -733,6 +733,8 @@ fn misspelt_jurisdictions_and_agencies_are_usage_errors_with_the_closest() {
         &["tasks", "--in", "Quang Nin"],
         &["dot", "--in", "quang nin"],
         &["dot", "--view", "agencies", "--in", "quangnin"],
+        &["extract", "data/sources/quang-ninh-2024-kh-ubnd-162.txt", "--jurisdiction", "quang nin"],
+        &["add", "data/sources", "--dry-run", "--jurisdiction", "Thai Bnh"],
     ] {
         let o = lineage(args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use directive_lineage::{
-    extract_all, fold, slug, Corpus, Document, ErrorKind, ExtractOptions, MergeInput, MergeOptions,
-    MergeOutcome, MergeReport,
+    extract_all, Corpus, Document, ErrorKind, ExtractOptions, MergeInput, MergeOptions, MergeOutcome,
+    MergeReport,
 };
 
 use crate::args::{Cli, Format};
@@ -35,7 +35,7 @@ pub(crate) fn run(
     for w in corpus.load_warnings() {
         eprintln!("lineage: warning: {w}");
     }
-    let jurisdiction = args.jurisdiction.map(|j| known_jurisdiction(&corpus, j)).transpose()?;
+    let jurisdiction = args.jurisdiction.map(|j| corpus.resolve_jurisdiction(j)).transpose()?;
     // Every input is read and extracted before anything is merged: an
     // unreadable one leaves the directory as it was.
     // A path that names nothing or is no input is a usage error (exit 2);
@@ -72,26 +72,6 @@ pub(crate) fn run(
     print(cli, args, &report, &read.skipped, format, out).map_err(io_err)?;
     let conflicts = report.count(MergeOutcome::Conflict);
     Ok(if conflicts > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
-}
-
-/// The jurisdiction's id, or a usage error naming the closest ones.
-fn known_jurisdiction(corpus: &Corpus, given: &str) -> Result<String, Failure> {
-    let id = slug(given);
-    if corpus.jurisdiction(&id).is_some() {
-        return Ok(id);
-    }
-    let mut near: Vec<(f64, &str)> = corpus
-        .jurisdictions()
-        .iter()
-        .map(|j| {
-            let score = strsim::normalized_levenshtein(&id, &j.id)
-                .max(strsim::normalized_levenshtein(&fold(given), &fold(&j.name)));
-            (score, j.id.as_str())
-        })
-        .collect();
-    near.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    let names: Vec<&str> = near.iter().take(3).map(|(_, id)| *id).collect();
-    Err(Failure::Usage(format!("unknown jurisdiction {given:?}; did you mean {}?", names.join(", "))))
 }
 
 /// A text's `source`: its path within the data directory when it is in

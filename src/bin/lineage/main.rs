@@ -236,10 +236,11 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     }
     if let Command::Extract { file, jurisdiction } = &cli.command {
         // The data directory's jurisdiction table names provinces for the extractor.
-        let tables = Corpus::load(&cli.data).unwrap_or_default();
+        // Without a readable data directory, the shipped tables.
+        let tables = Corpus::load(&cli.data).unwrap_or_else(|_| Corpus::new());
         let mut opts = ExtractOptions::new(file.display().to_string()).corpus(&tables);
         if let Some(j) = jurisdiction {
-            opts = opts.jurisdiction(j);
+            opts = opts.jurisdiction(&tables.resolve_jurisdiction(j)?);
         }
         let corpus = if file.is_dir() {
             Corpus::extract_dir(file, &opts)?
