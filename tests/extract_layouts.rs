@@ -202,3 +202,12 @@ fn no_implementing_a_lower_authority() {
     assert!(lower.is_empty(), "{lower:?}");
     assert!(doc.clauses.iter().any(|c| !c.implements.is_empty()), "higher documents are still implemented");
 }
+
+/// Nghị quyết 100/NQ-CP, row IV.4: a span of years broken at its dash
+/// (`Năm` / `2026-` / `2030`) is one span.
+#[test]
+fn year_span_broken_at_its_dash() {
+    let doc = read("nq-100-nq-cp-2026");
+    let row = clause(&doc, "Đề xuất cơ chế, chính sách, hình thức khen thưởng, động viên");
+    assert_eq!(row.deadline.as_ref().map(|d| d.text()), Some("Năm 2026-2030"));
+}

@@ -1468,7 +1468,13 @@ impl Segmenter<'_> {
             // A resumed cell belongs to the latest group that has the column.
             match group.iter_mut().find(|(gc, _)| *gc == col) {
                 Some((_, cell)) => {
-                    cell.push_str(joiner(col, *step, self.feats[k].agency, text));
+                    // `Năm 2026-` / `2030`: a span of years broken at its dash.
+                    let span = cell.ends_with('-')
+                        && cell[..cell.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+                        && text.starts_with(|c: char| c.is_ascii_digit());
+                    if !span {
+                        cell.push_str(joiner(col, *step, self.feats[k].agency, text));
+                    }
                     cell.push_str(text);
                 }
                 None => group.push((col, text.to_string())),
