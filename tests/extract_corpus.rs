@@ -45,11 +45,11 @@ const FLOORS: &[(&str, Floor)] = &[
     ("dong-thap-2025-kh-ubnd-617", floor(11, 11, 11, 5)),
     ("ha-noi-2025-kh-ubnd-308", floor(7, 7, 7, 5)),
     ("nq-100-nq-cp-2026", floor(32, 28, 29, 5)),
-    ("nq-109-nq-cp-2026", floor(70, 67, 69, 5)),
+    ("nq-109-nq-cp-2026", floor(70, 68, 69, 5)),
     ("nq-122-nq-cp-2026", floor(91, 91, 90, 5)),
     ("nq-175-nq-cp-2023", floor(40, 33, 29, 5)),
     ("qd-2530-qd-ttg-2025", floor(58, 57, 56, 5)),
-    ("qd-2629-qd-ttg-2025", floor(75, 73, 75, 5)),
+    ("qd-2629-qd-ttg-2025", floor(75, 74, 75, 5)),
     ("qd-893-qd-ttg-2026", floor(7, 7, 7, 5)),
     ("tp-hcm-2025-qd-ubnd-2820", floor(29, 29, 29, 5)),
 ];

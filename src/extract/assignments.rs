@@ -306,7 +306,7 @@ pub(crate) fn cell_agencies(cell: &str) -> Vec<String> {
             if part.is_empty() {
                 continue;
             }
-            if k == 0 && sentence && part.starts_with(char::is_lowercase) {
+            if k == 0 && sentence && part.starts_with(char::is_lowercase) && !is_agency_start(part) {
                 continue;
             }
             let names = role_cut(part);
@@ -330,13 +330,28 @@ pub(crate) fn cell_agencies(cell: &str) -> Vec<String> {
 }
 
 /// `part` up to the first role or scope word, when a name comes before it.
+/// Words after an agency's name in a cell that say its role or scope
+/// (`Bộ Khoa học và Công nghệ với các tiêu chuẩn …`, `Bộ Tài chính đối với
+/// …`, `Bộ Tài chính trình Chính phủ`, `Bộ Công an sẽ …`): not its name.
+const ROLE_WORDS: &[&str] = &[
+    " chủ trì",
+    " phối hợp",
+    " lập,",
+    " đôn đốc",
+    " đầu mối",
+    " đối với ",
+    " với các ",
+    " sẽ ",
+    " phải ",
+    " trình Chính phủ",
+    " trình Thủ tướng",
+    " trình cấp",
+    " thẩm định",
+];
+
 fn role_cut(part: &str) -> String {
     let mut end = part.len();
-    for w in LIST_END
-        .iter()
-        .chain(DUTY_SCOPE)
-        .chain([" chủ trì", " phối hợp", " lập,", " đôn đốc", " đầu mối"].iter())
-    {
+    for w in LIST_END.iter().chain(DUTY_SCOPE).chain(ROLE_WORDS) {
         // After a comma the word is one more item of the list.
         if let Some((p, _)) =
             part.match_indices(w).find(|(p, _)| ends_list(&part[..*p]) && !part[..*p].ends_with(','))
@@ -761,6 +776,21 @@ mod tests {
         assert_eq!(cell_agencies("Bộ Tài chính đầu mối phối hợp với các cơ quan"), ["Bộ Tài chính"]);
         // A list after `;` that is not a sentence's tail is read.
         assert_eq!(cell_agencies("Sở Y tế; các sở, ngành liên quan"), ["Sở Y tế", "các sở, ngành liên quan"]);
+    }
+
+    /// Scope and role words after a name are not the name (2629/QĐ-TTg
+    /// I.4, 109/NQ-CP Phụ lục IV), and a list after `;` is read even when
+    /// the part before it went on as a phrase.
+    #[test]
+    fn scope_after_a_name() {
+        assert_eq!(
+            cell_agencies("Bộ Công an, Bộ Khoa học và Công nghệ với các tiêu chuẩn, quy chuẩn áp dụng chung toàn quốc; các bộ, ngành với các tiêu chuẩn nội ngành"),
+            ["Bộ Công an", "Bộ Khoa học và Công nghệ", "các bộ, ngành"]
+        );
+        assert_eq!(cell_agencies("Bộ Tài chính đối với sàn giao dịch tín chỉ các bon"), ["Bộ Tài chính"]);
+        assert_eq!(cell_agencies("Bộ Công an sẽ hướng dẫn"), ["Bộ Công an"]);
+        assert_eq!(cell_agencies("Bộ Tài chính trình Chính phủ"), ["Bộ Tài chính"]);
+        assert_eq!(cell_agencies("Các Bộ chủ chương trình"), ["Các Bộ chủ chương trình"]);
     }
 
     /// Titles that say whose duties a section lists.
