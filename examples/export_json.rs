@@ -69,8 +69,8 @@ fn run(out: &Path, data: &Path, as_of: &str) -> Result<Vec<PathBuf>, Error> {
     let opts = NodeLinkOptions::new().as_of(day).with_inferred(true);
     write(out, "lineage.json", &node_link_json(&graph, &opts), &mut written)?;
     let filter = TaskFilter::new().as_of(day);
-    write(out, "tasks.json", &tasks_json(&graph, &filter), &mut written)?;
-    write(out, "tasks.csv", &tasks_csv(&graph, &filter), &mut written)?;
+    write(out, "tasks.json", &tasks_json(&graph, &filter)?, &mut written)?;
+    write(out, "tasks.csv", &tasks_csv(&graph, &filter)?, &mut written)?;
     write(out, "documents.json", &documents_json(&graph), &mut written)?;
     write(out, "documents.csv", &documents_csv(&graph), &mut written)?;
 
@@ -85,7 +85,7 @@ fn run(out: &Path, data: &Path, as_of: &str) -> Result<Vec<PathBuf>, Error> {
     }
     let trace = graph.trace_down(TRACE_OF, &QueryOptions::new())?;
     let coverage = graph.coverage(COVERAGE_OF.0, Some(COVERAGE_OF.1), &QueryOptions::new())?;
-    let tasks = graph.tasks(&filter);
+    let tasks = graph.tasks(&filter)?;
     let overdue: Vec<&str> =
         tasks.iter().filter(|t| t.status == Some(TaskStatus::Overdue)).map(|t| t.id.as_str()).collect();
     let documents = nodes_by_type.get("document").copied().unwrap_or(0);

@@ -204,7 +204,7 @@ fn coverage_and_compare() {
 #[test]
 fn tasks_by_agency_alias_and_status() {
     let g = graph();
-    let ids = |f: &TaskFilter| -> Vec<String> { g.tasks(f).into_iter().map(|t| t.path).collect() };
+    let ids = |f: &TaskFilter| -> Vec<String> { g.tasks(f).unwrap().into_iter().map(|t| t.path).collect() };
     // Rows naming Sở Nội vụ as cooperating, in the seed's appendix.
     let noi_vu = TaskFilter::new().agency("Sở Nội vụ").role(Role::Cooperating).jurisdiction("quang-ninh");
     assert_eq!(ids(&noi_vu), ["PL.7", "PL.12", "PL.13", "PL.14", "PL.15"]);
@@ -219,7 +219,7 @@ fn tasks_by_agency_alias_and_status() {
     let overdue =
         TaskFilter::new().jurisdiction("quang-ninh").as_of(day("2025-08-01")).status(TaskStatus::Overdue);
     assert!(ids(&overdue).contains(&"PL.7".to_string()));
-    let all = g.tasks(&TaskFilter::new().jurisdiction("quang-ninh").as_of(day("2025-08-01")));
+    let all = g.tasks(&TaskFilter::new().jurisdiction("quang-ninh").as_of(day("2025-08-01"))).unwrap();
     let status = |p: &str| all.iter().find(|t| t.path == p).unwrap().status.unwrap();
     assert_eq!(status("PL.2"), TaskStatus::Ongoing);
     assert_eq!(status("PL.8"), TaskStatus::Open, "Từ năm 2026 has not started");
@@ -228,13 +228,13 @@ fn tasks_by_agency_alias_and_status() {
     // With groups: rows assigned to `Các sở, ban, ngành` (row 1) count for
     // Sở Nội vụ too, and say so.
     let grouped =
-        g.tasks(&TaskFilter::new().agency("Sở Nội vụ").with_groups(true).jurisdiction("quang-ninh"));
+        g.tasks(&TaskFilter::new().agency("Sở Nội vụ").with_groups(true).jurisdiction("quang-ninh")).unwrap();
     let row1 = grouped.iter().find(|t| t.path == "PL.1").expect("row 1 via its group");
     assert_eq!(row1.via_group.as_deref(), Some("Các sở, ban, ngành"));
     assert!(grouped.iter().find(|t| t.path == "PL.7").unwrap().via_group.is_none());
     assert!(grouped.len() > ids(&TaskFilter::new().agency("Sở Nội vụ").jurisdiction("quang-ninh")).len());
     // Hưng Yên's tasks are Thái Bình's.
-    let hy = g.tasks(&TaskFilter::new().jurisdiction("hung-yen"));
+    let hy = g.tasks(&TaskFilter::new().jurisdiction("hung-yen")).unwrap();
     assert!(hy.iter().all(|t| t.jurisdiction == "thai-binh"));
     // A deadline window.
     let q1 = ids(&TaskFilter::new()
@@ -242,7 +242,7 @@ fn tasks_by_agency_alias_and_status() {
         .due_from(day("2024-01-01"))
         .due_to(day("2024-03-31")));
     assert!(!q1.is_empty());
-    for t in g.tasks(&TaskFilter::new().jurisdiction("bac-giang").due_to(day("2024-03-31"))) {
+    for t in g.tasks(&TaskFilter::new().jurisdiction("bac-giang").due_to(day("2024-03-31"))).unwrap() {
         assert!(t.due.unwrap() <= day("2024-03-31"));
     }
 }

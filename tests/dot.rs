@@ -660,7 +660,9 @@ fn bundled_views_render_every_node() {
     let opts = DotOptions::new().jurisdiction("quang-ninh").agency("Sở Nội vụ").as_of(day("2025-08-01"));
     let svg = render(&agencies_dot(&g, &opts).unwrap());
     let nodes = items(&svg, "node");
-    let tasks = g.tasks(&directive_lineage::TaskFilter::new().agency("Sở Nội vụ").jurisdiction("quang-ninh"));
+    let tasks = g
+        .tasks(&directive_lineage::TaskFilter::new().agency("Sở Nội vụ").jurisdiction("quang-ninh"))
+        .unwrap();
     let mut want: BTreeSet<String> = tasks.iter().map(|t| t.id.clone()).collect();
     want.insert("agency:quang-ninh/so-noi-vu".into());
     assert_eq!(titles(&nodes), want);
@@ -786,6 +788,7 @@ fn status_keeps_the_tasks_asked_for_and_their_lineage() {
     let day = day("2025-08-01");
     let overdue: BTreeSet<String> = g
         .tasks(&TaskFilter::new().as_of(day).status(TaskStatus::Overdue))
+        .unwrap()
         .into_iter()
         .map(|t| t.id)
         .collect();

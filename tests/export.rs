@@ -155,8 +155,8 @@ fn read_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
 fn task_table_matches_the_query_and_survives_hostile_text() {
     let g = common::graph(true);
     let filter = TaskFilter::new().as_of(day("2025-08-01"));
-    let tasks = g.tasks(&filter);
-    let (header, rows) = read_csv(&tasks_csv(&g, &filter));
+    let tasks = g.tasks(&filter).unwrap();
+    let (header, rows) = read_csv(&tasks_csv(&g, &filter).unwrap());
     assert_eq!(
         header,
         [
@@ -190,7 +190,7 @@ fn task_table_matches_the_query_and_survives_hostile_text() {
         ("quang-ninh/2024/kh-ubnd/162", "before", "overdue", "2025-08-01")
     );
 
-    let json: Value = serde_json::from_str(&tasks_json(&g, &filter)).unwrap();
+    let json: Value = serde_json::from_str(&tasks_json(&g, &filter).unwrap()).unwrap();
     let json = json.as_array().unwrap();
     assert_eq!(json.len(), tasks.len());
     for (r, t) in json.iter().zip(&tasks) {
@@ -199,7 +199,8 @@ fn task_table_matches_the_query_and_survives_hostile_text() {
         assert_eq!(r["lead"], serde_json::json!(t.lead));
     }
     // A filter narrows the table like the query.
-    let (_, qn) = read_csv(&tasks_csv(&g, &TaskFilter::new().agency("Sở nội vụ").jurisdiction("quang-ninh")));
+    let (_, qn) =
+        read_csv(&tasks_csv(&g, &TaskFilter::new().agency("Sở nội vụ").jurisdiction("quang-ninh")).unwrap());
     assert_eq!(qn.iter().map(|r| r[4].as_str()).collect::<Vec<_>>(), ["PL.7"]);
 }
 
@@ -244,8 +245,8 @@ fn bundled_data_exports() {
     assert_eq!(pl7["task_status"], "overdue");
     assert!(pl7["cooperating"].as_array().unwrap().iter().any(|a| a == "Sở Nội vụ"), "{pl7}");
     let filter = TaskFilter::new().as_of(day).jurisdiction("quang-ninh");
-    let (_, rows) = read_csv(&tasks_csv(&g, &filter));
-    assert_eq!(rows.len(), g.tasks(&filter).len());
+    let (_, rows) = read_csv(&tasks_csv(&g, &filter).unwrap());
+    assert_eq!(rows.len(), g.tasks(&filter).unwrap().len());
     assert!(rows.iter().any(|r| r[4] == "PL.7" && r[12] == "overdue"));
     let (_, docs) = read_csv(&documents_csv(&g));
     assert_eq!(docs.len(), g.corpus().documents().len());

@@ -127,7 +127,7 @@ fn csv_cells_that_look_like_formulas_are_made_text() {
       {"path": "2", "kind": "bullet", "provenance": "stated",
         "text": "- Đầu tư cơ sở hạ tầng", "assignments": [{"agency": "Sở Y tế", "role": "lead"}]}]"#;
     let graph = LineageGraph::load(data_dir("csv", &corpus_file(&[document(1, clauses)]))).unwrap();
-    let csv = tasks_csv(&graph, &TaskFilter::new());
+    let csv = tasks_csv(&graph, &TaskFilter::new()).unwrap();
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let cells: Vec<String> =
         reader.records().flat_map(|r| r.unwrap().iter().map(str::to_string).collect::<Vec<_>>()).collect();

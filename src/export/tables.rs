@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::tag;
+use crate::error::Result;
 use crate::graph::{LineageGraph, NodeRef};
 use crate::model::date::Date;
 use crate::model::{Document, Provenance, Relation};
@@ -48,9 +49,9 @@ const TASK_COLUMNS: [&str; 14] = [
     "as_of",
 ];
 
-fn task_rows(graph: &LineageGraph, filter: &TaskFilter) -> Vec<TaskRow> {
-    graph
-        .tasks(filter)
+fn task_rows(graph: &LineageGraph, filter: &TaskFilter) -> Result<Vec<TaskRow>> {
+    Ok(graph
+        .tasks(filter)?
         .into_iter()
         .map(|t| {
             let dl = match graph.get(&t.id) {
@@ -74,7 +75,7 @@ fn task_rows(graph: &LineageGraph, filter: &TaskFilter) -> Vec<TaskRow> {
                 as_of: t.as_of,
             }
         })
-        .collect()
+        .collect())
 }
 
 fn opt<T: ToString>(v: &Option<T>) -> String {
@@ -117,11 +118,17 @@ fn json_of<T: Serialize>(rows: &[T]) -> String {
 /// # use directive_lineage::{Corpus, LineageGraph, TaskFilter, Date, tasks_json};
 /// # let graph = LineageGraph::build(Corpus::bundled());
 /// let day: Date = "2025-08-01".parse().unwrap();
-/// let rows: serde_json::Value = serde_json::from_str(&tasks_json(&graph, &TaskFilter::new().as_of(day))).unwrap();
+/// let rows: serde_json::Value = serde_json::from_str(&tasks_json(&graph, &TaskFilter::new().as_of(day))?).unwrap();
 /// assert!(rows.as_array().unwrap().iter().any(|r| r["status"] == "overdue"));
+/// # Ok::<(), directive_lineage::Error>(())
 /// ```
-pub fn tasks_json(graph: &LineageGraph, filter: &TaskFilter) -> String {
-    json_of(&task_rows(graph, filter))
+///
+/// # Errors
+///
+/// A jurisdiction or agency in `filter` that names nothing, as
+/// [`LineageGraph::tasks`].
+pub fn tasks_json(graph: &LineageGraph, filter: &TaskFilter) -> Result<String> {
+    Ok(json_of(&task_rows(graph, filter)?))
 }
 
 /// The tasks [`LineageGraph::tasks`] returns for `filter` as CSV, one row per
@@ -134,14 +141,20 @@ pub fn tasks_json(graph: &LineageGraph, filter: &TaskFilter) -> String {
 /// ```
 /// # use directive_lineage::{Corpus, LineageGraph, TaskFilter, tasks_csv};
 /// # let graph = LineageGraph::build(Corpus::bundled());
-/// let csv = tasks_csv(&graph, &TaskFilter::new().jurisdiction("quang-ninh"));
+/// let csv = tasks_csv(&graph, &TaskFilter::new().jurisdiction("Quảng Ninh"))?;
 /// assert!(csv.starts_with("id,document_id,document,jurisdiction,path,text,lead,"));
 /// assert!(csv.contains("quang-ninh/2024/kh-ubnd/162#PL.7"));
+/// # Ok::<(), directive_lineage::Error>(())
 /// ```
-pub fn tasks_csv(graph: &LineageGraph, filter: &TaskFilter) -> String {
-    csv_of(
+///
+/// # Errors
+///
+/// A jurisdiction or agency in `filter` that names nothing, as
+/// [`LineageGraph::tasks`].
+pub fn tasks_csv(graph: &LineageGraph, filter: &TaskFilter) -> Result<String> {
+    Ok(csv_of(
         TASK_COLUMNS,
-        task_rows(graph, filter).into_iter().map(|r| {
+        task_rows(graph, filter)?.into_iter().map(|r| {
             [
                 r.id,
                 r.document_id,
@@ -159,7 +172,7 @@ pub fn tasks_csv(graph: &LineageGraph, filter: &TaskFilter) -> String {
                 opt(&r.as_of),
             ]
         }),
-    )
+    ))
 }
 
 #[derive(Serialize)]

@@ -231,17 +231,34 @@ fn task_row(d: &Document, name: &str, c: &Clause, due: Option<Date>, status: Opt
 
 impl LineageGraph {
     /// Tasks (clauses with an assignment or a deadline) matching a filter, in
-    /// corpus order. Names are matched as people write them; one that names
-    /// nothing matches nothing here, and [`LineageGraph::try_tasks`] refuses
-    /// it with the closest values instead.
+    /// corpus order. Names are resolved as people write them (`Quảng Ninh`,
+    /// `quangninh`, `SỞ NỘI VỤ`); a jurisdiction or agency that names nothing
+    /// the corpus knows is an
+    /// [`ErrorKind::UnknownName`](crate::ErrorKind::UnknownName) with the
+    /// closest values, never an empty answer.
     ///
     /// ```
     /// # use directive_lineage::{Corpus, LineageGraph, TaskFilter, Role};
     /// # let graph = LineageGraph::build(Corpus::bundled());
-    /// let tasks = graph.tasks(&TaskFilter::new().agency("Sở Nội vụ").role(Role::Cooperating).jurisdiction("quang-ninh"));
+    /// let tasks = graph.tasks(&TaskFilter::new().agency("Sở Nội vụ").role(Role::Cooperating).jurisdiction("Quảng Ninh"))?;
     /// assert!(tasks.iter().any(|t| t.path == "PL.7"));
+    /// let err = graph.tasks(&TaskFilter::new().jurisdiction("quang-nin")).unwrap_err();
+    /// assert!(err.to_string().contains("did you mean quang-ninh"), "{err}");
+    /// # Ok::<(), directive_lineage::Error>(())
     /// ```
-    pub fn tasks(&self, filter: &TaskFilter) -> Vec<Task> {
+    pub fn tasks(&self, filter: &TaskFilter) -> Result<Vec<Task>> {
+        let mut resolved = filter.clone();
+        if let Some(j) = &filter.jurisdiction {
+            resolved.jurisdiction = Some(self.corpus().resolve_jurisdiction(j)?);
+        }
+        if let Some(a) = &filter.agency {
+            self.corpus().check_agency(a)?;
+        }
+        Ok(self.task_rows(&resolved))
+    }
+
+    /// The rows of [`LineageGraph::tasks`], the filter's names taken as given.
+    fn task_rows(&self, filter: &TaskFilter) -> Vec<Task> {
         let found = self.task_refs(filter);
         // Rows in a second pass, into a vector of the right size: growing a
         // vector of large rows copied and freed them over and over.
@@ -260,34 +277,9 @@ impl LineageGraph {
         out
     }
 
-    /// As [`LineageGraph::tasks`], with the filter's names checked first: a
-    /// jurisdiction or agency that names nothing the corpus knows is an
-    /// [`ErrorKind::UnknownName`](crate::ErrorKind::UnknownName) with the
-    /// closest values, not an empty answer.
-    ///
-    /// ```
-    /// # use directive_lineage::{Corpus, LineageGraph, TaskFilter, ErrorKind};
-    /// # let graph = LineageGraph::build(Corpus::bundled());
-    /// let qn = graph.try_tasks(&TaskFilter::new().jurisdiction("Quảng Ninh"))?;
-    /// assert_eq!(qn, graph.tasks(&TaskFilter::new().jurisdiction("quang-ninh")));
-    /// let err = graph.try_tasks(&TaskFilter::new().jurisdiction("quang-nin")).unwrap_err();
-    /// assert!(err.to_string().contains("did you mean quang-ninh"), "{err}");
-    /// # Ok::<(), directive_lineage::Error>(())
-    /// ```
-    pub fn try_tasks(&self, filter: &TaskFilter) -> Result<Vec<Task>> {
-        let mut resolved = filter.clone();
-        if let Some(j) = &filter.jurisdiction {
-            resolved.jurisdiction = Some(self.corpus().resolve_jurisdiction(j)?);
-        }
-        if let Some(a) = &filter.agency {
-            self.corpus().check_agency(a)?;
-        }
-        Ok(self.tasks(&resolved))
-    }
-
     /// The jurisdictions a filter's jurisdiction stands for: resolved as
     /// people write it, or as given when it names none (and so matches
-    /// nothing; [`LineageGraph::try_tasks`] refuses it instead).
+    /// nothing; [`LineageGraph::tasks`] refuses it instead).
     fn filter_family(&self, j: &str) -> Vec<String> {
         let id = self.corpus().resolve_jurisdiction(j).unwrap_or_else(|_| j.to_string());
         self.jurisdiction_family(&id)
@@ -295,14 +287,17 @@ impl LineageGraph {
 
     /// The tasks [`LineageGraph::tasks`] returns, borrowed from the corpus
     /// instead of copied: for large answers where only a few fields are read.
+    /// The filter's names are taken as given (resolve them first with
+    /// [`Corpus::resolve_jurisdiction`](crate::Corpus::resolve_jurisdiction)).
     ///
     /// ```
     /// # use directive_lineage::{Corpus, LineageGraph, TaskFilter};
     /// # let graph = LineageGraph::build(Corpus::bundled());
     /// let f = TaskFilter::new().jurisdiction("quang-ninh");
     /// let refs = graph.task_refs(&f);
-    /// assert_eq!(refs.len(), graph.tasks(&f).len());
-    /// assert_eq!(refs[0].to_task().id, graph.tasks(&f)[0].id);
+    /// assert_eq!(refs.len(), graph.tasks(&f)?.len());
+    /// assert_eq!(refs[0].to_task().id, graph.tasks(&f)?[0].id);
+    /// # Ok::<(), directive_lineage::Error>(())
     /// ```
     pub fn task_refs(&self, filter: &TaskFilter) -> Vec<TaskRef<'_>> {
         // Without an agency, the task index has every field a filter reads.

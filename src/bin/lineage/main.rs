@@ -368,7 +368,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             if let Some(s) = status {
                 filter = filter.status(*s);
             }
-            let tasks = graph.try_tasks(&filter)?;
+            let tasks = graph.tasks(&filter)?;
             match format {
                 Format::Json => writeln!(out, "{}", to_json(&tasks)).map_err(io_err)?,
                 f => {
@@ -431,9 +431,9 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
                 (Some(TableArg::Tasks), f) => {
                     let filter = day.map_or_else(TaskFilter::new, |d| TaskFilter::new().as_of(d));
                     if f == Format::Csv {
-                        tasks_csv(&graph, &filter)
+                        tasks_csv(&graph, &filter)?
                     } else {
-                        tasks_json(&graph, &filter)
+                        tasks_json(&graph, &filter)?
                     }
                 }
                 (Some(TableArg::Documents), Format::Csv) => documents_csv(&graph),
