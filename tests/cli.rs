@@ -180,6 +180,16 @@ fn dot_views_and_exports() {
     let csv = stdout(&o);
     assert!(csv.lines().any(|l| l.starts_with("quang-ninh/2024/kh-ubnd/162#PL.7,") && l.contains("overdue")));
     assert_eq!(lineage(&["export", "--format", "csv"]).status.code(), Some(2));
+    // Without --as-of, status is taken today, and every row says so.
+    let o = lineage(&["export", "--table", "tasks", "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let days: std::collections::BTreeSet<&str> =
+        rows.as_array().unwrap().iter().map(|r| r["as_of"].as_str().expect("an as_of date")).collect();
+    assert_eq!(days.len(), 1, "{days:?}");
+    assert!(
+        days.iter().all(|d| d.parse::<directive_lineage::Date>().is_ok() && *d > "2025-08-01"),
+        "{days:?}"
+    );
 }
 
 #[test]

@@ -179,7 +179,8 @@ pub(crate) enum Command {
         /// Export a flat table instead of the graph.
         #[arg(long, value_enum)]
         table: Option<TableArg>,
-        /// Task status as of this date (YYYY-MM-DD) in node-link and tasks.
+        /// Task status as of this date (YYYY-MM-DD; default: today) in
+        /// node-link and tasks, which carry the date.
         #[arg(long)]
         as_of: Option<String>,
     },

@@ -417,7 +417,8 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
             }
         }
         Command::Export { table, as_of } => {
-            let day = date_arg(as_of)?;
+            // Status is shown as of a date, which the output carries.
+            let day = Some(as_of_or_today(as_of)?);
             // `Cli::format` has refused what the command does not print.
             let text = match (table, format) {
                 (None, Format::NodeLink) => {
