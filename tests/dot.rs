@@ -258,13 +258,7 @@ fn check_trace(graph: &LineageGraph, with_inferred: bool) {
     for h in trace.hits() {
         let text = node(&nodes, h.id).text();
         if let NodeRef::Clause(_, c) = h.node {
-            assert!(text.contains(&norm(c.label())), "{}: {:?} not in {text:?}", h.id, norm(c.label()));
-            for a in h.agencies(Role::Lead) {
-                assert!(text.contains(&norm(a)), "{}: lead {a:?} not in {text:?}", h.id);
-            }
-            if let Some(dl) = h.deadline() {
-                assert!(text.contains(dl.text()), "{}: deadline not in {text:?}", h.id);
-            }
+            shows_clause(&text, &h, c);
         }
     }
     // Edges: every contains and followed implements between shown nodes.
@@ -306,6 +300,18 @@ fn check_trace(graph: &LineageGraph, with_inferred: bool) {
     }
 }
 
+/// A drawn node's text shows a traced clause: its label, lead agencies and
+/// deadline.
+fn shows_clause(text: &str, h: &TraceHit, c: &directive_lineage::Clause) {
+    assert!(text.contains(&norm(c.label())), "{}: {:?} not in {text:?}", h.id, norm(c.label()));
+    for a in h.agencies(Role::Lead) {
+        assert!(text.contains(&norm(a)), "{}: lead {a:?} not in {text:?}", h.id);
+    }
+    if let Some(dl) = h.deadline() {
+        assert!(text.contains(dl.text()), "{}: deadline not in {text:?}", h.id);
+    }
+}
+
 /// The trace's table layout: one table per traced document, every traced
 /// clause a cell or row of it with its text, lead and deadline, cells
 /// coloured by status, one edge per pair of documents linked.
@@ -323,14 +329,7 @@ fn check_trace_tables(graph: &LineageGraph, with_inferred: bool) {
     assert_eq!(table_ids(&dot), clauses);
     for h in trace.hits() {
         let NodeRef::Clause(d, c) = h.node else { continue };
-        let text = node(&nodes, d.id.as_str()).text();
-        assert!(text.contains(&norm(c.label())), "{}: {:?} not in {text:?}", h.id, norm(c.label()));
-        for a in h.agencies(Role::Lead) {
-            assert!(text.contains(&norm(a)), "{}: lead {a:?} not in {text:?}", h.id);
-        }
-        if let Some(dl) = h.deadline() {
-            assert!(text.contains(dl.text()), "{}: deadline not in {text:?}", h.id);
-        }
+        shows_clause(&node(&nodes, d.id.as_str()).text(), &h, c);
     }
     // One edge per pair of documents an implements link joins.
     let mut want = BTreeSet::new();
