@@ -212,3 +212,24 @@ fn year_span_broken_at_its_dash() {
     assert!(row.text.starts_with("Đề xuất cơ chế, chính sách, hình thức khen thưởng"), "{}", row.text);
     assert_eq!(row.deadline.as_ref().map(|d| d.text()), Some("Năm 2026-2030"));
 }
+
+/// Nghị quyết 100/NQ-CP, Phụ lục: a narrow agency column that breaks names
+/// a word a line (`Thanh` / `tra` / `Chính phủ,`), a product in the result
+/// cell (`Chiến lược, Đề án, …`), and cells that go on after a page break
+/// where they were left open (`… các` / `Bộ, ngành liên quan`), not where
+/// they were closed by a full stop (`Thực hiện thường xuyên.`).
+#[test]
+fn narrow_cells_and_cells_resumed_after_a_page_break() {
+    let doc = read("nq-100-nq-cp-2026");
+    let row = |path: &str| doc.clauses.iter().find(|c| c.path == path).expect(path);
+    let r = row("PL.II.3");
+    assert_eq!(agencies(r, Role::Lead), ["Bộ Ngoại giao"]);
+    assert_eq!(agencies(r, Role::Cooperating)[..2], ["Thanh tra Chính phủ", "Bộ Công an"]);
+    let r = row("PL.IV.1");
+    assert_eq!(agencies(r, Role::Lead), ["Các Bộ, ngành, địa phương", "các tổ chức nhân dân"]);
+    let r = row("PL.I.4");
+    assert_eq!(r.deadline.as_ref().map(|d| d.text()), Some("Thực hiện thường xuyên."));
+    let r = row("PL.III.6");
+    assert_eq!(r.deadline, None);
+    assert_eq!(agencies(r, Role::Cooperating)[1..], ["Bộ Tài chính", "các Bộ, ngành liên quan"]);
+}

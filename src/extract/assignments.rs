@@ -17,6 +17,7 @@ const GROUP_HEADS: &[&str] = &[
     "cac bo",
     "cac so",
     "cac co quan",
+    "cac co so",
     "cac don vi",
     "cac dia phuong",
     "cac to chuc",
@@ -33,6 +34,7 @@ const GROUP_HEADS: &[&str] = &[
     "cac cap",
     "cac cac so",
     "so, ban, nganh",
+    "bo, nganh",
     "so, nganh",
     "ubnd",
     "uy ban",
@@ -81,6 +83,27 @@ const NAME_HEADS: &[&str] = &[
     "tap doan",
     "tong cong ty",
 ];
+
+/// Heads that name no body until a name follows (`Thanh tra` / `Chính
+/// phủ`, `Ủy ban` / `Công tác ...`), besides [`NAME_HEADS`].
+const BARE_HEADS: &[&str] = &[
+    "thanh tra",
+    "uy ban",
+    "van phong",
+    "toa an",
+    "vien kiem sat",
+    "ngan hang",
+    "mat tran",
+    "tong cuc",
+    "chi cuc",
+];
+
+/// Whether folded `f` is only the head of a name (`bộ`, `thanh tra`,
+/// `ủy ban`): a narrow cell broke the name after it.
+pub(crate) fn is_bare_head(f: &str) -> bool {
+    let f = f.trim_end_matches([',', ' ']);
+    NAME_HEADS.contains(&f) || BARE_HEADS.contains(&f)
+}
 
 /// True when `s` starts with the name of an agency or agency group.
 pub(crate) fn is_agency_start(s: &str) -> bool {

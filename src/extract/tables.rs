@@ -910,6 +910,11 @@ pub(super) fn deadline_like(t: &str, f: &str, next: Option<&str>, next_folded: O
     if !upper_initial(t) {
         return false;
     }
+    // Folding drops the tone that tells `Thường` (xuyên) from `Thương`
+    // (`Bộ Công` / `Thương`).
+    if f.starts_with("thuong") && !t.chars().take(6).any(|c| matches!(c, 'ờ' | 'ừ' | 'Ờ' | 'Ừ')) {
+        return false;
+    }
     if DEADLINE_LIKE.is_match(f) {
         return true;
     }
@@ -960,6 +965,15 @@ struct Feat {
     /// The line before breaks off mid-phrase (`số 66-`, `CP ngày`, `... của`):
     /// this line goes on in the same cell.
     prev_broken: bool,
+    /// The line opens with an acronym (`PCPNN`, `VTV`), which goes on a
+    /// name more often than it starts one.
+    acronym: bool,
+    /// The line before is as long as a task's text runs (40 characters).
+    prev_long: bool,
+    /// The line opens with `liên quan` / `có liên quan`.
+    related: bool,
+    /// The line before ends with a full stop.
+    prev_stop: bool,
     /// The line before closes a bracket (`... doanh)`): the cell likely ends.
     prev_closed: bool,
     /// The line before ends with a comma: a list goes on.
@@ -973,6 +987,9 @@ struct Feat {
     /// the row: a cell numbering its parts (`1. Bộ Tài chính ...` / `2. Các
     /// bộ ...`) goes on.
     list_next: bool,
+    /// The line opens with what a task delivers (`Chiến lược, Đề án`,
+    /// `Báo cáo`, `Hội nghị`): no agency cell goes on with it.
+    product: bool,
     /// An earlier line of the row opens an agency cell's first numbered
     /// part (`1. Bộ Tài chính tổng kết ...`): its parts run long.
     agency_parts: bool,
@@ -1044,7 +1061,8 @@ fn cont_score(col: Col, f: &Feat, wrap: bool, resumed: bool) -> f64 {
 }
 
 fn name_cont_score(f: &Feat, wrap: bool) -> f64 {
-    let mut s = 0.0;
+    // A full line of the task's text that ends mid-sentence goes on.
+    let mut s = if wrap && f.prev_long && !f.prev_stop && !f.agency && !f.deadline { 0.6 } else { 0.0 };
     if f.agency && !f.prev_open {
         s -= 1.0;
     }
@@ -1074,10 +1092,22 @@ fn agency_cont_score(f: &Feat, wrap: bool, resumed: bool) -> f64 {
     if resumed && f.agency {
         s += 1.0;
     }
-    if wrap && f.upper && !f.agency && !f.prev_name_open && !resumed {
+    if f.product && !f.prev_open {
+        s -= 1.5;
+    }
+    if wrap && f.upper && !f.agency && !f.acronym && !f.prev_name_open && !resumed {
         s -= 1.0;
     }
-    if wrap && f.agency && !f.prev_name_open && !resumed {
+    if f.acronym && !f.agency && !f.prev_stop {
+        s += 0.5;
+    }
+    // `… Bộ, ngành` / `liên quan`: how a group of agencies ends.
+    if f.related {
+        s += 1.0;
+    }
+    // `Ủy ban công tác về` / `các tổ chức ...`: a name after a
+    // preposition is its complement, not the next agency.
+    if wrap && f.agency && !f.prev_name_open && !f.prev_open && !resumed {
         s -= 1.0;
     }
     if f.prev_closed && !resumed {
@@ -1210,6 +1240,28 @@ fn features(items: &[Item]) -> Vec<Feat> {
     feats
 }
 
+/// Words that open the name of a product (a result cell), not of a body.
+const PRODUCT_HEADS: &[&str] = &[
+    "chien luoc",
+    "de an",
+    "ke hoach",
+    "chuong trinh",
+    "bao cao",
+    "nghi dinh",
+    "quyet dinh",
+    "thong tu",
+    "van ban",
+    "hoi nghi",
+    "hoi thao",
+    "tai lieu",
+    "quy che",
+];
+
+/// Whether folded `f` opens with the words `h`, whole.
+fn opens_with(f: &str, h: &str) -> bool {
+    f.strip_prefix(h).is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+}
+
 /// Whether the last word of folded `f` is one of `words`.
 fn ends_word(f: &str, words: &[&str]) -> bool {
     let last = f.rsplit(' ').next().unwrap_or("");
@@ -1224,6 +1276,12 @@ impl Feat {
         let pf = if k > 0 { folded[k - 1] } else { "" };
         let has_prev_word = pf.contains(' ');
         let after_open = has_prev_word && ends_word(pf, &["cua", "va", "voi", "trinh", "cho", "tai", "theo"]);
+        let agency = agency_at(items, folded, k, after_open);
+        let upper = upper_initial(&it.text);
+        // `các` / `Hệ thống dữ liệu`: after `các` only a body is capitalised,
+        // so a capitalised line that names none starts another cell.
+        let head = ff.split(' ').next().is_some_and(super::assignments::is_bare_head);
+        let bare_cac = pf.trim_end_matches([',', ' ']) == "cac" && !(upper && !agency && !head);
         Feat {
             prev_open: has_prev_word
                 && ends_word(
@@ -1244,11 +1302,17 @@ impl Feat {
             prev_broken: k > 0
                 && (prev_text.ends_with(['-', '/'])
                     || ends_word(pf, &["ngay", "so", "cua", "va", "chuong"])
-                    || matches!(
-                        pf.trim_end_matches([',', ' ']),
-                        "ubnd" | "uy ban nhan dan" | "hdnd" | "bo" | "cac"
-                    )),
+                    || matches!(pf.trim_end_matches([',', ' ']), "ubnd" | "uy ban nhan dan" | "hdnd" | "bo")
+                    || bare_cac
+                    || head_broken(folded, k)),
             prev_closed: prev_text.ends_with(')'),
+            prev_stop: prev_text.ends_with('.'),
+            related: opens_with(ff, "lien quan") || opens_with(ff, "co lien quan"),
+            prev_long: prev_text.chars().count() >= 40,
+            acronym: it.text.split_whitespace().next().is_some_and(|w| {
+                let w = w.trim_end_matches([',', '.', ';']);
+                w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase())
+            }),
             prev_upper: upper_initial(prev_text),
             prev_comma: prev_text.ends_with(','),
             prev_digit_end: prev_text.trim_end_matches(['.', ';']).ends_with(|c: char| c.is_ascii_digit()),
@@ -1256,16 +1320,26 @@ impl Feat {
                 || ["so ", "ngay", "trinh so", "cua "].iter().any(|w| ff.starts_with(w)),
             list_next: false,
             agency_parts: false,
-            agency: agency_at(items, folded, k, after_open),
+            product: upper_initial(&it.text) && PRODUCT_HEADS.iter().any(|h| opens_with(ff, h)),
+            agency,
             deadline: deadline_at(items, folded, k),
             basis: basis_at(folded, k),
-            upper: upper_initial(&it.text),
+            upper,
             len: it.text.chars().count(),
-            connective: ["cua ", "va ", "theo ", "ve ", "tai ", "voi ", "cho ", "trong ", "de ", "duoc "]
+            connective: ["cua", "va", "theo", "ve", "tai", "voi", "cho", "trong", "de", "duoc"]
                 .iter()
-                .any(|w| ff.starts_with(w)),
+                .any(|w| opens_with(ff, w)),
         }
     }
+}
+
+/// Whether the lines before item `k` end in the bare head of a name, one
+/// word per line (`Thanh` / `tra`, `Ủy` / `ban`): the name goes on.
+fn head_broken(folded: &[&str], k: usize) -> bool {
+    let pf = folded[k - 1];
+    let two = (k >= 2 && !pf.contains(' '))
+        .then(|| format!("{} {pf}", folded[k - 2].rsplit(' ').next().unwrap_or("")));
+    super::assignments::is_bare_head(pf) || two.is_some_and(|t| super::assignments::is_bare_head(&t))
 }
 
 /// Whether item `k` opens an agency's name. A narrow column breaks a name
@@ -1398,6 +1472,8 @@ impl Segmenter<'_> {
         // Same cell.
         let list = if f.list_next { 3.0 } else { 0.0 };
         let bonus = list + if f.prev_broken && !brk { 3.0 } else { 0.0 };
+        // A sentence ended by a full stop goes on with a capital.
+        let bonus = bonus - if f.prev_stop && !f.upper { 1.0 } else { 0.0 };
         let v = base + cont_score(self.cols[pc], f, self.wrap, brk) + bonus;
         lat.relax(k, state(pc, pr || brk), v, ps, Step::Same);
         #[allow(clippy::needless_range_loop)] // c is a column index into several tables
@@ -1425,7 +1501,9 @@ impl Segmenter<'_> {
         let brk = self.items[k].after_break;
         let (pc, pr) = (ps / 2, ps % 2 == 1);
         if !(pr || brk) {
-            let skip = (c - pc - 1) as f64 * 1.5;
+            // Every task has a lead; other cells are often left blank.
+            let skip: f64 =
+                self.cols[pc + 1..c].iter().map(|c| if *c == Col::Lead { 2.0 } else { 1.5 }).sum();
             let broken = if f.prev_broken { 1.5 } else { 0.0 };
             let list = if f.list_next { 3.0 } else { 0.0 };
             let v = base + start_score(self.cols[c], f) - skip - broken - list;
@@ -1434,7 +1512,8 @@ impl Segmenter<'_> {
         // Resume a cell begun on the page before.
         if pr || brk {
             let pen = if f.connective { 1.2 } else { 0.3 };
-            let v = base + cont_score(self.cols[c], f, self.wrap, brk) - pen;
+            let (last, _) = col_tail(&lat.back, k - 1, ps, c);
+            let v = base + cont_score(self.cols[c], f, self.wrap, brk) - pen + self.tail_fit(last, f);
             lat.relax(k, state(c, true), v, ps, Step::Resume);
         }
     }
@@ -1447,11 +1526,35 @@ impl Segmenter<'_> {
         let f = &self.feats[k];
         // The longest cells are the ones that overflow the page.
         let (last, lines) = col_tail(&lat.back, k - 1, ps, c);
-        let mut v = base + cont_score(self.cols[c], f, self.wrap, true) + 0.1 * lines.min(10) as f64;
+        let mut v = base
+            + cont_score(self.cols[c], f, self.wrap, true)
+            + 0.1 * lines.min(10) as f64
+            + self.tail_fit(last, f);
         if f.upper && !f.agency && last.is_some_and(|j| name_open(&self.items[j].text)) {
             v += 1.0;
         }
         lat.relax(k, state(c, true), v, ps, Step::Resume);
+    }
+
+    /// How well an item (features `f`) goes on after a page break from a
+    /// cell whose last line so far is `last`: a cell left open (`… các`,
+    /// `Ủy ban Công tác` / `về …`) draws it; one ended by a full stop
+    /// (`Thực hiện thường xuyên.`) does not.
+    fn tail_fit(&self, last: Option<usize>, f: &Feat) -> f64 {
+        let Some(j) = last else { return 0.0 };
+        let t = self.items[j].text.trim_end();
+        let folded = self.items[j].folded.as_str();
+        if t.ends_with(['.', ';']) {
+            -1.0
+        } else if t.ends_with(',')
+            || ends_word(folded, &["cac", "va", "ve", "cua", "voi", "cho", "tai", "theo"])
+            || super::assignments::is_bare_head(folded)
+            || (f.connective && name_open(t))
+        {
+            1.0
+        } else {
+            0.0
+        }
     }
 
     /// The cells along `path`, in groups (a new group at each
@@ -1473,7 +1576,9 @@ impl Segmenter<'_> {
                         && cell[..cell.len() - 1].ends_with(|c: char| c.is_ascii_digit())
                         && text.starts_with(|c: char| c.is_ascii_digit());
                     if !span {
-                        cell.push_str(joiner(col, *step, self.feats[k].agency, text));
+                        // `… các` / `Bộ, ngành`: the name goes on, no new agency.
+                        let open = ends_word(&fold(cell), &["cac", "va", "cua", "ve"]);
+                        cell.push_str(joiner(col, *step, self.feats[k].agency && !open, text));
                     }
                     cell.push_str(text);
                 }
