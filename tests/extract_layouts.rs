@@ -233,3 +233,32 @@ fn narrow_cells_and_cells_resumed_after_a_page_break() {
     assert_eq!(r.deadline, None);
     assert_eq!(agencies(r, Role::Cooperating)[1..], ["Bộ Tài chính", "các Bộ, ngành liên quan"]);
 }
+
+/// Nghị quyết 175/NQ-CP, Phụ lục II (tasks grouped by agency, the agency's
+/// label printed among its tasks): a task whose time is no time form still
+/// ends where a full-width line starts the next; no agency is the partner
+/// of its own task; a label's name runs over short lines.
+#[test]
+fn grouped_tasks_split_by_width_partners_and_pages() {
+    let doc = read("nq-175-nq-cp-2023");
+    let task = clause(&doc, "Thực hiện các thủ tục theo quy định của pháp luật về đầu tư");
+    assert!(!task.text.contains("Trình cấp"), "{}", task.text);
+    let task = clause(&doc, "Trình cấp có thẩm quyền bổ sung các dự án đầu tư xây dựng");
+    assert_eq!(agencies(task, Role::Lead), ["Bộ Kế hoạch và Đầu tư"]);
+    assert_eq!(agencies(task, Role::Cooperating), ["Bộ Tài chính", "Bộ Công an"]);
+    let task = clause(&doc, "Xây dựng, ban hành quy định về quy chuẩn, tiêu chuẩn của Trung tâm dữ liệu");
+    assert_eq!(agencies(task, Role::Lead), ["Bộ Thông tin và Truyền thông"]);
+    let task = clause(&doc, "Tuyên truyền, phổ biến tới người dân tầm quan trọng");
+    assert_eq!(agencies(task, Role::Lead), ["Bộ Công an"]);
+    let task = clause(&doc, "Bố trí kinh phí thực hiện Nghị quyết");
+    assert_eq!(agencies(task, Role::Lead), ["Bộ Tài chính"]);
+    assert_eq!(
+        task.deadline.as_ref().map(|d| d.text()),
+        Some("Theo lộ trình của Đề án do Bộ Công an đề xuất")
+    );
+    let task = clause(&doc, "Chuẩn bị bố trí bảo đảm các điều kiện hạ tầng");
+    assert_eq!(
+        agencies(task, Role::Lead),
+        ["UBND thành phố Hà Nội, Thành phố Hồ Chí Minh, Hòa Bình, Cần Thơ, Lâm Đồng"]
+    );
+}

@@ -23,16 +23,27 @@ struct Label {
     name: String,
     line: usize,
     after: usize,
+    /// The page it is printed on (page breaks before it).
+    page: usize,
 }
 
 /// A task: the line it starts on and its lines.
 struct Task {
     line: usize,
+    /// The page it starts on.
+    page: usize,
     items: Vec<Item>,
     /// Its time cell has been read: the next line that starts a new cell
     /// starts the next task.
     closing: bool,
+    /// A line as narrow as a partner's or a time's cell has been read: the
+    /// task's own text, the widest cell, has ended.
+    narrow: bool,
 }
+
+/// The width, in characters, below which a line is not a full line of the
+/// task column (the widest): partner and time cells are narrower.
+const TASK_WIDTH: usize = 30;
 
 /// The table whose header is at `i` and whose first task is at `start`;
 /// `None` when no group label is found (the layout is another one).
@@ -42,12 +53,14 @@ pub(super) fn read(lines: &[Line], i: usize, start: usize, cols: Vec<Col>, wrap:
     let mut table = Table { cols, ..Table::default() };
     let (mut labels, mut tasks): (Vec<Label>, Vec<Task>) = (Vec::new(), Vec::new());
     let mut after_break = false;
+    let mut page = 0;
     let mut j = start;
     while j < lines.len() {
         let l = &lines[j];
         match l.kind {
             LineKind::PageBreak => {
                 after_break = true;
+                page += 1;
                 j = tables::past_repeated_header(lines, j + 1, header_len);
                 continue;
             }
@@ -68,11 +81,12 @@ pub(super) fn read(lines: &[Line], i: usize, start: usize, cols: Vec<Col>, wrap:
                 name,
                 line: l.no,
                 after: tasks.len() - usize::from(open),
+                page,
             });
             j = next;
             continue;
         }
-        push_line(&mut tasks, lines, j, after_break, wrap);
+        push_line(&mut tasks, lines, j, page, after_break, wrap);
         after_break = false;
         j += 1;
     }
@@ -86,27 +100,34 @@ pub(super) fn read(lines: &[Line], i: usize, start: usize, cols: Vec<Col>, wrap:
 
 /// Adds line `j` to the last task, or starts a task when the last one has
 /// its time and `j` starts a new cell.
-fn push_line(tasks: &mut Vec<Task>, lines: &[Line], j: usize, after_break: bool, wrap: bool) {
+fn push_line(tasks: &mut Vec<Task>, lines: &[Line], j: usize, page: usize, after_break: bool, wrap: bool) {
     let l = &lines[j];
     let t = l.text.trim();
     let next = lines[j + 1..].iter().find(|l| l.is_text());
     let time =
         tables::deadline_like(t, &l.folded, next.map(|n| n.text.as_str()), next.map(|n| n.folded.as_str()));
+    let partner = t.starts_with('(') || super::assignments::is_agency_start(t);
+    let wide = t.chars().count() >= TASK_WIDTH;
     let new = match tasks.last() {
         None => true,
         Some(task) => {
             let prev = task.items.last().map(|it| it.text.as_str()).unwrap_or("");
-            task.closing && t.starts_with(char::is_uppercase) && !time_open(prev)
+            let capital = t.starts_with(char::is_uppercase);
+            (task.closing && capital && !time_open(prev))
+                // A full-width line after the narrow cells is the next
+                // task's text, also when its time was not read as one
+                // (`Bộ Công an xây dựng kế hoạch triển khai`).
+                || (task.narrow && capital && wide && !partner && !time)
         }
     };
     if new {
-        tasks.push(Task { line: l.no, items: Vec::new(), closing: false });
+        tasks.push(Task { line: l.no, page, items: Vec::new(), closing: false, narrow: false });
     }
     let task = tasks.last_mut().expect("a task");
     tables::push_items(&mut task.items, &l.text, Some(&l.folded), after_break, wrap);
+    task.narrow |= !wide;
     // The time is the last cell: partners after a time-like line (`giai
     // đoạn` / `2020 - 2025` / `(1) Bộ Tài chính`) show it was the task's own.
-    let partner = t.starts_with('(') || super::assignments::is_agency_start(t);
     task.closing = time || (task.closing && !partner);
 }
 
@@ -142,9 +163,13 @@ fn label(lines: &[Line], j: usize, n: usize) -> Option<(String, usize)> {
             // capitalised line that is no time and no other agency
             // (`Văn phòng` / `Chính phủ`); a task's line is longer.
             let open = fold(&name).ends_with(" va") || name.ends_with(',') || l.folded.starts_with("va ");
+            // A short line goes on a name left open by a capitalised word
+            // (`Hà Nội, Thành` / `phố Hồ Chí Minh,`) or, capitalised itself,
+            // names no other agency.
             let short = t.chars().count() <= 20
-                && t.starts_with(char::is_uppercase)
-                && !super::assignments::is_agency_start(t);
+                && !t.starts_with('(')
+                && (tables::name_open(&name)
+                    || (t.starts_with(char::is_uppercase) && !super::assignments::is_agency_start(t)));
             if !(open || short) || tables::deadline_like(t, &l.folded, None, None) {
                 break;
             }
@@ -156,35 +181,21 @@ fn label(lines: &[Line], j: usize, n: usize) -> Option<(String, usize)> {
     (!name.is_empty()).then_some((name, k))
 }
 
+/// A task's cells, in groups of sub-rows.
+type Cells = Vec<Vec<(Col, String)>>;
+
 /// The rows: per group, a heading with the agency's name, then its tasks
-/// with the agency as lead. A label is printed in the middle of its tasks,
-/// so the tasks between two labels are shared half and half; those before
-/// the first label are the first group's.
+/// with the agency as lead.
 fn rows(labels: &[Label], tasks: Vec<Task>, body: &[Col], wrap: bool) -> Vec<Row> {
-    // Labels are in print order, so `after` only grows: a binary search
-    // keeps a table of many groups linear-logarithmic.
-    let owner = |r: usize| -> Option<usize> {
-        let k = labels.partition_point(|l| l.after <= r);
-        if k == labels.len() {
-            return None;
-        }
-        if k == 0 {
-            return Some(0);
-        }
-        // `after` only falls back by one in odd text (a label after a
-        // partner line reopened a task); the bounds keep the arithmetic sound.
-        let (from, to) = (labels[k - 1].after.min(r), labels[k].after.max(r + 1));
-        Some(if r - from < (to - from).div_ceil(2) { k - 1 } else { k })
-    };
-    let mut groups: Vec<Vec<Task>> = labels.iter().map(|_| Vec::new()).collect();
-    for (r, task) in tasks.into_iter().enumerate() {
-        // Past the last label: the last group's.
-        let k = owner(r).unwrap_or(labels.len() - 1);
-        groups[k].push(task);
+    let cells: Vec<_> = tasks.iter().map(|t| tables::segment(&t.items, body, wrap)).collect();
+    let owners = owners(labels, &tasks, &cells);
+    let mut groups: Vec<Vec<(Task, Cells)>> = labels.iter().map(|_| Vec::new()).collect();
+    for ((task, cells), k) in tasks.into_iter().zip(cells).zip(owners) {
+        groups[k].push((task, cells));
     }
     let mut out = Vec::new();
     for (label, group) in labels.iter().zip(groups) {
-        let line = group.first().map_or(label.line, |t| t.line.min(label.line));
+        let line = group.first().map_or(label.line, |(t, _)| t.line.min(label.line));
         out.push(Row {
             no: label.no.clone(),
             line,
@@ -192,8 +203,7 @@ fn rows(labels: &[Label], tasks: Vec<Task>, body: &[Col], wrap: bool) -> Vec<Row
             groups: vec![vec![(Col::Name, label.name.clone())]],
             ..Row::default()
         });
-        for (n, task) in group.into_iter().enumerate() {
-            let mut cells = tables::segment(&task.items, body, wrap);
+        for (n, (task, mut cells)) in group.into_iter().enumerate() {
             for g in &mut cells {
                 g.insert(usize::from(!g.is_empty() && g[0].0 == Col::Name), (Col::Lead, label.name.clone()));
             }
@@ -207,4 +217,65 @@ fn rows(labels: &[Label], tasks: Vec<Task>, body: &[Col], wrap: bool) -> Vec<Row
         }
     }
     out
+}
+
+/// The group of each task. Those before the first label are the first
+/// group's, those after the last the last one's. Between two labels the
+/// tasks are split where:
+/// - no agency is named a partner of its own task (`(1) Bộ Công an` is
+///   not under `Bộ Công an`);
+/// - no group starts on a page before its label's (a label is printed on
+///   the first page of its span);
+/// - else, a label printed in the middle of its span, half and half.
+fn owners(labels: &[Label], tasks: &[Task], cells: &[Cells]) -> Vec<usize> {
+    let names: Vec<String> = labels.iter().map(|l| fold(&l.name)).collect();
+    let partner_of = |r: usize, k: usize| -> bool {
+        cells[r].iter().flatten().any(|(c, text)| *c == Col::Coop && has_phrase(&fold(text), &names[k]))
+    };
+    let mut owner = vec![labels.len() - 1; tasks.len()];
+    let mut from = 0;
+    for (k, label) in labels.iter().enumerate() {
+        // `after` only grows in print order; a label after a partner line
+        // may fall back by one, which the bounds absorb.
+        let to = label.after.clamp(from, tasks.len());
+        if k == 0 {
+            owner[..to].fill(0);
+        } else {
+            let m = split(from, to, |r, later| {
+                let wrong_page = later && tasks[r].page < label.page;
+                u32::from(partner_of(r, if later { k } else { k - 1 })) + u32::from(wrong_page)
+            });
+            owner[from..m].fill(k - 1);
+            owner[m..to].fill(k);
+        }
+        from = to;
+    }
+    owner
+}
+
+/// Where the tasks `from..to` between two labels are split: the first index
+/// of the later group, at the least cost (`cost(r, later)`: what putting
+/// task `r` in the later group, or not, breaks), ties to the middle.
+fn split(from: usize, to: usize, cost: impl Fn(usize, bool) -> u32) -> usize {
+    // Costs of every cut from prefix sums: linear in the gap.
+    let mut earlier = vec![0u32; to - from + 1];
+    for r in from..to {
+        earlier[r - from + 1] = earlier[r - from] + cost(r, false);
+    }
+    let mut later = vec![0u32; to - from + 1];
+    for r in (from..to).rev() {
+        later[r - from] = later[r - from + 1] + cost(r, true);
+    }
+    let mid = from + (to - from).div_ceil(2);
+    (from..=to).min_by_key(|&m| (earlier[m - from] + later[m - from], m.abs_diff(mid))).unwrap_or(mid)
+}
+
+/// Whether folded `hay` holds folded `phrase` as whole words.
+fn has_phrase(hay: &str, phrase: &str) -> bool {
+    !phrase.is_empty()
+        && hay.match_indices(phrase).any(|(i, _)| {
+            let before = hay[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after = hay[i + phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            before && after
+        })
 }

@@ -1304,7 +1304,7 @@ impl Feat {
                     || ends_word(pf, &["ngay", "so", "cua", "va", "chuong"])
                     || matches!(pf.trim_end_matches([',', ' ']), "ubnd" | "uy ban nhan dan" | "hdnd" | "bo")
                     || bare_cac
-                    || head_broken(folded, k)),
+                    || head_broken(items, folded, k)),
             prev_closed: prev_text.ends_with(')'),
             prev_stop: prev_text.ends_with('.'),
             related: opens_with(ff, "lien quan") || opens_with(ff, "co lien quan"),
@@ -1335,11 +1335,14 @@ impl Feat {
 
 /// Whether the lines before item `k` end in the bare head of a name, one
 /// word per line (`Thanh` / `tra`, `Ủy` / `ban`): the name goes on.
-fn head_broken(folded: &[&str], k: usize) -> bool {
+fn head_broken(items: &[Item], folded: &[&str], k: usize) -> bool {
     let pf = folded[k - 1];
     let two = (k >= 2 && !pf.contains(' '))
         .then(|| format!("{} {pf}", folded[k - 2].rsplit(' ').next().unwrap_or("")));
-    super::assignments::is_bare_head(pf) || two.is_some_and(|t| super::assignments::is_bare_head(&t))
+    // `… do Bộ` / `Công an đề xuất`: a capitalised head ends the line.
+    let last = items[k - 1].text.split_whitespace().last().unwrap_or("");
+    let tail = last.starts_with(char::is_uppercase) && super::assignments::is_bare_head(&fold(last));
+    tail || super::assignments::is_bare_head(pf) || two.is_some_and(|t| super::assignments::is_bare_head(&t))
 }
 
 /// Whether item `k` opens an agency's name. A narrow column breaks a name
