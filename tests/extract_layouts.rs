@@ -237,7 +237,8 @@ fn narrow_cells_and_cells_resumed_after_a_page_break() {
 /// Nghị quyết 175/NQ-CP, Phụ lục II (tasks grouped by agency, the agency's
 /// label printed among its tasks): a task whose time is no time form still
 /// ends where a full-width line starts the next; no agency is the partner
-/// of its own task; a label's name runs over short lines.
+/// of its own task; every label heads a task; a label's name runs over
+/// short lines; a time cell run on after a partner on one line is its own.
 #[test]
 fn grouped_tasks_split_by_width_partners_and_pages() {
     let doc = read("nq-175-nq-cp-2023");
@@ -256,9 +257,28 @@ fn grouped_tasks_split_by_width_partners_and_pages() {
         task.deadline.as_ref().map(|d| d.text()),
         Some("Theo lộ trình của Đề án do Bộ Công an đề xuất")
     );
+    let task = clause(&doc, "Đánh giá tác động môi trường trong quá trình xây dựng");
+    assert_eq!(agencies(task, Role::Lead), ["Bộ Tài nguyên và Môi trường"]);
+    let task = clause(&doc, "Giới thiệu địa điểm phục vụ lựa chọn");
+    assert_eq!(task.deadline.as_ref().map(|d| d.text()), Some("Theo lộ trình thực hiện Đề án"));
     let task = clause(&doc, "Chuẩn bị bố trí bảo đảm các điều kiện hạ tầng");
     assert_eq!(
         agencies(task, Role::Lead),
         ["UBND thành phố Hà Nội, Thành phố Hồ Chí Minh, Hòa Bình, Cần Thơ, Lâm Đồng"]
     );
+}
+
+/// Nghị quyết 175/NQ-CP, Phụ lục I: under a title naming whose duties they
+/// are, an item addressed `Đối với X: …` is X's, with its time in the
+/// sentence (`… trong Quý II/2025.`).
+#[test]
+fn addressed_items_under_a_duties_title() {
+    let doc = read("nq-175-nq-cp-2023");
+    let item = clause(&doc, "Đối với các đơn vị đã xây dựng cơ sở dữ liệu quốc gia");
+    assert_eq!(agencies(item, Role::Lead), ["các đơn vị đã xây dựng cơ sở dữ liệu quốc gia"]);
+    assert_eq!(item.deadline.as_ref().map(|d| d.text()), Some("trong Quý II/2025"));
+    let item = doc.clauses.iter().find(|c| c.path == "PL.I.3").expect("item I.3 of Phụ lục I");
+    let words = format!("{} {}", item.heading.as_deref().unwrap_or(""), item.text);
+    assert!(words.trim_start().starts_with("Kết nối Nền tảng tích hợp"), "{words}");
+    assert_eq!(agencies(item, Role::Lead), ["CÁC BỘ, NGÀNH, ĐỊA PHƯƠNG"]);
 }

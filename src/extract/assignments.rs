@@ -476,8 +476,17 @@ pub(crate) fn title_agencies(heading: &str) -> Option<String> {
 }
 
 static DUTY_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[Tt]rước ngày \d{1,2}(?:/| tháng )\d{1,2}(?:/| năm )\d{4}|[Tt]rong (?:tháng \d{1,2}(?:/| năm )\d{4}|quý [IV]{1,3}(?:/| năm )\d{4}))").unwrap()
+    Regex::new(r"(?:[Tt]rước ngày \d{1,2}(?:/| tháng )\d{1,2}(?:/| năm )\d{4}|[Tt]rong (?:[Tt]háng \d{1,2}(?:/| năm )\d{4}|[Qq]uý [IV]{1,3}(?:/| năm )\d{4}))").unwrap()
 });
+
+/// The addressee an item opens with, `Đối với X: …`, when X is an agency
+/// or a group of them (`các đơn vị đã xây dựng cơ sở dữ liệu quốc gia`).
+pub(crate) fn addressee(text: &str) -> Option<String> {
+    let rest = ["Đối với ", "đối với "].iter().find_map(|p| text.strip_prefix(p))?;
+    let (x, _) = rest.split_once(':')?;
+    let x = x.trim();
+    (x.chars().count() <= 120 && is_agency_start(x)).then(|| x.to_string())
+}
 /// Times a duty sentence may give when it gives no date: a year, an event.
 static DUTY_YEAR_OR_EVENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[Tt]rong năm \d{4}|[Nn]gay sau khi [^.;\n]{5,120}").unwrap());

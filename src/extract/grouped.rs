@@ -75,7 +75,7 @@ pub(super) fn read(lines: &[Line], i: usize, start: usize, cols: Vec<Col>, wrap:
             break;
         }
         if let Some((name, next)) = label(lines, j, labels.len() + 1) {
-            let open = tasks.last().is_some_and(|t| !t.closing);
+            let open = tasks.last().is_some_and(|t| !t.closing && !t.narrow);
             labels.push(Label {
                 no: t.to_string(),
                 name,
@@ -108,10 +108,12 @@ fn push_line(tasks: &mut Vec<Task>, lines: &[Line], j: usize, page: usize, after
         tables::deadline_like(t, &l.folded, next.map(|n| n.text.as_str()), next.map(|n| n.folded.as_str()));
     let partner = t.starts_with('(') || super::assignments::is_agency_start(t);
     let wide = t.chars().count() >= TASK_WIDTH;
+    let prev = tasks.last().and_then(|task| task.items.last()).map_or("", |it| it.text.as_str());
+    // `Theo lộ trình của Đề án do Bộ` / `Công an đề xuất`: the time goes on.
+    let partner = partner && !tasks.last().is_some_and(|task| task.closing && time_open(prev));
     let new = match tasks.last() {
         None => true,
         Some(task) => {
-            let prev = task.items.last().map(|it| it.text.as_str()).unwrap_or("");
             let capital = t.starts_with(char::is_uppercase);
             (task.closing && capital && !time_open(prev))
                 // A full-width line after the narrow cells is the next
@@ -219,55 +221,145 @@ fn rows(labels: &[Label], tasks: Vec<Task>, body: &[Col], wrap: bool) -> Vec<Row
     out
 }
 
-/// The group of each task. Those before the first label are the first
-/// group's, those after the last the last one's. Between two labels the
-/// tasks are split where:
+/// The group of each task. A label is printed in the middle of its
+/// group's tasks, or on the group's first page when the middle falls on a
+/// later one, so the tasks between two labels are split where each label
+/// sits best among its own, given that:
 /// - no agency is named a partner of its own task (`(1) Bộ Công an` is
 ///   not under `Bộ Công an`);
-/// - no group starts on a page before its label's (a label is printed on
-///   the first page of its span);
-/// - else, a label printed in the middle of its span, half and half.
+/// - no group has tasks on a page before its label's.
 fn owners(labels: &[Label], tasks: &[Task], cells: &[Cells]) -> Vec<usize> {
     let names: Vec<String> = labels.iter().map(|l| fold(&l.name)).collect();
-    let partner_of = |r: usize, k: usize| -> bool {
-        cells[r].iter().flatten().any(|(c, text)| *c == Col::Coop && has_phrase(&fold(text), &names[k]))
+    let breaks = |r: usize, k: usize| -> u32 {
+        let partner =
+            cells[r].iter().flatten().any(|(c, t)| *c == Col::Coop && has_phrase(&fold(t), &names[k]));
+        u32::from(partner) + u32::from(tasks[r].page < labels[k].page)
     };
-    let mut owner = vec![labels.len() - 1; tasks.len()];
-    let mut from = 0;
-    for (k, label) in labels.iter().enumerate() {
-        // `after` only grows in print order; a label after a partner line
-        // may fall back by one, which the bounds absorb.
-        let to = label.after.clamp(from, tasks.len());
-        if k == 0 {
-            owner[..to].fill(0);
-        } else {
-            let m = split(from, to, |r, later| {
-                let wrong_page = later && tasks[r].page < label.page;
-                u32::from(partner_of(r, if later { k } else { k - 1 })) + u32::from(wrong_page)
-            });
-            owner[from..m].fill(k - 1);
-            owner[m..to].fill(k);
-        }
-        from = to;
+    // `after` only grows in print order; a label after a partner line may
+    // fall back by one, which clamping absorbs.
+    let mut at = Vec::with_capacity(labels.len());
+    for l in labels {
+        at.push(l.after.clamp(at.last().copied().unwrap_or(0), tasks.len()));
+    }
+    let search = Owners::new(labels, tasks, &at, breaks);
+    let starts = search.best().unwrap_or_else(|| search.halves());
+    let mut owner = vec![0; tasks.len()];
+    for (k, w) in starts.windows(2).enumerate() {
+        owner[w[0]..w[1]].fill(k);
     }
     owner
 }
 
-/// Where the tasks `from..to` between two labels are split: the first index
-/// of the later group, at the least cost (`cost(r, later)`: what putting
-/// task `r` in the later group, or not, breaks), ties to the middle.
-fn split(from: usize, to: usize, cost: impl Fn(usize, bool) -> u32) -> usize {
-    // Costs of every cut from prefix sums: linear in the gap.
-    let mut earlier = vec![0u32; to - from + 1];
-    for r in from..to {
-        earlier[r - from + 1] = earlier[r - from] + cost(r, false);
+/// The search for where each group starts.
+struct Owners<'a> {
+    labels: &'a [Label],
+    tasks: &'a [Task],
+    /// How many tasks come before each label.
+    at: &'a [usize],
+    /// Per group `k`, over the tasks it may hold (from label `k - 1` to
+    /// label `k + 1`): running sums of the rules each task breaks in group
+    /// `k`, and of the tasks on label `k`'s page.
+    sums: Vec<(usize, Vec<u64>, Vec<usize>)>,
+}
+
+/// Tasks between two labels beyond which the exact search gives way to the
+/// split in halves (it is quadratic in the gaps).
+const MAX_GAP: usize = 48;
+
+impl<'a> Owners<'a> {
+    fn new(
+        labels: &'a [Label],
+        tasks: &'a [Task],
+        at: &'a [usize],
+        breaks: impl Fn(usize, usize) -> u32,
+    ) -> Self {
+        let m = labels.len();
+        let sums = (0..m)
+            .map(|k| {
+                let from = if k == 0 { 0 } else { at[k - 1] };
+                let to = if k + 1 >= m { tasks.len() } else { at[k + 1] };
+                let (mut broken, mut paged) = (vec![0u64], vec![0usize]);
+                for (r, task) in tasks.iter().enumerate().take(to).skip(from) {
+                    broken.push(broken[broken.len() - 1] + u64::from(breaks(r, k)));
+                    paged.push(paged[paged.len() - 1] + usize::from(task.page == labels[k].page));
+                }
+                (from, broken, paged)
+            })
+            .collect();
+        Owners { labels, tasks, at, sums }
     }
-    let mut later = vec![0u32; to - from + 1];
-    for r in (from..to).rev() {
-        later[r - from] = later[r - from + 1] + cost(r, true);
+
+    /// The start of each group and the end of the last, at the least cost
+    /// ([`Self::cost`]), by dynamic programming over the starts; ties give
+    /// the earlier group more. `None` when a gap is too wide.
+    fn best(&self) -> Option<Vec<usize>> {
+        let (m, n) = (self.labels.len(), self.tasks.len());
+        // Where group k may start: after label k - 1, up to label k; group 0
+        // at 0, and the end (k = m) at n.
+        let range: Vec<(usize, usize)> = (0..=m)
+            .map(|k| match k {
+                0 => (0, 0),
+                _ if k == m => (n, n),
+                _ => (self.at[k - 1], self.at[k]),
+            })
+            .collect();
+        let lo = |k: usize| range[k].0;
+        let hi = |k: usize| range[k].1;
+        if range.iter().any(|(a, b)| b - a > MAX_GAP) {
+            return None;
+        }
+        // cost[k][b - lo(k)]: the least cost of groups before k when group
+        // k starts at b, and the start of group k - 1 on that path.
+        let mut cost: Vec<Vec<(u64, usize)>> = vec![vec![(0, 0)]];
+        for k in 1..=m {
+            let mut row = Vec::with_capacity(hi(k) - lo(k) + 1);
+            for b in lo(k)..=hi(k) {
+                let mut best = (u64::MAX, 0);
+                for a in (lo(k - 1)..=hi(k - 1)).rev() {
+                    let prev = cost[k - 1][a - lo(k - 1)].0;
+                    if a <= b && prev != u64::MAX {
+                        let c = prev + self.cost(k - 1, a, b);
+                        if c < best.0 {
+                            best = (c, a);
+                        }
+                    }
+                }
+                row.push(best);
+            }
+            cost.push(row);
+        }
+        let mut starts = vec![n; m + 1];
+        for k in (1..=m).rev() {
+            starts[k - 1] = cost[k][starts[k] - lo(k)].1;
+        }
+        Some(starts)
     }
-    let mid = from + (to - from).div_ceil(2);
-    (from..=to).min_by_key(|&m| (earlier[m - from] + later[m - from], m.abs_diff(mid))).unwrap_or(mid)
+
+    /// The cost of group `k` holding tasks `b..e`: ten for each rule broken
+    /// or for no task at all, and how far its label is from where it would
+    /// be printed.
+    fn cost(&self, k: usize, b: usize, e: usize) -> u64 {
+        let (from, broken, paged) = &self.sums[k];
+        let broken = broken[e - from] - broken[b - from];
+        let on_page = paged[e - from] - paged[b - from];
+        let before = self.at[k].clamp(b, e) - b;
+        let expected = ((e - b) / 2).min(on_page.saturating_sub(1));
+        // A label heads at least one task.
+        let empty = u64::from(b == e);
+        10 * (broken + empty) + before.abs_diff(expected) as u64
+    }
+
+    /// Each gap split in halves, short of the rules: for gaps too wide to
+    /// search.
+    fn halves(&self) -> Vec<usize> {
+        let mut starts = vec![0];
+        for k in 1..self.labels.len() {
+            let from = self.at[k - 1];
+            starts.push(from + (self.at[k] - from).div_ceil(2));
+        }
+        starts.push(self.tasks.len());
+        starts
+    }
 }
 
 /// Whether folded `hay` holds folded `phrase` as whole words.

@@ -817,10 +817,13 @@ fn titled_duties(clauses: &mut [Clause]) {
             if own || !matches!(c.kind, ClauseKind::Item | ClauseKind::Point) {
                 continue;
             }
+            let text = format!("{} {}", c.heading.as_deref().unwrap_or(""), c.text);
+            // `Đối với các đơn vị đã xây dựng …: Tiếp tục …` narrows the title's
+            // agencies to the item's addressee.
+            let lead = assignments::addressee(text.trim()).unwrap_or_else(|| lead.clone());
             let mut seen = assignments::Seen::default();
             seen.insert(&lead);
-            let text = format!("{} {}", c.heading.as_deref().unwrap_or(""), c.text);
-            let mut list = vec![Assignment::new(lead.clone(), Role::Lead)];
+            let mut list = vec![Assignment::new(lead, Role::Lead)];
             for p in c.assignments.iter().map(|a| a.agency.clone()).chain(assignments::duty_partners(&text)) {
                 if seen.insert(&p) {
                     list.push(Assignment::new(p, Role::Cooperating));

@@ -875,7 +875,11 @@ const NAME_LEADS: &[&str] =
 /// before the cut, so `Văn phòng Bộ Tư pháp` stays whole.
 fn run_on_cells(t: &str) -> Vec<&str> {
     const HEADS: &[&str] = &[" Các ", " Bộ ", " Sở ", " UBND "];
-    if !HEADS.iter().any(|h| t.contains(h)) || !super::assignments::is_agency_start(t) {
+    // Where a time cell may start: `Bộ Khoa học và Công nghệ Theo lộ trình`.
+    const TIMES: &[&str] =
+        &[" Theo ", " Quý ", " Trong ", " Năm ", " Tháng ", " Thường ", " Hằng ", " Trước ", " Từ "];
+    let timed = TIMES.iter().any(|h| t.contains(h));
+    if !(timed || HEADS.iter().any(|h| t.contains(h))) || !super::assignments::is_agency_start(t) {
         return vec![t];
     }
     let mut out = Vec::new();
@@ -889,12 +893,18 @@ fn run_on_cells(t: &str) -> Vec<&str> {
         }
         words += 1;
         let after = &t[p + 1..];
-        let cut = HEADS.iter().any(|h| after.starts_with(&h[1..]))
+        let lower_end = last.chars().next().is_some_and(char::is_lowercase)
+            && last.chars().last().is_some_and(char::is_alphabetic);
+        let cut = (HEADS.iter().any(|h| after.starts_with(&h[1..]))
             && words >= 3
-            && last.chars().next().is_some_and(char::is_lowercase)
-            && last.chars().last().is_some_and(char::is_alphabetic)
+            && lower_end
             && !NAME_LEADS.contains(&fold(last).as_str())
-            && super::assignments::is_agency_start(after);
+            && super::assignments::is_agency_start(after))
+            || (timed && words >= 2 && lower_end && TIMES.iter().any(|h| after.starts_with(&h[1..])) && {
+                // A bounded look, so a long line is still read once.
+                let head = after.char_indices().nth(40).map_or(after, |(k, _)| &after[..k]);
+                deadline_like(head, &fold(head), None, None)
+            });
         if cut {
             out.push(t[from..p].trim());
             (from, words) = (p + 1, 0);
