@@ -141,9 +141,12 @@ static FROM: LazyLock<Regex> = LazyLock::new(|| {
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bnam\s*(\d{4})\b").unwrap());
 /// A deadline cell holding only a year (`2026`) or a span of years
-/// (`2027 - 2030`, `giai đoạn 2026-2030`), as gazette tables write them.
-static BARE_YEARS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:giai doan\s*)?(\d{4})(?:\s*(?:-|–|den)\s*(\d{4}))?\.?$").unwrap());
+/// (`2027 - 2030`, `giai đoạn 2026-2030`, `Năm 2026 – 2028`), as gazette
+/// tables write them.
+static BARE_YEARS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:trong\s+)?(?:giai doan|cac nam|nam)\s*)?(\d{4})(?:\s*(?:-|–|den)\s*(\d{4}))?\.?$")
+        .unwrap()
+});
 
 static ONWARD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(.*?)\s*,?\s*va (?:nhung|cac) nam tiep theo\.?$").unwrap());
@@ -487,6 +490,10 @@ mod tests {
             // Gazette deadline cells (Nghị quyết 97/NQ-CP, 2026).
             ("2026", By, Some("2026-01-01"), Some("2026-12-31")),
             ("2027 - 2030", During, Some("2027-01-01"), Some("2030-12-31")),
+            // A span after `Năm` is the span, not its first year (100/NQ-CP).
+            ("Năm 2026 – 2028", During, Some("2026-01-01"), Some("2028-12-31")),
+            ("Trong giai đoạn 2026 - 2030", During, Some("2026-01-01"), Some("2030-12-31")),
+            ("Năm 2026", By, Some("2026-01-01"), Some("2026-12-31")),
             ("2026 và hằng năm", Ongoing, None, None),
             ("Theo Kế hoạch của Ủy ban Thường vụ Quốc hội", AfterEvent, None, None),
             ("Kỳ họp thứ nhất Quốc hội khóa XVI", AfterEvent, None, None),
