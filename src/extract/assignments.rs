@@ -141,6 +141,14 @@ pub(crate) fn is_agency_start_folded(s: &str, f: &str) -> bool {
     false
 }
 
+/// Whether the bracket opening before `rest` names a unit (`Trung tâm Dữ
+/// liệu quốc gia)`) rather than a note or a part number (`1)`).
+fn bracketed_unit(rest: &str) -> bool {
+    rest.find(')')
+        .map(|e| rest[..e].trim())
+        .is_some_and(|u| u.chars().count() <= 60 && !u.contains(['(', ',', ';']) && is_agency_start(u))
+}
+
 /// Splits a cell or phrase naming agencies into the agencies, on `;`, `,`,
 /// `/` and `và`, keeping group names whole: a piece that does not itself
 /// start an agency name (`thị xã`, `ngành`, `Thể thao và Du lịch`) belongs
@@ -157,13 +165,16 @@ pub(crate) fn is_agency_start_folded(s: &str, f: &str) -> bool {
 /// assert_eq!(split_agencies("Sở Kế hoạch và Đầu tư"), ["Sở Kế hoạch và Đầu tư"]);
 /// ```
 pub fn split_agencies(cell: &str) -> Vec<String> {
-    // Drop bracketed notes: `Bộ Tư pháp (đối với các nội dung ...)`.
+    // Drop bracketed notes: `Bộ Tư pháp (đối với các nội dung ...)`; keep a
+    // unit named in brackets: `Bộ Công an (Trung tâm Dữ liệu quốc gia)`.
     let mut clean = String::with_capacity(cell.len());
     let mut depth = 0usize;
-    for c in cell.chars() {
+    for (i, c) in cell.char_indices() {
         match c {
+            '(' if depth == 0 && bracketed_unit(&cell[i + 1..]) => clean.push(c),
             '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
+            ')' if depth == 0 => clean.push(c),
+            ')' => depth -= 1,
             _ if depth == 0 => clean.push(c),
             _ => {}
         }
@@ -787,6 +798,8 @@ mod tests {
             ("Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam và các bộ, ngành, UBND tỉnh, thành phố", &["Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "các bộ, ngành", "UBND tỉnh, thành phố"]),
             ("Bộ Tư pháp (đối với các nội dung liên quan đến thủ tục hành chính); Bộ Tài chính (đối với các nội dung liên quan đến điều kiện đầu tư kinh doanh)", &["Bộ Tư pháp", "Bộ Tài chính"]),
             ("Các bộ, ngành.", &["Các bộ, ngành"]),
+            // A unit named in brackets is part of the name (qd-2629-qd-ttg-2025).
+            ("Bộ Công an (Trung tâm Dữ liệu quốc gia), Bộ Tư pháp (1)", &["Bộ Công an (Trung tâm Dữ liệu quốc gia)", "Bộ Tư pháp"]),
         ];
         for (cell, want) in rows {
             assert_eq!(split_agencies(cell), *want, "{cell:?}");
