@@ -1590,7 +1590,8 @@ impl Segmenter<'_> {
                         && text.starts_with(|c: char| c.is_ascii_digit());
                     if !span {
                         // `… các` / `Bộ, ngành`: the name goes on, no new agency.
-                        let open = ends_word(&fold(cell), &["cac", "va", "cua", "ve"]);
+                        let last = cell.rsplit(' ').next().unwrap_or("");
+                        let open = ["cac", "va", "cua", "ve"].contains(&fold(last).as_str());
                         cell.push_str(joiner(col, *step, self.feats[k].agency && !open, text));
                     }
                     cell.push_str(text);
