@@ -141,6 +141,11 @@ pub(crate) fn is_agency_start_folded(s: &str, f: &str) -> bool {
     false
 }
 
+/// Whether a listed piece is a body's acronym alone (`VTV`, `TTXVN`).
+fn is_acronym(p: &str) -> bool {
+    (2..=6).contains(&p.chars().count()) && p.chars().all(|c| c.is_uppercase())
+}
+
 /// Whether the bracket opening before `rest` names a unit (`Trung tâm Dữ
 /// liệu quốc gia)`) rather than a note or a part number (`1)`).
 fn bracketed_unit(rest: &str) -> bool {
@@ -200,7 +205,7 @@ pub fn split_agencies(cell: &str) -> Vec<String> {
                 continue;
             }
             match group {
-                Some((gs, ge)) if is_agency_start(p) => {
+                Some((gs, ge)) if is_agency_start(p) || is_acronym(p) => {
                     out.push(hard[gs..ge].to_string());
                     group = Some((s, e0));
                 }
@@ -800,6 +805,8 @@ mod tests {
             ("Các bộ, ngành.", &["Các bộ, ngành"]),
             // A unit named in brackets is part of the name (qd-2629-qd-ttg-2025).
             ("Bộ Công an (Trung tâm Dữ liệu quốc gia), Bộ Tư pháp (1)", &["Bộ Công an (Trung tâm Dữ liệu quốc gia)", "Bộ Tư pháp"]),
+            // Bodies listed by their acronyms (nq-100-nq-cp-2026).
+            ("Ủy ban Công tác về các tổ chức PCPNN, VTV, VOV, TTXVN", &["Ủy ban Công tác về các tổ chức PCPNN", "VTV", "VOV", "TTXVN"]),
         ];
         for (cell, want) in rows {
             assert_eq!(split_agencies(cell), *want, "{cell:?}");
