@@ -229,6 +229,11 @@ fn narrow_cells_and_cells_resumed_after_a_page_break() {
     assert_eq!(agencies(r, Role::Lead), ["Các Bộ, ngành, địa phương", "các tổ chức nhân dân"]);
     let r = row("PL.I.4");
     assert_eq!(r.deadline.as_ref().map(|d| d.text()), Some("Thực hiện thường xuyên."));
+    // A cell left open before the break (`trong Ủy ban`) takes the line
+    // after it; the name's last line ending with a full stop stays the
+    // task's; a lower-case `các tổ chức` goes on a name, no new cell.
+    let r = row("PL.VI.1");
+    assert_eq!(agencies(r, Role::Lead), ["Bộ Ngoại giao"]);
     let r = row("PL.III.6");
     assert_eq!(r.deadline, None);
     assert_eq!(agencies(r, Role::Cooperating)[1..], ["Bộ Tài chính", "các Bộ, ngành liên quan"]);

@@ -88,6 +88,7 @@ const NAME_HEADS: &[&str] = &[
 /// phủ`, `Ủy ban` / `Công tác ...`), besides [`NAME_HEADS`].
 const BARE_HEADS: &[&str] = &[
     "thanh tra",
+    "uy",
     "uy ban",
     "van phong",
     "toa an",

@@ -984,6 +984,8 @@ struct Feat {
     related: bool,
     /// The line before ends with a full stop.
     prev_stop: bool,
+    /// The line ends with a full stop.
+    stop: bool,
     /// The line before closes a bracket (`... doanh)`): the cell likely ends.
     prev_closed: bool,
     /// The line before ends with a comma: a list goes on.
@@ -1015,6 +1017,8 @@ fn start_score(col: Col, f: &Feat) -> f64 {
             }
         }
         Col::Lead | Col::Coop => match (f.agency, f.prev_comma) {
+            // A cell opens with a capital: `các tổ chức` goes on a name.
+            (true, false) if !f.upper => 1.5,
             (true, false) => 3.0,
             // Inside a numbered part a list after a comma goes on.
             (true, true) if f.agency_parts => -1.0,
@@ -1114,6 +1118,10 @@ fn agency_cont_score(f: &Feat, wrap: bool, resumed: bool) -> f64 {
     // `… Bộ, ngành` / `liên quan`: how a group of agencies ends.
     if f.related {
         s += 1.0;
+    }
+    // A sentence's end (`lực, hiệu quả.`) is a task's text, not a name's.
+    if f.stop && !f.agency && !f.related {
+        s -= 1.0;
     }
     // `Ủy ban công tác về` / `các tổ chức ...`: a name after a
     // preposition is its complement, not the next agency.
@@ -1317,6 +1325,7 @@ impl Feat {
                     || head_broken(items, folded, k)),
             prev_closed: prev_text.ends_with(')'),
             prev_stop: prev_text.ends_with('.'),
+            stop: it.text.trim_end().ends_with('.'),
             related: opens_with(ff, "lien quan") || opens_with(ff, "co lien quan"),
             prev_long: prev_text.chars().count() >= 40,
             acronym: it.text.split_whitespace().next().is_some_and(|w| {
@@ -1353,6 +1362,19 @@ fn head_broken(items: &[Item], folded: &[&str], k: usize) -> bool {
     let last = items[k - 1].text.split_whitespace().last().unwrap_or("");
     let tail = last.starts_with(char::is_uppercase) && super::assignments::is_bare_head(&fold(last));
     tail || super::assignments::is_bare_head(pf) || two.is_some_and(|t| super::assignments::is_bare_head(&t))
+}
+
+/// Whether `t` ends in the capitalised head of a name, in its last word or
+/// two (`… trong Ủy ban`, `… kiện toàn Ủy`, not `… ngang bộ`): the name
+/// goes on.
+fn ends_in_head(t: &str) -> bool {
+    let mut words = t.rsplit(' ');
+    let last = words.next().unwrap_or("");
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    let one = capital(last) && super::assignments::is_bare_head(&fold(last));
+    one || words
+        .next()
+        .is_some_and(|w| capital(w) && super::assignments::is_bare_head(&fold(&format!("{w} {last}"))))
 }
 
 /// Whether item `k` opens an agency's name. A narrow column breaks a name
@@ -1561,7 +1583,7 @@ impl Segmenter<'_> {
             -1.0
         } else if t.ends_with(',')
             || ends_word(folded, &["cac", "va", "ve", "cua", "voi", "cho", "tai", "theo"])
-            || super::assignments::is_bare_head(folded)
+            || ends_in_head(t)
             || (f.connective && name_open(t))
         {
             1.0
