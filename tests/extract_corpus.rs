@@ -44,7 +44,7 @@ const FLOORS: &[(&str, Floor)] = &[
     ("can-tho-2025-kh-ubnd-165", floor(21, 21, 21, 5)),
     ("dong-thap-2025-kh-ubnd-617", floor(11, 11, 11, 5)),
     ("ha-noi-2025-kh-ubnd-308", floor(7, 7, 7, 5)),
-    ("nq-100-nq-cp-2026", floor(32, 32, 31, 5)),
+    ("nq-100-nq-cp-2026", floor(32, 32, 32, 5)),
     ("nq-109-nq-cp-2026", floor(70, 68, 69, 5)),
     ("nq-122-nq-cp-2026", floor(91, 91, 90, 5)),
     ("nq-175-nq-cp-2023", floor(41, 38, 36, 5)),

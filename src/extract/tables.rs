@@ -920,9 +920,10 @@ pub(super) fn deadline_like(t: &str, f: &str, next: Option<&str>, next_folded: O
     if !upper_initial(t) {
         return false;
     }
-    // Folding drops the tone that tells `Thường` (xuyên) from `Thương`
-    // (`Bộ Công` / `Thương`).
-    if f.starts_with("thuong") && !t.chars().take(6).any(|c| matches!(c, 'ờ' | 'ừ' | 'Ờ' | 'Ừ')) {
+    // Folding drops the marks that tell `Thường` (xuyên) from `Thương`
+    // (`Bộ Công` / `Thương`) and `Năm` from `Nam` (`Việt` / `Nam`).
+    let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
+    if (f.starts_with("thuong") && !first.contains(['ờ', 'ừ'])) || (first == "nam") {
         return false;
     }
     if DEADLINE_LIKE.is_match(f) {
@@ -1645,6 +1646,19 @@ fn joiner(col: Col, step: Step, agency: bool, text: &str) -> &'static str {
 mod tests {
     use super::super::normalise::normalise;
     use super::*;
+
+    /// Words that fold alike are told apart by their marks: `Năm 2026` and
+    /// `Thường xuyên` are times; `Nam` (`Việt` / `Nam`) and `Thương`
+    /// (`Bộ Công` / `Thương`) are not.
+    #[test]
+    fn times_told_from_names_that_fold_alike() {
+        let like = |t: &str, next: Option<&str>| deadline_like(t, &fold(t), next, next.map(fold).as_deref());
+        assert!(like("Năm 2026 - 2030", None));
+        assert!(like("Thường", Some("xuyên")));
+        assert!(!like("Nam 2026 - 2030", None));
+        assert!(!like("Nam", Some("2026 - 2030")));
+        assert!(!like("Thương", Some("Các bộ, ngành")));
+    }
 
     fn table(text: &str) -> Table {
         let lines = normalise(text);
