@@ -266,6 +266,16 @@ fn grouped_tasks_split_by_width_partners_and_pages() {
     assert_eq!(agencies(task, Role::Lead), ["Bộ Tài nguyên và Môi trường"]);
     let task = clause(&doc, "Giới thiệu địa điểm phục vụ lựa chọn");
     assert_eq!(task.deadline.as_ref().map(|d| d.text()), Some("Theo lộ trình thực hiện Đề án"));
+    // A task next to a split that nothing but the label's place decides is
+    // named in a warning at its line.
+    let path = format!("{}/tests/corpus/texts/nq-175-nq-cp-2023.txt", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).expect("corpus text");
+    let line = text.lines().position(|l| l.starts_with("Thành lập đơn vị cấp Cục")).map(|i| i + 1);
+    assert!(
+        doc.warnings.iter().any(|w| w.line == line && w.message.contains("by where its label is printed")),
+        "{:?}",
+        doc.warnings
+    );
     let task = clause(&doc, "Chuẩn bị bố trí bảo đảm các điều kiện hạ tầng");
     assert_eq!(
         agencies(task, Role::Lead),

@@ -94,7 +94,7 @@ pub(super) fn read(lines: &[Line], i: usize, start: usize, cols: Vec<Col>, wrap:
         return None;
     }
     table.end = j;
-    table.rows = rows(&labels, tasks, &body, wrap);
+    (table.rows, table.warnings) = rows(&labels, tasks, &body, wrap);
     Some(table)
 }
 
@@ -188,11 +188,21 @@ type Cells = Vec<Vec<(Col, String)>>;
 
 /// The rows: per group, a heading with the agency's name, then its tasks
 /// with the agency as lead.
-fn rows(labels: &[Label], tasks: Vec<Task>, body: &[Col], wrap: bool) -> Vec<Row> {
+fn rows(labels: &[Label], tasks: Vec<Task>, body: &[Col], wrap: bool) -> (Vec<Row>, Vec<(usize, String)>) {
     let cells: Vec<_> = tasks.iter().map(|t| tables::segment(&t.items, body, wrap)).collect();
     let owners = owners(labels, &tasks, &cells);
+    let mut warnings = Vec::new();
     let mut groups: Vec<Vec<(Task, Cells)>> = labels.iter().map(|_| Vec::new()).collect();
-    for ((task, cells), k) in tasks.into_iter().zip(cells).zip(owners) {
+    for ((task, cells), (k, unsure)) in tasks.into_iter().zip(cells).zip(owners) {
+        if unsure {
+            warnings.push((
+                task.line,
+                format!(
+                    "task placed under {:?} by where its label is printed; no partner or page says whose it is",
+                    labels[k].name
+                ),
+            ));
+        }
         groups[k].push((task, cells));
     }
     let mut out = Vec::new();
@@ -218,7 +228,7 @@ fn rows(labels: &[Label], tasks: Vec<Task>, body: &[Col], wrap: bool) -> Vec<Row
             });
         }
     }
-    out
+    (out, warnings)
 }
 
 /// The group of each task. A label is printed in the middle of its
@@ -228,7 +238,7 @@ fn rows(labels: &[Label], tasks: Vec<Task>, body: &[Col], wrap: bool) -> Vec<Row
 /// - no agency is named a partner of its own task (`(1) Bộ Công an` is
 ///   not under `Bộ Công an`);
 /// - no group has tasks on a page before its label's.
-fn owners(labels: &[Label], tasks: &[Task], cells: &[Cells]) -> Vec<usize> {
+fn owners(labels: &[Label], tasks: &[Task], cells: &[Cells]) -> Vec<(usize, bool)> {
     let names: Vec<String> = labels.iter().map(|l| fold(&l.name)).collect();
     let breaks = |r: usize, k: usize| -> u32 {
         let partner =
@@ -243,9 +253,22 @@ fn owners(labels: &[Label], tasks: &[Task], cells: &[Cells]) -> Vec<usize> {
     }
     let search = Owners::new(labels, tasks, &at, breaks);
     let starts = search.best().unwrap_or_else(|| search.halves());
-    let mut owner = vec![0; tasks.len()];
+    let mut owner = vec![(0, false); tasks.len()];
     for (k, w) in starts.windows(2).enumerate() {
-        owner[w[0]..w[1]].fill(k);
+        owner[w[0]..w[1]].fill((k, false));
+    }
+    // The tasks on either side of a split between two labels that could
+    // cross it (their group keeps a task, no rule keeps them out of the
+    // other) were placed by the labels' print position alone.
+    let size = |k: usize| starts[k + 1] - starts[k];
+    for j in 1..labels.len() {
+        let cut = starts[j];
+        if cut > at[j - 1] && size(j - 1) >= 2 && breaks(cut - 1, j) == 0 {
+            owner[cut - 1].1 = true;
+        }
+        if cut < at[j] && size(j) >= 2 && breaks(cut, j - 1) == 0 {
+            owner[cut].1 = true;
+        }
     }
     owner
 }
