@@ -45,7 +45,7 @@ const FLOORS: &[(&str, Floor)] = &[
     ("dong-thap-2025-kh-ubnd-617", floor(11, 11, 11, 5)),
     ("ha-noi-2025-kh-ubnd-308", floor(7, 7, 7, 5)),
     ("nq-100-nq-cp-2026", floor(32, 32, 32, 5)),
-    ("nq-109-nq-cp-2026", floor(70, 68, 69, 5)),
+    ("nq-109-nq-cp-2026", floor(70, 69, 69, 5)),
     ("nq-122-nq-cp-2026", floor(91, 91, 90, 5)),
     ("nq-175-nq-cp-2023", floor(41, 38, 36, 5)),
     ("qd-2530-qd-ttg-2025", floor(58, 57, 56, 5)),

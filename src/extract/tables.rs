@@ -1021,8 +1021,10 @@ fn start_score(col: Col, f: &Feat) -> f64 {
             // A cell opens with a capital: `các tổ chức` goes on a name.
             (true, false) if !f.upper => 1.5,
             (true, false) => 3.0,
-            // Inside a numbered part a list after a comma goes on.
+            // A list goes on after a comma (a cell seldom ends with one);
+            // inside a numbered part all the more.
             (true, true) if f.agency_parts => -1.0,
+            (true, true) if !f.upper => -2.0,
             (true, true) => 1.0,
             _ => -4.0,
         },
