@@ -22,6 +22,10 @@
 //!   load refuses (years 1900–2199), so the corpus JSON could not be read.
 //!   No date outside `Date::YEARS` is made now. (Its first byte is the
 //!   extract target's choice of checks.)
+//! - `fuzz-extract-unmarked-body.bin`: a spliced plan whose body has no
+//!   numbered clause and no table; all of it was read as preamble, which
+//!   only citations come from, so its text was lost without a word. Such a
+//!   body is now kept as unmarked paragraphs, with a warning.
 
 use directive_lineage::{extract_all, Citation, Corpus, DocNumber, ErrorKind, ExtractOptions};
 
@@ -61,6 +65,18 @@ fn slow_citation_input_reads_as_seed_003() {
     let doc = directive_lineage::extract(&text, &ExtractOptions::new("slow")).expect("a document");
     assert_eq!(doc.number.map(|n| n.to_string()).as_deref(), Some("10/KH-SYT"));
     assert!(doc.citations.iter().any(|c| c.target.to_string() == "bac-giang/2023/tb-tu/2117"));
+}
+
+/// A body without numbered clauses keeps its text, and says so.
+#[test]
+fn unmarked_body_is_kept_with_a_warning() {
+    let bytes = include_bytes!("regression/fuzz-extract-unmarked-body.bin");
+    let text = String::from_utf8_lossy(&bytes[1..]);
+    let doc = directive_lineage::extract(&text, &ExtractOptions::new("unmarked")).expect("a document");
+    let longest = text.lines().max_by_key(|l| l.len()).expect("lines");
+    let opening: String = longest.trim().chars().take(60).collect();
+    assert!(doc.clauses.iter().any(|c| c.text.starts_with(&opening)), "{:?}", doc.clauses);
+    assert!(doc.warnings.iter().any(|w| w.message.contains("unmarked paragraph")), "{:?}", doc.warnings);
 }
 
 /// Small hostile texts: ids the extractor makes always parse back.

@@ -348,10 +348,37 @@ fn structure(lines: &[normalise::Line], h: &header::Header, warnings: &mut Vec<W
     for (home, t) in &tree.tables {
         place_table(*home, t, &mut placed, warnings);
     }
+    if placed.is_empty() {
+        unmarked_body(&preamble, &mut placed, warnings);
+    }
     placed.sort_by_key(|(s, _)| *s);
     let starts: Vec<usize> = placed.iter().map(|(s, _)| *s).collect();
     let clauses: Vec<Clause> = placed.into_iter().map(|(_, c)| c).collect();
     Body { clauses, starts, preamble, footnotes: tree.footnotes }
+}
+
+/// A body with no numbered clause and no table would be all preamble, which
+/// only citations are read from: its paragraphs are kept as clauses of
+/// their own (`1`, `2`, …), with a warning.
+fn unmarked_body(
+    preamble: &[(usize, String)],
+    placed: &mut Vec<(usize, Clause)>,
+    warnings: &mut Vec<Warning>,
+) {
+    let Some((first, _)) = preamble.first() else { return };
+    warnings.push(Warning {
+        line: Some(*first),
+        clause: None,
+        message: format!(
+            "no numbered clause or table: the body is kept as {} unmarked paragraph(s)",
+            preamble.len()
+        ),
+    });
+    for (k, (line, text)) in preamble.iter().enumerate() {
+        let mut c = Clause::new(&(k + 1).to_string(), ClauseKind::Paragraph, "", Provenance::Stated);
+        c.text = text.clone();
+        placed.push((*line, c));
+    }
 }
 
 /// The preamble, less the front matter before the title that nothing used
