@@ -48,7 +48,7 @@ const FLOORS: &[(&str, Floor)] = &[
     ("nq-109-nq-cp-2026", floor(70, 69, 69, 5)),
     ("nq-122-nq-cp-2026", floor(91, 91, 90, 5)),
     ("nq-175-nq-cp-2023", floor(41, 38, 36, 5)),
-    ("qd-2530-qd-ttg-2025", floor(58, 57, 56, 5)),
+    ("qd-2530-qd-ttg-2025", floor(58, 58, 56, 5)),
     ("qd-2629-qd-ttg-2025", floor(75, 75, 75, 5)),
     ("qd-893-qd-ttg-2026", floor(7, 7, 7, 5)),
     ("tp-hcm-2025-qd-ubnd-2820", floor(29, 29, 29, 5)),

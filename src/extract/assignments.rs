@@ -142,6 +142,13 @@ pub(crate) fn is_agency_start_folded(s: &str, f: &str) -> bool {
     false
 }
 
+/// Whether a listed piece names the members or units of the body before
+/// it (`các tổ chức thành viên`, `các đơn vị trực thuộc`).
+fn is_members(p: &str) -> bool {
+    let f = fold(p);
+    f.starts_with("cac ") && (f.ends_with(" thanh vien") || f.ends_with(" truc thuoc"))
+}
+
 /// Whether a listed piece is a body's acronym alone (`VTV`, `TTXVN`).
 fn is_acronym(p: &str) -> bool {
     (2..=6).contains(&p.chars().count()) && p.chars().all(|c| c.is_uppercase())
@@ -205,8 +212,11 @@ pub fn split_agencies(cell: &str) -> Vec<String> {
             if p.is_empty() {
                 continue;
             }
+            // `Mặt trận Tổ quốc Việt Nam và các tổ chức thành viên`: the
+            // members named after `và` are the body's own.
+            let members = hard[..s0].ends_with(" và ") && is_members(p);
             match group {
-                Some((gs, ge)) if is_agency_start(p) || is_acronym(p) => {
+                Some((gs, ge)) if (is_agency_start(p) || is_acronym(p)) && !members => {
                     out.push(hard[gs..ge].to_string());
                     group = Some((s, e0));
                 }
@@ -806,6 +816,9 @@ mod tests {
             ("Các bộ, ngành.", &["Các bộ, ngành"]),
             // A unit named in brackets is part of the name (qd-2629-qd-ttg-2025).
             ("Bộ Công an (Trung tâm Dữ liệu quốc gia), Bộ Tư pháp (1)", &["Bộ Công an (Trung tâm Dữ liệu quốc gia)", "Bộ Tư pháp"]),
+            // A body and its members after `và` (qd-2530-qd-ttg-2025).
+            ("Mặt trận Tổ quốc Việt Nam và các tổ chức thành viên", &["Mặt trận Tổ quốc Việt Nam và các tổ chức thành viên"]),
+            ("Sở Y tế và các đơn vị trực thuộc, các sở, ngành", &["Sở Y tế và các đơn vị trực thuộc", "các sở, ngành"]),
             // Bodies listed by their acronyms (nq-100-nq-cp-2026).
             ("Ủy ban Công tác về các tổ chức PCPNN, VTV, VOV, TTXVN", &["Ủy ban Công tác về các tổ chức PCPNN", "VTV", "VOV", "TTXVN"]),
         ];
