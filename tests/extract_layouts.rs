@@ -16,6 +16,11 @@ fn clause<'d>(doc: &'d Document, opening: &str) -> &'d Clause {
         .unwrap_or_else(|| panic!("no clause {opening:?}"))
 }
 
+/// The clause at `path`: body clauses can hold the same words as a row.
+fn at<'d>(doc: &'d Document, path: &str) -> &'d Clause {
+    doc.clauses.iter().find(|c| c.path == path).unwrap_or_else(|| panic!("no clause {path}"))
+}
+
 fn agencies(c: &Clause, role: Role) -> Vec<&str> {
     c.assignments.iter().filter(|a| a.role == role).map(|a| a.agency.as_str()).collect()
 }
@@ -210,7 +215,7 @@ fn no_implementing_a_lower_authority() {
 #[test]
 fn year_span_broken_at_its_dash() {
     let doc = read("nq-100-nq-cp-2026");
-    let row = doc.clauses.iter().find(|c| c.path == "PL.IV.4").expect("row IV.4 of the appendix");
+    let row = at(&doc, "PL.IV.4");
     assert!(row.text.starts_with("Đề xuất cơ chế, chính sách, hình thức khen thưởng"), "{}", row.text);
     assert_eq!(row.deadline.as_ref().map(|d| d.text()), Some("Năm 2026-2030"));
 }
@@ -223,7 +228,7 @@ fn year_span_broken_at_its_dash() {
 #[test]
 fn narrow_cells_and_cells_resumed_after_a_page_break() {
     let doc = read("nq-100-nq-cp-2026");
-    let row = |path: &str| doc.clauses.iter().find(|c| c.path == path).expect(path);
+    let row = |path: &str| at(&doc, path);
     let r = row("PL.II.3");
     assert_eq!(agencies(r, Role::Lead), ["Bộ Ngoại giao"]);
     assert_eq!(agencies(r, Role::Cooperating)[..2], ["Thanh tra Chính phủ", "Bộ Công an"]);
@@ -294,7 +299,7 @@ fn addressed_items_under_a_duties_title() {
     let item = clause(&doc, "Đối với các đơn vị đã xây dựng cơ sở dữ liệu quốc gia");
     assert_eq!(agencies(item, Role::Lead), ["các đơn vị đã xây dựng cơ sở dữ liệu quốc gia"]);
     assert_eq!(item.deadline.as_ref().map(|d| d.text()), Some("trong Quý II/2025"));
-    let item = doc.clauses.iter().find(|c| c.path == "PL.I.3").expect("item I.3 of Phụ lục I");
+    let item = at(&doc, "PL.I.3");
     let words = format!("{} {}", item.heading.as_deref().unwrap_or(""), item.text);
     assert!(words.trim_start().starts_with("Kết nối Nền tảng tích hợp"), "{words}");
     assert_eq!(agencies(item, Role::Lead), ["CÁC BỘ, NGÀNH, ĐỊA PHƯƠNG"]);
